@@ -1,0 +1,131 @@
+package poker;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.management.javadsl.PekkoManagement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import poker.http.HttpServer;
+import poker.http.TableRoutes;
+import poker.http.UserRoutes;
+import poker.infra.Database;
+import poker.infra.DatabaseSettings;
+import poker.infra.EmbeddedDatabase;
+import poker.readside.TableProjections;
+import poker.readside.TableQueries;
+import poker.table.TableEntity;
+import poker.user.Passwords;
+import poker.user.UserRepository;
+
+/**
+ * Boots one node: database (embedded when none is configured) and migrations, the cluster,
+ * sharded entities, projections and HTTP. Everything stops through coordinated shutdown.
+ */
+public final class PokerServer {
+
+    private static final Logger log = LoggerFactory.getLogger(PokerServer.class);
+
+    private final ActorSystem<Void> system;
+    private final HikariDataSource dataSource;
+    private final int httpPort;
+
+    private PokerServer(ActorSystem<Void> system, HikariDataSource dataSource, int httpPort) {
+        this.system = system;
+        this.dataSource = dataSource;
+        this.httpPort = httpPort;
+    }
+
+    public static PokerServer start(Config config) {
+        DatabaseSettings db = DatabaseSettings.from(config);
+        EmbeddedDatabase embedded = null;
+        if (db.embedded()) {
+            embedded = EmbeddedDatabase.start(db.dataDir(), db.embeddedPort());
+            db = db.withConnection(embedded.jdbcUrl("postgres"), "postgres", "");
+        }
+        HikariDataSource dataSource = Database.pool(db);
+        Database.migrate(dataSource);
+
+        Config withDatabase = ConfigFactory.parseMap(Map.of(
+                "pekko-persistence-jdbc.shared-databases.slick.db.url", db.url(),
+                "pekko-persistence-jdbc.shared-databases.slick.db.user", db.user(),
+                "pekko-persistence-jdbc.shared-databases.slick.db.password", db.password()))
+                .withFallback(config);
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "poker", withDatabase);
+        EmbeddedDatabase embeddedToStop = embedded;
+        CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
+                "close-database", () -> {
+                    dataSource.close();
+                    if (embeddedToStop != null) {
+                        embeddedToStop.close();
+                    }
+                    return CompletableFuture.completedFuture(Done.getInstance());
+                });
+
+        try {
+            Cluster cluster = Cluster.get(system);
+            if (withDatabase.getList("pekko.cluster.seed-nodes").isEmpty()) {
+                cluster.manager().tell(Join.create(cluster.selfMember().address()));
+            }
+            if (withDatabase.getBoolean("poker.management.enabled")) {
+                PekkoManagement.get(system).start();
+            }
+
+            int tagSlices = withDatabase.getInt("poker.tag-slices");
+            TableEntity.init(system, tagSlices);
+            TableProjections.init(system, dataSource, tagSlices);
+
+            Executor blocking = system.dispatchers().lookup(DispatcherSelector.fromConfig("poker.blocking-dispatcher"));
+            Duration askTimeout = withDatabase.getDuration("poker.ask-timeout");
+            Clock clock = Clock.systemUTC();
+            UserRepository users = new UserRepository(dataSource,
+                    new Passwords(withDatabase.getInt("poker.passwords.bcrypt-cost")),
+                    withDatabase.getDuration("poker.sessions.ttl"), clock);
+            HttpServer http = new HttpServer(
+                    new UserRoutes(users, blocking).routes(),
+                    new TableRoutes(system, users, new TableQueries(dataSource), blocking, askTimeout, clock).routes());
+            ServerBinding binding = http.bind(system, withDatabase.getString("poker.http.interface"),
+                            withDatabase.getInt("poker.http.port"))
+                    .toCompletableFuture().get(30, TimeUnit.SECONDS);
+            binding.addToCoordinatedShutdown(Duration.ofSeconds(10), system);
+            int port = HttpServer.port(binding);
+            log.info("Poker server listening on http://{}:{}/api", withDatabase.getString("poker.http.interface"), port);
+            return new PokerServer(system, dataSource, port);
+        } catch (Exception e) {
+            system.terminate();
+            throw new IllegalStateException("server did not start", e);
+        }
+    }
+
+    public ActorSystem<Void> system() {
+        return system;
+    }
+
+    public HikariDataSource dataSource() {
+        return dataSource;
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    /** Runs coordinated shutdown and waits for it: HTTP unbinds, projections stop, database closes. */
+    public void stop() {
+        system.terminate();
+        system.getWhenTerminated().toCompletableFuture().join();
+    }
+}

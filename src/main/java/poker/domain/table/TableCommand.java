@@ -1,0 +1,30 @@
+package poker.domain.table;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Instant;
+
+/**
+ * Intent addressed to one table. Ids, time and the acting player are decided by the caller
+ * (the HTTP edge or a process manager) so the command handler stays pure.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = TableCommand.CreateTable.class, name = "CreateTable"),
+        @JsonSubTypes.Type(value = TableCommand.JoinParticipant.class, name = "JoinParticipant"),
+        @JsonSubTypes.Type(value = TableCommand.LeaveTable.class, name = "LeaveTable")
+})
+public sealed interface TableCommand {
+
+    record CreateTable(String tableId, TableSettings settings, String createdBy, Instant createdAt)
+            implements TableCommand {
+    }
+
+    /** {@code seatNumber} null means "any free seat" (the lowest). */
+    record JoinParticipant(String participantId, String playerId, long buyIn, Integer seatNumber)
+            implements TableCommand {
+    }
+
+    record LeaveTable(String playerId) implements TableCommand {
+    }
+}

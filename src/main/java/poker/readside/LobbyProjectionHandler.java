@@ -1,0 +1,55 @@
+package poker.readside;
+
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.util.UUID;
+import org.apache.pekko.projection.eventsourced.EventEnvelope;
+import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
+import poker.domain.table.TableEvent;
+import poker.domain.table.TableEvent.ParticipantJoined;
+import poker.domain.table.TableEvent.ParticipantLeft;
+import poker.domain.table.TableEvent.TableCreated;
+import poker.domain.table.TableSettings;
+
+/** lobby_tables: the tables a player can browse, with their terms and seats taken. */
+public final class LobbyProjectionHandler extends JdbcHandler<EventEnvelope<TableEvent>, PooledJdbcSession> {
+
+    public static final String WAITING = "waiting";
+
+    @Override
+    public void process(PooledJdbcSession session, EventEnvelope<TableEvent> envelope) throws Exception {
+        TableEvent event = envelope.event();
+        if (event instanceof TableCreated e) {
+            TableSettings s = e.settings();
+            session.withConnection(c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO lobby_tables (table_id, name, small_blind, big_blind, min_buy_in, max_buy_in,"
+                                + " max_seats, action_seconds, seats_taken, status, created_by, created_at)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")) {
+                    ps.setObject(1, UUID.fromString(e.tableId()));
+                    ps.setString(2, s.name());
+                    ps.setLong(3, s.smallBlind());
+                    ps.setLong(4, s.bigBlind());
+                    ps.setLong(5, s.minBuyIn());
+                    ps.setLong(6, s.maxBuyIn());
+                    ps.setInt(7, s.maxSeats());
+                    ps.setInt(8, s.actionSeconds());
+                    ps.setString(9, WAITING);
+                    ps.setObject(10, UUID.fromString(e.createdBy()));
+                    ps.setTimestamp(11, Timestamp.from(e.createdAt()));
+                    return ps.executeUpdate();
+                }
+            });
+        } else if (event instanceof ParticipantJoined || event instanceof ParticipantLeft) {
+            int delta = event instanceof ParticipantJoined ? 1 : -1;
+            session.withConnection(c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE lobby_tables SET seats_taken = seats_taken + ? WHERE table_id = ?")) {
+                    ps.setInt(1, delta);
+                    ps.setObject(2, UUID.fromString(event.tableId()));
+                    return ps.executeUpdate();
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package poker.user;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/** User Management: accounts and sessions in plain Postgres tables (CRUD, no journal). Blocking JDBC. */
+public final class UserRepository {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final DataSource dataSource;
+    private final Passwords passwords;
+    private final Duration sessionTtl;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public UserRepository(DataSource dataSource, Passwords passwords, Duration sessionTtl, Clock clock) {
+        this.dataSource = dataSource;
+        this.passwords = passwords;
+        this.sessionTtl = sessionTtl;
+        this.clock = clock;
+    }
+
+    public User register(String username, String password, String displayName, String role) throws SQLException {
+        User user = new User(UUID.randomUUID().toString(), username, displayName, role);
+        String hash = passwords.hash(password);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "INSERT INTO users (id, username, display_name, password_hash, role) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setObject(1, UUID.fromString(user.id()));
+            ps.setString(2, username);
+            ps.setString(3, displayName);
+            ps.setString(4, hash);
+            ps.setString(5, role);
+            ps.executeUpdate();
+            return user;
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw new UsernameTakenException(username);
+            }
+            throw e;
+        }
+    }
+
+    /** A new session for valid credentials; empty for an unknown user or a wrong password. */
+    public Optional<Session> login(String username, String password) throws SQLException {
+        String userId;
+        String hash;
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT id, password_hash FROM users WHERE username = ?")) {
+            ps.setString(1, username);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    passwords.verifyNothing(password);
+                    return Optional.empty();
+                }
+                userId = rs.getString(1);
+                hash = rs.getString(2);
+            }
+        }
+        if (!passwords.verify(password, hash)) {
+            return Optional.empty();
+        }
+        byte[] raw = new byte[32];
+        random.nextBytes(raw);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        Instant expiresAt = clock.instant().plus(sessionTtl).truncatedTo(ChronoUnit.SECONDS);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (?, ?, ?)")) {
+            ps.setString(1, tokenHash(token));
+            ps.setObject(2, UUID.fromString(userId));
+            ps.setTimestamp(3, Timestamp.from(expiresAt));
+            ps.executeUpdate();
+        }
+        return Optional.of(new Session(token, userId, expiresAt));
+    }
+
+    /** The user of a live (unexpired, unrevoked) token. */
+    public Optional<User> authenticate(String token) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT u.id, u.username, u.display_name, u.role FROM sessions s JOIN users u ON u.id = s.user_id"
+                             + " WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ?")) {
+            ps.setString(1, tokenHash(token));
+            ps.setTimestamp(2, Timestamp.from(clock.instant()));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new User(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+            }
+        }
+    }
+
+    public void logout(String token) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL")) {
+            ps.setTimestamp(1, Timestamp.from(clock.instant()));
+            ps.setString(2, tokenHash(token));
+            ps.executeUpdate();
+        }
+    }
+
+    public Optional<User> find(String userId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT id, username, display_name, role FROM users WHERE id = ?")) {
+            ps.setObject(1, UUID.fromString(userId));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new User(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+            }
+        }
+    }
+
+    static String tokenHash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
