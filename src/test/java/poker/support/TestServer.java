@@ -1,0 +1,34 @@
+package poker.support;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.util.HashMap;
+import java.util.Map;
+import poker.PokerServer;
+
+/** Starts a whole node (cluster, entities, projections, HTTP) on a test database, on free ports. */
+public final class TestServer {
+
+    private TestServer() {
+    }
+
+    public static PokerServer start(TestDatabase.Db db) {
+        return start(db, Map.of());
+    }
+
+    public static PokerServer start(TestDatabase.Db db, Map<String, Object> overrides) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("poker.db.url", db.url());
+        settings.put("poker.db.user", db.user());
+        settings.put("poker.db.password", db.password());
+        settings.put("poker.http.interface", "127.0.0.1");
+        settings.put("poker.http.port", 0);
+        settings.put("poker.management.enabled", false);
+        settings.put("poker.passwords.bcrypt-cost", 4);
+        settings.put("pekko.remote.artery.canonical.port", 0);
+        settings.put("pekko.loglevel", "WARNING");
+        settings.putAll(overrides);
+        Config config = ConfigFactory.parseMap(settings).withFallback(ConfigFactory.load());
+        return PokerServer.start(config);
+    }
+}

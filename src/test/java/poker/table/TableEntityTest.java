@@ -1,0 +1,127 @@
+package poker.table;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.persistence.testkit.PersistenceTestKitSnapshotPlugin;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.apache.pekko.persistence.testkit.javadsl.SnapshotTestKit;
+import org.apache.pekko.serialization.Serialization;
+import org.apache.pekko.serialization.SerializationExtension;
+import org.apache.pekko.serialization.Serializers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import poker.domain.table.TableCommand;
+import poker.domain.table.TableEvent;
+import poker.domain.table.TableEvent.ParticipantJoined;
+import poker.domain.table.TableSettings;
+import poker.domain.table.TableState;
+
+class TableEntityTest {
+
+    static final Config CONFIG = EventSourcedBehaviorTestKit.config()
+            .withFallback(PersistenceTestKitSnapshotPlugin.config())
+            .withFallback(ConfigFactory.parseString("pekko.actor.provider = local\npekko.loglevel = WARNING"))
+            .withFallback(ConfigFactory.load());
+
+    static final ActorTestKit TESTKIT = ActorTestKit.create(CONFIG);
+    static final String TABLE = "3f1c1d5e-0000-4000-8000-000000000001";
+    static final TableSettings SETTINGS = new TableSettings("Main", 5, 10, 2, 100, 1000, 20);
+
+    private EventSourcedBehaviorTestKit<TableEntity.Command, TableEvent, TableState> kit;
+
+    @AfterAll
+    static void shutdown() {
+        TESTKIT.shutdownTestKit();
+    }
+
+    @BeforeEach
+    void setUp() {
+        kit = EventSourcedBehaviorTestKit.create(TESTKIT.system(), TableEntity.create(TABLE, "table-0"));
+        kit.clear();
+    }
+
+    private EventSourcedBehaviorTestKit.CommandResultWithReply<TableEntity.Command, TableEvent, TableState, TableEntity.Reply>
+            run(TableCommand command) {
+        return kit.runCommand(replyTo -> new TableEntity.Execute(command, replyTo));
+    }
+
+    @Test
+    void acceptedCommandsAreStoredAndReplied() {
+        var created = run(new TableCommand.CreateTable(TABLE, SETTINGS, "u1", Instant.parse("2026-11-27T10:00:00Z")));
+        assertThat(created.event()).isInstanceOf(TableEvent.TableCreated.class);
+        assertThat(created.reply()).isEqualTo(new TableEntity.Accepted(List.of(created.event()), 1));
+
+        var joined = run(new TableCommand.JoinParticipant("p1", "u1", 500, null));
+        assertThat(joined.event()).isEqualTo(new ParticipantJoined("p1", "u1", TABLE, 500, 500, 1, false, "active"));
+        assertThat(((TableEntity.Accepted) joined.reply()).sequenceNr()).isEqualTo(2);
+        assertThat(joined.state().participants()).hasSize(1);
+    }
+
+    @Test
+    void rejectedCommandsStoreNothing() {
+        run(new TableCommand.CreateTable(TABLE, SETTINGS, "u1", Instant.parse("2026-11-27T10:00:00Z")));
+        run(new TableCommand.JoinParticipant("p1", "u1", 500, null));
+        run(new TableCommand.JoinParticipant("p2", "u2", 500, null));
+
+        var full = run(new TableCommand.JoinParticipant("p3", "u3", 500, null));
+        assertThat(full.hasNoEvents()).isTrue();
+        assertThat(full.reply()).isInstanceOf(TableEntity.Rejected.class);
+        assertThat(((TableEntity.Rejected) full.reply()).rejection().code()).isEqualTo("table_full");
+
+        var unknownTable = EventSourcedBehaviorTestKit.<TableEntity.Command, TableEvent, TableState>create(
+                TESTKIT.system(), TableEntity.create("other", "table-0"))
+                .<TableEntity.Reply>runCommand(r -> new TableEntity.Execute(new TableCommand.LeaveTable("u1"), r));
+        assertThat(unknownTable.hasNoEvents()).isTrue();
+        assertThat(((TableEntity.Rejected) unknownTable.reply()).rejection().code()).isEqualTo("table_not_found");
+    }
+
+    @Test
+    void recoversFromSnapshotPlusEventsAfterMoreThanAHundredEvents() {
+        run(new TableCommand.CreateTable(TABLE, SETTINGS, "u1", Instant.parse("2026-11-27T10:00:00Z")));
+        for (int i = 0; i < 65; i++) {
+            run(new TableCommand.JoinParticipant("p" + i, "u" + i, 100 + i, null));
+            if (i < 64) {
+                run(new TableCommand.LeaveTable("u" + i));
+            }
+        }
+        run(new TableCommand.JoinParticipant("last", "u-last", 999, 2));
+        TableState before = kit.getState();
+        assertThat(before.participants()).extracting(p -> p.playerId()).containsExactly("u64", "u-last");
+
+        SnapshotTestKit snapshots = SnapshotTestKit.create(TESTKIT.system());
+        assertThat(snapshots.persistedInStorage("Table|" + TABLE))
+                .as("a snapshot was taken at event 100").isNotEmpty();
+
+        var restarted = kit.restart();
+        assertThat(restarted.state()).isEqualTo(before);
+        var after = run(new TableCommand.JoinParticipant("x", "u-x", 500, null));
+        assertThat(((TableEntity.Rejected) after.reply()).rejection().code()).isEqualTo("table_full");
+    }
+
+    /** Stored payloads must stay readable: the journal holds these exact bytes. */
+    @Test
+    void readsStoredEventPayloadsByTheirStableTypeNames() throws Exception {
+        Serialization serialization = SerializationExtension.get(TESTKIT.system().classicSystem());
+        String stored = "{\"type\":\"ParticipantJoined\",\"participantId\":\"p1\",\"playerId\":\"u1\","
+                + "\"tableId\":\"t1\",\"chips\":500,\"initialChips\":500,\"seatNumber\":3,"
+                + "\"sittingOut\":false,\"status\":\"active\"}";
+        var serializer = serialization.serializerFor(TableEvent.class);
+        Object event = serialization.deserialize(stored.getBytes(StandardCharsets.UTF_8), serializer.identifier(), "")
+                .get();
+        assertThat(event).isEqualTo(new ParticipantJoined("p1", "u1", "t1", 500, 500, 3, false, "active"));
+
+        var created = new TableEvent.TableCreated("t1", SETTINGS, "u1", Instant.parse("2026-11-27T10:00:00Z"));
+        byte[] bytes = serialization.serialize(created).get();
+        assertThat(Serializers.manifestFor(serialization.findSerializerFor(created), created)).isEmpty();
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).startsWith("{\"type\":\"TableCreated\"")
+                .doesNotContain("poker.");
+        assertThat(serialization.findSerializerFor(created).identifier()).isEqualTo(9001);
+    }
+}
