@@ -6,11 +6,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import org.apache.pekko.Done;
-import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -42,11 +39,15 @@ public final class PokerServer {
 
     private final ActorSystem<Void> system;
     private final HikariDataSource dataSource;
+    private final EmbeddedDatabase embedded;
     private final int httpPort;
+    private boolean databaseClosed;
 
-    private PokerServer(ActorSystem<Void> system, HikariDataSource dataSource, int httpPort) {
+    private PokerServer(ActorSystem<Void> system, HikariDataSource dataSource, EmbeddedDatabase embedded,
+                        int httpPort) {
         this.system = system;
         this.dataSource = dataSource;
+        this.embedded = embedded;
         this.httpPort = httpPort;
     }
 
@@ -66,16 +67,6 @@ public final class PokerServer {
                 "pekko-persistence-jdbc.shared-databases.slick.db.password", db.password()))
                 .withFallback(config);
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "poker", withDatabase);
-        EmbeddedDatabase embeddedToStop = embedded;
-        CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
-                "close-database", () -> {
-                    dataSource.close();
-                    if (embeddedToStop != null) {
-                        embeddedToStop.close();
-                    }
-                    return CompletableFuture.completedFuture(Done.getInstance());
-                });
-
         try {
             Cluster cluster = Cluster.get(system);
             if (withDatabase.getList("pekko.cluster.seed-nodes").isEmpty()) {
@@ -104,9 +95,9 @@ public final class PokerServer {
             binding.addToCoordinatedShutdown(Duration.ofSeconds(10), system);
             int port = HttpServer.port(binding);
             log.info("Poker server listening on http://{}:{}/api", withDatabase.getString("poker.http.interface"), port);
-            return new PokerServer(system, dataSource, port);
+            return new PokerServer(system, dataSource, embedded, port);
         } catch (Exception e) {
-            system.terminate();
+            new PokerServer(system, dataSource, embedded, -1).stop();
             throw new IllegalStateException("server did not start", e);
         }
     }
@@ -123,9 +114,25 @@ public final class PokerServer {
         return httpPort;
     }
 
-    /** Runs coordinated shutdown and waits for it: HTTP unbinds, projections stop, database closes. */
+    /**
+     * Runs coordinated shutdown and waits for it (HTTP unbinds, projections and entities stop, the
+     * journal's pool closes with the actor system), then closes the pool and the embedded database.
+     */
     public void stop() {
         system.terminate();
         system.getWhenTerminated().toCompletableFuture().join();
+        closeDatabase();
+    }
+
+    /** After the actor system has terminated: nothing uses the database any more. */
+    public synchronized void closeDatabase() {
+        if (databaseClosed) {
+            return;
+        }
+        databaseClosed = true;
+        dataSource.close();
+        if (embedded != null) {
+            embedded.close();
+        }
     }
 }

@@ -26,7 +26,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
             Files.deleteIfExists(dataDir.resolve("postmaster.pid"));
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(false);
+                    .setCleanDataDirectory(false)
+                    // we stop it ourselves, after the actor system: its own hook would pull it from under the journal
+                    .setRegisterShutdownHook(false);
             if (port > 0) {
                 builder.setPort(port);
             }
