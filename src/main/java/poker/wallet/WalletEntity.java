@@ -1,0 +1,125 @@
+package poker.wallet;
+
+import java.time.Duration;
+import java.util.Set;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import poker.domain.Decision;
+import poker.domain.Rejection;
+import poker.domain.wallet.WalletCommand;
+import poker.domain.wallet.WalletDecider;
+import poker.domain.wallet.WalletEvent;
+import poker.domain.wallet.WalletState;
+import poker.infra.JsonSerializable;
+
+/** One user's chip balance, sharded by user id. Runs {@link WalletDecider}; stores what it decides. */
+public final class WalletEntity
+        extends EventSourcedBehaviorWithEnforcedReplies<WalletEntity.Command, WalletEvent, WalletState> {
+
+    public static final EntityTypeKey<Command> ENTITY_KEY = EntityTypeKey.create(Command.class, "Wallet");
+
+    public sealed interface Command extends JsonSerializable {
+    }
+
+    public record Execute(WalletCommand command, ActorRef<Reply> replyTo) implements Command {
+    }
+
+    public record GetBalance(ActorRef<WalletState> replyTo) implements Command {
+    }
+
+    public sealed interface Reply extends JsonSerializable {
+    }
+
+    /**
+     * @param event      what the transaction stored (the first time, for a repeated id)
+     * @param sequenceNr the wallet's journal position at or after that event
+     * @param repeated   true when the id had been seen and nothing new was stored
+     */
+    public record Accepted(WalletEvent event, long sequenceNr, boolean repeated) implements Reply {
+    }
+
+    public record Rejected(Rejection rejection) implements Reply {
+    }
+
+    private final ActorContext<Command> context;
+    private final String userId;
+    private final String tag;
+
+    private WalletEntity(ActorContext<Command> context, String userId, String tag) {
+        super(PersistenceId.of(ENTITY_KEY.name(), userId),
+                SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
+        this.context = context;
+        this.userId = userId;
+        this.tag = tag;
+    }
+
+    public static void init(ActorSystem<?> system, int tagSlices) {
+        ClusterSharding.get(system).init(Entity.of(ENTITY_KEY,
+                ctx -> create(ctx.getEntityId(), tagFor(ctx.getEntityId(), tagSlices))));
+    }
+
+    public static Behavior<Command> create(String userId, String tag) {
+        return Behaviors.setup(ctx -> new WalletEntity(ctx, userId, tag));
+    }
+
+    public static String tagFor(String userId, int tagSlices) {
+        return "wallet-" + Math.floorMod(userId.hashCode(), tagSlices);
+    }
+
+    @Override
+    public WalletState emptyState() {
+        return WalletState.empty(userId);
+    }
+
+    @Override
+    public CommandHandlerWithReply<Command, WalletEvent, WalletState> commandHandler() {
+        return newCommandHandlerWithReplyBuilder()
+                .forAnyState()
+                .onCommand(Execute.class, this::onExecute)
+                .onCommand(GetBalance.class, (state, cmd) -> Effect().reply(cmd.replyTo(), state))
+                .build();
+    }
+
+    private ReplyEffect<WalletEvent, WalletState> onExecute(WalletState state, Execute cmd) {
+        var repeat = WalletDecider.repeatOf(state, cmd.command());
+        if (repeat.isPresent()) {
+            return Effect().reply(cmd.replyTo(),
+                    new Accepted(repeat.get().original(), lastSequenceNumber(context), true));
+        }
+        Decision<WalletEvent> decision = WalletDecider.decide(state, cmd.command());
+        if (decision instanceof Decision.Accepted<WalletEvent> accepted) {
+            WalletEvent event = accepted.events().get(0);
+            return Effect().persist(event)
+                    .thenReply(cmd.replyTo(), s -> new Accepted(event, lastSequenceNumber(context), false));
+        }
+        return Effect().reply(cmd.replyTo(), new Rejected(((Decision.Rejected<WalletEvent>) decision).rejection()));
+    }
+
+    @Override
+    public EventHandler<WalletState, WalletEvent> eventHandler() {
+        return newEventHandlerBuilder().forAnyState().onAnyEvent(WalletState::apply);
+    }
+
+    @Override
+    public Set<String> tagsFor(WalletEvent event) {
+        return Set.of(tag);
+    }
+
+    @Override
+    public RetentionCriteria retentionCriteria() {
+        return RetentionCriteria.snapshotEvery(100, 2);
+    }
+}
