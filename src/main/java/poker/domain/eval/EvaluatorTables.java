@@ -192,25 +192,23 @@ record EvaluatorTables(char[] flush, char[] lookup, int[] rowOffset) {
         Arrays.setAll(order, i -> i);
         Arrays.sort(order, (a, b) -> colsOfRow.get(b).size() - colsOfRow.get(a).size());
 
-        boolean[] used = new boolean[valueOfKey.size() * 2 + (1 << rowShift)];
+        long[] used = new long[(valueOfKey.size() * 2 + (4 << rowShift)) >>> 6];
         int[] rowOffset = new int[rows];
-        int firstFree = 0;
         int length = 0;
+        int firstFree = 0;
         for (int row : order) {
             List<Integer> list = colsOfRow.get(row);
             if (list.isEmpty()) {
                 break;
             }
             int[] cols = list.stream().mapToInt(Integer::intValue).sorted().toArray();
-            int displacement = Math.max(0, firstFree - cols[0]);
-            while (!fits(used, cols, displacement)) {
-                displacement++;
-            }
+            int displacement = lowestFit(used, cols, Math.max(0, firstFree - cols[0]));
             for (int col : cols) {
-                used[displacement + col] = true;
+                int slot = displacement + col;
+                used[slot >>> 6] |= 1L << slot;
             }
             length = Math.max(length, displacement + cols[cols.length - 1] + 1);
-            while (used[firstFree]) {
+            while ((used[firstFree >>> 6] & (1L << firstFree)) != 0) {
                 firstFree++;
             }
             rowOffset[row] = displacement - (row << rowShift);
@@ -221,15 +219,31 @@ record EvaluatorTables(char[] flush, char[] lookup, int[] rowOffset) {
         return new EvaluatorTables(flush, lookup, rowOffset);
     }
 
-    private static boolean fits(boolean[] used, int[] cols, int displacement) {
-        for (int col : cols) {
-            if (displacement + col >= used.length) {
-                throw new IllegalStateException("perfect hash table overflow");
+    /**
+     * The lowest displacement {@code >= from} at which no column of the row hits a used slot.
+     * Tests 64 displacements at once: bit {@code j} of {@code blocked} is set when displacement
+     * {@code d + j} collides.
+     */
+    private static int lowestFit(long[] used, int[] cols, int from) {
+        for (int d = from; ; d += 64) {
+            long blocked = 0;
+            for (int i = 0; i < cols.length && blocked != -1L; i++) {
+                blocked |= window(used, d + cols[i]);
             }
-            if (used[displacement + col]) {
-                return false;
+            if (blocked != -1L) {
+                return d + Long.numberOfTrailingZeros(~blocked);
             }
         }
-        return true;
+    }
+
+    /** Bits {@code pos .. pos+63} of the bitmap, bit {@code pos} lowest. */
+    private static long window(long[] used, int pos) {
+        int word = pos >>> 6;
+        if (word + 1 >= used.length) {
+            throw new IllegalStateException("perfect hash table overflow");
+        }
+        int shift = pos & 63;
+        long low = used[word] >>> shift;
+        return shift == 0 ? low : low | used[word + 1] << (64 - shift);
     }
 }
