@@ -3,6 +3,7 @@ package poker.domain.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -185,6 +186,15 @@ class EvaluatorScenariosTest {
         assertThatThrownBy(() -> HandEvaluator.rank7(0, 1, 2, 3, 4, 5, 55)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> HandEvaluator.rank7(0, 1, 2, 3, 4, 5, 64)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> HandEvaluator.rank5(-4, 1, 2, 3, 4)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aHandValueSurvivesAJsonRoundTrip() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        HandValue hand = hand("Kh 7d Ks 7s Kd 7c 2h");
+        String text = json.writeValueAsString(hand);
+        assertThat(text).contains("\"category\":\"FULL_HOUSE\"");
+        assertThat(json.readValue(text, HandValue.class)).isEqualTo(hand);
     }
 
     @Test
