@@ -54,7 +54,10 @@ public record Deck(List<Card> order, int position) {
 
     /**
      * A uniformly random order of the 52 cards: Fisher–Yates, swapping each position {@code i}
-     * from the bottom up with a {@code j} drawn uniformly from {@code [0, i]}.
+     * from the bottom up with a {@code j} drawn uniformly from {@code [0, i]}
+     * ({@link RandomGenerator#nextInt(int)} is unbiased for any bound). Every one of the 52!
+     * orders is reachable only if the generator's state is large enough: use
+     * {@code SecureRandom} in production, never a small or time-derived seed.
      */
     public static List<Card> shuffled(RandomGenerator rng) {
         Card[] cards = Card.all().toArray(new Card[0]);
