@@ -1,0 +1,49 @@
+package poker.readside;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.sharding.typed.ShardedDaemonProcessSettings;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ShardedDaemonProcess;
+import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
+import org.apache.pekko.persistence.query.Offset;
+import org.apache.pekko.projection.ProjectionBehavior;
+import org.apache.pekko.projection.ProjectionId;
+import org.apache.pekko.projection.eventsourced.EventEnvelope;
+import org.apache.pekko.projection.eventsourced.javadsl.EventSourcedProvider;
+import org.apache.pekko.projection.javadsl.ExactlyOnceProjection;
+import org.apache.pekko.projection.javadsl.SourceProvider;
+import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
+import org.apache.pekko.projection.jdbc.javadsl.JdbcProjection;
+
+/**
+ * Runs a projection as a ShardedDaemonProcess with one instance per tag slice
+ * ({@code <prefix>-0 .. <prefix>-(n-1)}), exactly once: rows and offset commit in one transaction.
+ */
+public final class ReadSide {
+
+    private ReadSide() {
+    }
+
+    public static <E> void start(ActorSystem<?> system, DataSource dataSource, String tagPrefix, int tagSlices,
+                                 String name, Supplier<JdbcHandler<EventEnvelope<E>, PooledJdbcSession>> handler) {
+        ShardedDaemonProcess.get(system).init(
+                ProjectionBehavior.Command.class,
+                name,
+                tagSlices,
+                slice -> ProjectionBehavior.create(
+                        projection(system, dataSource, name, tagPrefix + "-" + slice, handler)),
+                ShardedDaemonProcessSettings.create(system),
+                Optional.of(ProjectionBehavior.stopMessage()));
+    }
+
+    private static <E> ExactlyOnceProjection<Offset, EventEnvelope<E>> projection(
+            ActorSystem<?> system, DataSource dataSource, String name, String tag,
+            Supplier<JdbcHandler<EventEnvelope<E>, PooledJdbcSession>> handler) {
+        SourceProvider<Offset, EventEnvelope<E>> source =
+                EventSourcedProvider.eventsByTag(system, JdbcReadJournal.Identifier(), tag);
+        return JdbcProjection.exactlyOnce(ProjectionId.of(name, tag), source,
+                () -> new PooledJdbcSession(dataSource), handler, system);
+    }
+}
