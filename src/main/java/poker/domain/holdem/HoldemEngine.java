@@ -222,16 +222,13 @@ public final class HoldemEngine {
             SeatState p = s.seat(s.toAct());
             return p.sittingOut() ? List.of(new PlayerFolded(p.seat(), SITTING_OUT)) : List.of();
         }
-        if (!s.results().isEmpty()) {
-            return List.of(new HandEnded(s.handNumber(), s.stacks()));
-        }
         UncalledBetReturned uncalled = uncalledBet(s);
         if (uncalled != null) {
             return List.of(uncalled);
         }
         List<SeatState> inHand = s.inHand();
         if (inHand.size() == 1) {
-            return award(s, false);
+            return awardAndEnd(s, false);
         }
         boolean anyAllIn = inHand.stream().anyMatch(SeatState::allIn);
         long able = inHand.stream().filter(SeatState::canAct).count();
@@ -243,7 +240,7 @@ public final class HoldemEngine {
                 }
             }
             if (s.board().size() == 5) {
-                return award(s, true);
+                return awardAndEnd(s, true);
             }
         }
         return List.of(dealNext(s));
@@ -295,6 +292,16 @@ public final class HoldemEngine {
             case 4 -> new RiverDealt(deck.get(base + 7));             // burn, then one
             default -> throw new IllegalStateException("no street after the river");
         };
+    }
+
+    private static List<HandEvent> awardAndEnd(HandState s, boolean showdown) {
+        List<HandEvent> events = new ArrayList<>(award(s, showdown));
+        HandState after = s;
+        for (HandEvent e : events) {
+            after = after.apply(e);
+        }
+        events.add(new HandEnded(s.handNumber(), after.stacks()));
+        return events;
     }
 
     /**
