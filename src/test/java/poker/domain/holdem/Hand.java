@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import poker.domain.cards.Card;
+import poker.domain.eval.HandCategory;
+import poker.domain.eval.HandEvaluator;
 import poker.domain.holdem.HandEvent.HandWon;
 
 /**
@@ -90,6 +93,22 @@ final class Hand {
 
     LegalAction legal(ActionType type) {
         return legal().stream().filter(a -> a.action() == type).findFirst().orElse(null);
+    }
+
+    /**
+     * The evaluator's description of a seat's best hand on the final board. Tests compare with this
+     * rather than literal words, so they hold whichever evaluator (placeholder or real) is merged.
+     */
+    String describe(int seat) {
+        List<Card> seven = new ArrayList<>(state.seat(seat).holeCards());
+        seven.addAll(state.board());
+        return HandEvaluator.evaluate(seven).description();
+    }
+
+    HandCategory category(int seat) {
+        List<Card> seven = new ArrayList<>(state.seat(seat).holeCards());
+        seven.addAll(state.board());
+        return HandEvaluator.evaluate(seven).category();
     }
 
     List<HandWon> wins() {

@@ -16,6 +16,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.statistics.Statistics;
 import poker.domain.cards.Card;
+import poker.domain.eval.HandEvaluator;
+import poker.domain.eval.HandValue;
 import poker.domain.holdem.HandEvent.HandEnded;
 import poker.domain.holdem.HandEvent.HandWon;
 
@@ -161,10 +163,37 @@ class HoldemPropertiesTest {
             }
         }
 
+        // at a showdown each pot goes to the best hands eligible for it; a mucked hand was beaten
+        if (state.inHand().size() > 1) {
+            assertThat(state.board()).hasSize(5);
+            for (HandWon w : state.results()) {
+                HandValue winning = value(state, state.seat(w.seat()));
+                for (int seat : pots.get(w.pot()).eligibleSeats()) {
+                    SeatState other = state.seat(seat);
+                    assertThat(other.shown() || other.mucked()).isTrue();
+                    assertThat(value(state, other)).as("seat %d against winner %d", seat, w.seat())
+                            .isLessThanOrEqualTo(winning);
+                }
+            }
+            for (SeatState s : state.inHand()) {
+                if (s.mucked()) {
+                    assertThat(state.inHand().stream().anyMatch(o -> o.shown()
+                            && value(state, o).compareTo(value(state, s)) > 0)).isTrue();
+                    assertThat(s.won()).isZero();
+                }
+            }
+        }
+
         // no card is dealt twice
         Set<Card> seen = new HashSet<>(state.board());
         state.seats().forEach(s -> seen.addAll(s.holeCards()));
         assertThat(seen).hasSize(state.board().size() + 2 * state.seats().size());
+    }
+
+    private static HandValue value(HandState state, SeatState seat) {
+        List<Card> seven = new ArrayList<>(seat.holeCards());
+        seven.addAll(state.board());
+        return HandEvaluator.evaluate(seven);
     }
 
     static HandSetup randomTable(Random random) {

