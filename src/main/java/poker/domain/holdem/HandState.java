@@ -219,10 +219,10 @@ public record HandState(
      * the hand who reached the level. Chips of folded players above the top level join the top pot;
      * antes are dead money in the main pot. Adjacent pots with the same players are merged.
      * <pre>
-     *   A all-in 100, B all-in 300, C 500, D folded after 400:
-     *   main  = 4 x 100          eligible A B C
-     *   side1 = 3 x 200          eligible B C
-     *   side2 = 200 (C) + 100 (D) eligible C
+     *   A all-in 100, B all-in 300, C put in 400, D folded after putting in 400:
+     *   main  = 4 x 100 = 400   eligible A B C
+     *   side1 = 3 x 200 = 600   eligible B C     (B, C, D from 100 up to 300)
+     *   side2 = 2 x 100 = 200   eligible C       (C, D from 300 up to 400)
      * </pre>
      */
     public List<Pot> pots() {
