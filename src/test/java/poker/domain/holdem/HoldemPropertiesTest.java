@@ -46,6 +46,10 @@ class HoldemPropertiesTest {
             }
             assertThat(state.toAct()).as("someone is to act while the hand is live").isNotNull();
             List<LegalAction> legal = HoldemEngine.legalActions(state);
+            boolean offeredRaise = legal.stream()
+                    .anyMatch(a -> a.action() == ActionType.RAISE || a.action() == ActionType.BET);
+            assertThat(offeredRaise).as("raise offered (TDA reopening rule, from the event history)")
+                    .isEqualTo(mayRaiseByHistory(events, state));
             checkOfferedActionsAreAccepted(state, legal, chips);
             checkOtherActionsAreRejected(state, legal);
 
@@ -184,10 +188,107 @@ class HoldemPropertiesTest {
             }
         }
 
+        // the winnings per seat match an independent pot-by-pot award with odd chips
+        assertThat(state.seats().stream().mapToLong(SeatState::won).boxed().toList())
+                .as("winnings by seat").isEqualTo(expectedWinnings(state));
+
         // no card is dealt twice
         Set<Card> seen = new HashSet<>(state.board());
         state.seats().forEach(s -> seen.addAll(s.holeCards()));
         assertThat(seen).hasSize(state.board().size() + 2 * state.seats().size());
+    }
+
+    /**
+     * May the player on turn bet or raise? Recomputed from the street's events alone: the bet
+     * level and the largest full increment, and the level when this player last acted.
+     */
+    private static boolean mayRaiseByHistory(List<HandEvent> events, HandState state) {
+        int seat = state.toAct();
+        int start = 0;
+        for (int i = 0; i < events.size(); i++) {
+            HandEvent e = events.get(i);
+            if (e instanceof HandEvent.FlopDealt || e instanceof HandEvent.TurnDealt
+                    || e instanceof HandEvent.RiverDealt) {
+                start = i + 1;
+            }
+        }
+        long level = start == 0 ? state.bigBlind() : 0;
+        long fullIncrement = state.bigBlind();
+        Long levelWhenActed = null;
+        for (HandEvent e : events.subList(start, events.size())) {
+            if (e instanceof HandEvent.BetPlaced b) {
+                if (b.totalBet() > level) {
+                    fullIncrement = Math.max(fullIncrement, b.totalBet() - level);
+                    level = b.totalBet();
+                }
+                if (b.seat() == seat) {
+                    levelWhenActed = level;
+                }
+            } else if (e instanceof HandEvent.PlayerChecked c && c.seat() == seat) {
+                levelWhenActed = level;
+            }
+        }
+        SeatState p = state.seat(seat);
+        boolean someoneElseCanCall = state.seats().stream().anyMatch(o -> o.seat() != seat && o.canAct());
+        boolean reopened = levelWhenActed == null || level - levelWhenActed >= fullIncrement;
+        return someoneElseCanCall && reopened && p.bet() + p.stack() > level;
+    }
+
+    /**
+     * Winnings recomputed without {@link HandState#pots()}: peel the smallest remaining contribution
+     * of a live player off everyone, as a pot for the live players who still have chips in; split
+     * each among its best hands, odd chips one each from the left of the button.
+     */
+    private static List<Long> expectedWinnings(HandState state) {
+        List<SeatState> seats = state.seats();
+        Map<Integer, Long> remaining = new HashMap<>();
+        seats.forEach(s -> remaining.put(s.seat(), s.contributed()));
+        List<Long> amounts = new ArrayList<>();
+        List<List<SeatState>> eligible = new ArrayList<>();
+        while (remaining.values().stream().mapToLong(Long::longValue).sum() > 0) {
+            List<SeatState> live = seats.stream().filter(s -> !s.folded() && remaining.get(s.seat()) > 0).toList();
+            if (live.isEmpty()) {
+                long rest = remaining.values().stream().mapToLong(Long::longValue).sum();
+                amounts.set(amounts.size() - 1, amounts.get(amounts.size() - 1) + rest);
+                break;
+            }
+            long m = live.stream().mapToLong(s -> remaining.get(s.seat())).min().orElseThrow();
+            long amount = 0;
+            for (SeatState s : seats) {
+                long take = Math.min(remaining.get(s.seat()), m);
+                amount += take;
+                remaining.put(s.seat(), remaining.get(s.seat()) - take);
+            }
+            amounts.add(amount);
+            eligible.add(live);
+        }
+        if (amounts.isEmpty()) {
+            amounts.add(0L);
+            eligible.add(state.inHand());
+        }
+        amounts.set(0, amounts.get(0) + seats.stream().mapToLong(SeatState::ante).sum());
+
+        Map<Integer, Long> won = new HashMap<>();
+        boolean showdown = state.inHand().size() > 1;
+        for (int i = 0; i < amounts.size(); i++) {
+            List<SeatState> contenders = eligible.get(i);
+            List<SeatState> winners = contenders;
+            if (showdown) {
+                HandValue best = contenders.stream().map(s -> value(state, s)).max(HandValue::compareTo).orElseThrow();
+                winners = contenders.stream().filter(s -> value(state, s).compareTo(best) == 0).toList();
+            }
+            int button = state.button();
+            List<SeatState> fromButton = winners.stream()
+                    .sorted((a, b) -> Integer.compare(a.seat() > button ? a.seat() : a.seat() + 100,
+                            b.seat() > button ? b.seat() : b.seat() + 100))
+                    .toList();
+            long amount = amounts.get(i);
+            for (int w = 0; w < fromButton.size(); w++) {
+                long share = amount / fromButton.size() + (w < amount % fromButton.size() ? 1 : 0);
+                won.merge(fromButton.get(w).seat(), share, Long::sum);
+            }
+        }
+        return seats.stream().map(s -> won.getOrDefault(s.seat(), 0L)).toList();
     }
 
     private static HandValue value(HandState state, SeatState seat) {
