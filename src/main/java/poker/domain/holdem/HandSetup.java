@@ -1,0 +1,58 @@
+package poker.domain.holdem;
+
+import java.util.HashSet;
+import java.util.List;
+import poker.domain.cards.Card;
+
+/**
+ * Everything a hand needs to start, decided outside the pure engine: seats, positions, stakes and
+ * the already shuffled deck.
+ *
+ * <p>Positions: leave {@code bigBlindSeat} null and the blinds follow the button (cash tables:
+ * small blind left of the button, or the button itself heads-up). Give {@code bigBlindSeat} (and
+ * {@code smallBlindSeat}, null for a dead small blind) to place them explicitly, as a tournament's
+ * dead-button rule requires; the button may then be an empty seat.
+ *
+ * <p>Seats with no chips are not dealt in. {@code ante} is a big-blind ante, paid by the big blind
+ * for the whole table after the blind itself.
+ */
+public record HandSetup(
+        long handNumber,
+        List<SeatSetup> seats,
+        int buttonSeat,
+        Integer smallBlindSeat,
+        Integer bigBlindSeat,
+        long smallBlind,
+        long bigBlind,
+        long ante,
+        List<Card> deck,
+        String commitment) {
+
+    public HandSetup {
+        seats = List.copyOf(seats);
+        deck = List.copyOf(deck);
+        if (bigBlind <= 0 || smallBlind < 0 || ante < 0) {
+            throw new IllegalArgumentException("big blind must be positive, small blind and ante not negative");
+        }
+        if (deck.size() != 52 || new HashSet<>(deck).size() != 52) {
+            throw new IllegalArgumentException("the deck must hold each of the 52 cards once");
+        }
+        if (smallBlindSeat != null && bigBlindSeat == null) {
+            throw new IllegalArgumentException("an explicit small blind needs an explicit big blind");
+        }
+    }
+
+    /** A cash-table hand: the blinds follow the button. */
+    public static HandSetup cash(long handNumber, List<SeatSetup> seats, int buttonSeat,
+                                 long smallBlind, long bigBlind, List<Card> deck, String commitment) {
+        return new HandSetup(handNumber, seats, buttonSeat, null, null, smallBlind, bigBlind, 0, deck, commitment);
+    }
+
+    /** A tournament hand: positions given by the dead-button rule, with a big-blind ante. */
+    public static HandSetup tournament(long handNumber, List<SeatSetup> seats, int buttonSeat,
+                                       Integer smallBlindSeat, int bigBlindSeat, long smallBlind, long bigBlind,
+                                       long ante, List<Card> deck, String commitment) {
+        return new HandSetup(handNumber, seats, buttonSeat, smallBlindSeat, bigBlindSeat, smallBlind, bigBlind,
+                ante, deck, commitment);
+    }
+}

@@ -1,0 +1,191 @@
+package poker.domain.holdem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import poker.domain.cards.Card;
+import poker.domain.eval.HandCategory;
+import poker.domain.eval.HandEvaluator;
+import poker.domain.holdem.HandEvent.HandWon;
+
+/**
+ * A scenario driver: sets up a table with a stacked deck, plays commands through the engine and
+ * keeps the events and the state (checking after every step that a replay gives the same state).
+ */
+final class Hand {
+
+    private final List<HandEvent> events = new ArrayList<>();
+    private HandState state;
+    private List<HandEvent> lastEvents = List.of();
+
+    private Hand(HandSetup setup) {
+        apply(HoldemEngine.start(setup));
+    }
+
+    static Builder table() {
+        return new Builder();
+    }
+
+    Hand act(int seat, ActionType action) {
+        return act(seat, action, 0);
+    }
+
+    Hand act(int seat, ActionType action, long amount) {
+        Decision d = HoldemEngine.act(state, seat, action, amount);
+        assertThat(d.isAccepted()).as("seat %d %s %d: %s", seat, action, amount, d).isTrue();
+        apply(d.events());
+        return this;
+    }
+
+    Rejection reject(int seat, ActionType action, long amount) {
+        Decision d = HoldemEngine.act(state, seat, action, amount);
+        assertThat(d.isAccepted()).as("seat %d %s %d should be rejected", seat, action, amount).isFalse();
+        return d.rejection();
+    }
+
+    Hand timeout() {
+        apply(HoldemEngine.timeout(state));
+        return this;
+    }
+
+    private void apply(List<HandEvent> newEvents) {
+        lastEvents = newEvents;
+        for (HandEvent e : newEvents) {
+            events.add(e);
+            state = state == null ? HandState.replay(List.of(e)) : state.apply(e);
+        }
+        assertThat(HandState.replay(events)).as("replay equals the live state").isEqualTo(state);
+        long startChips = state.seats().stream().mapToLong(SeatState::startingStack).sum();
+        long now = state.seats().stream().mapToLong(SeatState::stack).sum() + state.potTotal();
+        assertThat(now).as("chips conserved").isEqualTo(startChips);
+    }
+
+    HandState state() {
+        return state;
+    }
+
+    List<HandEvent> events() {
+        return events;
+    }
+
+    List<HandEvent> lastEvents() {
+        return lastEvents;
+    }
+
+    <T extends HandEvent> List<T> eventsOf(Class<T> type) {
+        return events.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    long stack(int seat) {
+        return state.seat(seat).stack();
+    }
+
+    Integer toAct() {
+        return state.toAct();
+    }
+
+    List<LegalAction> legal() {
+        return HoldemEngine.legalActions(state);
+    }
+
+    LegalAction legal(ActionType type) {
+        return legal().stream().filter(a -> a.action() == type).findFirst().orElse(null);
+    }
+
+    /**
+     * The evaluator's description of a seat's best hand on the final board. Tests compare with this
+     * rather than literal words, so they hold whichever evaluator (placeholder or real) is merged.
+     */
+    String describe(int seat) {
+        List<Card> seven = new ArrayList<>(state.seat(seat).holeCards());
+        seven.addAll(state.board());
+        return HandEvaluator.evaluate(seven).description();
+    }
+
+    HandCategory category(int seat) {
+        List<Card> seven = new ArrayList<>(state.seat(seat).holeCards());
+        seven.addAll(state.board());
+        return HandEvaluator.evaluate(seven).category();
+    }
+
+    List<HandWon> wins() {
+        return eventsOf(HandWon.class);
+    }
+
+    /** Final stacks by seat. */
+    Map<Integer, Long> stacks() {
+        Map<Integer, Long> m = new LinkedHashMap<>();
+        state.seats().forEach(s -> m.put(s.seat(), s.stack()));
+        return m;
+    }
+
+    static final class Builder {
+        private final List<SeatSetup> seats = new ArrayList<>();
+        private final Map<Integer, String> hole = new LinkedHashMap<>();
+        private String board = "";
+        private int button = 1;
+        private Integer smallBlindSeat;
+        private Integer bigBlindSeat;
+        private long smallBlind = 50;
+        private long bigBlind = 100;
+        private long ante;
+
+        Builder seat(int seat, long stack, String cards) {
+            seats.add(SeatSetup.of(seat, "p" + seat, stack));
+            if (cards != null) {
+                hole.put(seat, cards);
+            }
+            return this;
+        }
+
+        Builder sittingOut(int seat, long stack, String cards) {
+            seats.add(new SeatSetup(seat, "p" + seat, stack, true));
+            if (cards != null) {
+                hole.put(seat, cards);
+            }
+            return this;
+        }
+
+        Builder button(int seat) {
+            this.button = seat;
+            return this;
+        }
+
+        Builder blinds(long small, long big) {
+            this.smallBlind = small;
+            this.bigBlind = big;
+            return this;
+        }
+
+        Builder ante(long ante) {
+            this.ante = ante;
+            return this;
+        }
+
+        /** Tournament positions (dead button): small blind seat may be null. */
+        Builder positions(Integer smallBlindSeat, int bigBlindSeat) {
+            this.smallBlindSeat = smallBlindSeat;
+            this.bigBlindSeat = bigBlindSeat;
+            return this;
+        }
+
+        Builder board(String board) {
+            this.board = board;
+            return this;
+        }
+
+        Hand start() {
+            List<Integer> dealOrder = seats.stream()
+                    .filter(s -> s.stack() > 0)
+                    .map(SeatSetup::seat)
+                    .sorted((a, b) -> Integer.compare(a > button ? a - button : a - button + 1000,
+                            b > button ? b - button : b - button + 1000))
+                    .toList();
+            return new Hand(new HandSetup(7, seats, button, smallBlindSeat, bigBlindSeat, smallBlind, bigBlind,
+                    ante, StackedDeck.deck(dealOrder, hole, board), "commitment"));
+        }
+    }
+}
