@@ -2,13 +2,10 @@ package poker.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.persistence.testkit.PersistenceTestKitSnapshotPlugin;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import org.apache.pekko.persistence.testkit.javadsl.SnapshotTestKit;
 import org.apache.pekko.serialization.Serialization;
@@ -22,15 +19,11 @@ import poker.domain.table.TableEvent;
 import poker.domain.table.TableEvent.ParticipantJoined;
 import poker.domain.table.TableSettings;
 import poker.domain.table.TableState;
+import poker.support.EntityTestKit;
 
 class TableEntityTest {
 
-    static final Config CONFIG = EventSourcedBehaviorTestKit.config()
-            .withFallback(PersistenceTestKitSnapshotPlugin.config())
-            .withFallback(ConfigFactory.parseString("pekko.actor.provider = local\npekko.loglevel = WARNING"))
-            .withFallback(ConfigFactory.load());
-
-    static final ActorTestKit TESTKIT = ActorTestKit.create(CONFIG);
+    static final ActorTestKit TESTKIT = ActorTestKit.create(EntityTestKit.CONFIG);
     static final String TABLE = "3f1c1d5e-0000-4000-8000-000000000001";
     static final TableSettings SETTINGS = new TableSettings("Main", 5, 10, 2, 100, 1000, 20);
 

@@ -16,11 +16,11 @@ import poker.domain.wallet.WalletCommand.OpenWallet;
 import poker.domain.wallet.WalletCommand.RefundBuyIn;
 import poker.domain.wallet.WalletEvent;
 import poker.domain.wallet.WalletState;
-import poker.table.TableEntityTest;
+import poker.support.EntityTestKit;
 
 class WalletEntityTest {
 
-    static final ActorTestKit TESTKIT = ActorTestKit.create(TableEntityTest.CONFIG);
+    static final ActorTestKit TESTKIT = ActorTestKit.create(EntityTestKit.CONFIG);
     static final String USER = "user-1";
 
     private EventSourcedBehaviorTestKit<WalletEntity.Command, WalletEvent, WalletState> kit;
