@@ -96,6 +96,10 @@ public final class TableEntity
     }
 
     private ReplyEffect<TableEvent, TableState> onExecute(TableState state, Execute cmd) {
+        var repeat = TableDecider.repeatOf(state, cmd.command());
+        if (repeat.isPresent()) {
+            return Effect().reply(cmd.replyTo(), new Accepted(List.of(repeat.get()), lastSequenceNumber(context)));
+        }
         Decision<TableEvent> decision = TableDecider.decide(state, cmd.command());
         if (decision instanceof Decision.Accepted<TableEvent> accepted) {
             return Effect().persist(accepted.events())

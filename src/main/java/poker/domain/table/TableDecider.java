@@ -1,5 +1,6 @@
 package poker.domain.table;
 
+import java.util.Optional;
 import poker.domain.Decision;
 import poker.domain.Rejection;
 import poker.domain.table.TableCommand.CreateTable;
@@ -40,8 +41,24 @@ public final class TableDecider {
         return Decision.accept(new TableCreated(state.tableId(), c.settings(), c.createdBy(), c.createdAt()));
     }
 
+    /**
+     * A join retried with a participant id the table has seen: while that participant sits, the
+     * answer is the original {@code ParticipantJoined} and nothing new is stored.
+     */
+    public static Optional<TableEvent> repeatOf(TableState state, TableCommand command) {
+        if (command instanceof JoinParticipant c) {
+            return state.participant(c.participantId()).map(p -> new ParticipantJoined(p.participantId(),
+                    p.playerId(), state.tableId(), p.initialChips(), p.initialChips(), p.seatNumber(),
+                    p.sittingOut(), p.status()));
+        }
+        return Optional.empty();
+    }
+
     private static Decision<TableEvent> join(TableState state, JoinParticipant c) {
         TableSettings settings = state.settings();
+        if (state.joinedIds().contains(c.participantId())) {
+            return Decision.reject("already_joined", "This participant joined before and has left.");
+        }
         if (state.participantOf(c.playerId()).isPresent()) {
             return Decision.reject("already_seated", "You already have a seat at this table.");
         }

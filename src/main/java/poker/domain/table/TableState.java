@@ -2,8 +2,10 @@ package poker.domain.table;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import poker.domain.table.TableEvent.ParticipantJoined;
 import poker.domain.table.TableEvent.ParticipantLeft;
 import poker.domain.table.TableEvent.TableCreated;
@@ -14,15 +16,22 @@ import poker.domain.table.TableEvent.TableCreated;
  *
  * @param settings     null until the table is created
  * @param participants ordered by seat number
+ * @param joinedIds    every participant id that ever joined, so a retried join is recognised
  */
-public record TableState(String tableId, TableSettings settings, List<Participant> participants) {
+public record TableState(String tableId, TableSettings settings, List<Participant> participants,
+                         Set<String> joinedIds) {
 
     public TableState {
         participants = List.copyOf(participants);
+        joinedIds = joinedIds == null ? Set.of() : Set.copyOf(joinedIds);
     }
 
     public static TableState empty(String tableId) {
-        return new TableState(tableId, null, List.of());
+        return new TableState(tableId, null, List.of(), Set.of());
+    }
+
+    public Optional<Participant> participant(String participantId) {
+        return participants.stream().filter(p -> p.participantId().equals(participantId)).findFirst();
     }
 
     public boolean created() {
@@ -56,17 +65,19 @@ public record TableState(String tableId, TableSettings settings, List<Participan
 
     public TableState apply(TableEvent event) {
         if (event instanceof TableCreated e) {
-            return new TableState(e.tableId(), e.settings(), List.of());
+            return new TableState(e.tableId(), e.settings(), List.of(), Set.of());
         } else if (event instanceof ParticipantJoined e) {
             List<Participant> next = new ArrayList<>(participants);
             next.add(new Participant(e.participantId(), e.playerId(), e.seatNumber(), e.chips(),
                     e.initialChips(), e.sittingOut(), e.status()));
             next.sort(Comparator.comparingInt(Participant::seatNumber));
-            return new TableState(tableId, settings, next);
+            Set<String> joined = new HashSet<>(joinedIds);
+            joined.add(e.participantId());
+            return new TableState(tableId, settings, next, joined);
         } else if (event instanceof ParticipantLeft e) {
             List<Participant> next = new ArrayList<>(participants);
             next.removeIf(p -> p.participantId().equals(e.participantId()));
-            return new TableState(tableId, settings, next);
+            return new TableState(tableId, settings, next, joinedIds);
         }
         throw new IllegalArgumentException("unknown event " + event);
     }

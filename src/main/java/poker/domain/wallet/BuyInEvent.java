@@ -1,0 +1,53 @@
+package poker.domain.wallet;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+
+/**
+ * Steps of one buy-in saga (debit the wallet, then seat the player; refund if the seat is refused).
+ * The saga's id is the buy-in's transaction id and also the participant id it asks the table for,
+ * so every step can be retried without doing anything twice.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(BuyInEvent.BuyInRequested.class),
+        @JsonSubTypes.Type(BuyInEvent.BuyInFundsReserved.class),
+        @JsonSubTypes.Type(BuyInEvent.BuyInDeclined.class),
+        @JsonSubTypes.Type(BuyInEvent.BuyInSeatTaken.class),
+        @JsonSubTypes.Type(BuyInEvent.BuyInSeatRefused.class),
+        @JsonSubTypes.Type(BuyInEvent.BuyInCompensated.class)
+})
+public sealed interface BuyInEvent {
+
+    String buyInId();
+
+    @JsonTypeName("BuyInRequested")
+    record BuyInRequested(String buyInId, String userId, String tableId, long amount, Integer seatNumber)
+            implements BuyInEvent {
+    }
+
+    /** The wallet was debited. */
+    @JsonTypeName("BuyInFundsReserved")
+    record BuyInFundsReserved(String buyInId) implements BuyInEvent {
+    }
+
+    /** The wallet refused the debit; nothing happened to undo. */
+    @JsonTypeName("BuyInDeclined")
+    record BuyInDeclined(String buyInId, String reason, String message) implements BuyInEvent {
+    }
+
+    @JsonTypeName("BuyInSeatTaken")
+    record BuyInSeatTaken(String buyInId, int seatNumber, long chips) implements BuyInEvent {
+    }
+
+    /** The table refused the seat after the debit: the refund (compensation) is due. */
+    @JsonTypeName("BuyInSeatRefused")
+    record BuyInSeatRefused(String buyInId, String reason, String message) implements BuyInEvent {
+    }
+
+    /** The wallet was refunded. */
+    @JsonTypeName("BuyInCompensated")
+    record BuyInCompensated(String buyInId) implements BuyInEvent {
+    }
+}
