@@ -26,4 +26,24 @@ public sealed interface Decision<E> {
     static <E> Decision<E> reject(String code, String message) {
         return new Rejected<>(Rejection.of(code, message));
     }
+
+    default boolean isAccepted() {
+        return this instanceof Accepted<E>;
+    }
+
+    /** The events of an accepted decision; throws on a rejection. */
+    default List<E> eventsOrThrow() {
+        if (this instanceof Accepted<E> accepted) {
+            return accepted.events();
+        }
+        throw new IllegalStateException("rejected: " + ((Rejected<E>) this).rejection());
+    }
+
+    /** The rejection; throws if the decision was accepted. */
+    default Rejection rejectionOrThrow() {
+        if (this instanceof Rejected<E> rejected) {
+            return rejected.rejection();
+        }
+        throw new IllegalStateException("accepted, not rejected");
+    }
 }

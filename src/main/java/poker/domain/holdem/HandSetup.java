@@ -1,8 +1,8 @@
 package poker.domain.holdem;
 
-import java.util.HashSet;
 import java.util.List;
 import poker.domain.cards.Card;
+import poker.domain.cards.Deck;
 
 /**
  * Everything a hand needs to start, decided outside the pure engine: seats, positions, stakes and
@@ -30,12 +30,9 @@ public record HandSetup(
 
     public HandSetup {
         seats = List.copyOf(seats);
-        deck = List.copyOf(deck);
+        deck = Deck.of(deck).order();
         if (bigBlind <= 0 || smallBlind < 0 || ante < 0) {
             throw new IllegalArgumentException("big blind must be positive, small blind and ante not negative");
-        }
-        if (deck.size() != 52 || new HashSet<>(deck).size() != 52) {
-            throw new IllegalArgumentException("the deck must hold each of the 52 cards once");
         }
         if (smallBlindSeat != null && bigBlindSeat == null) {
             throw new IllegalArgumentException("an explicit small blind needs an explicit big blind");

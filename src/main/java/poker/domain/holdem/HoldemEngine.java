@@ -5,7 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import poker.domain.Decision;
 import poker.domain.cards.Card;
+import poker.domain.cards.Deck;
 import poker.domain.eval.HandEvaluator;
 import poker.domain.eval.HandValue;
 import poker.domain.holdem.HandEvent.AntePosted;
@@ -37,6 +39,12 @@ public final class HoldemEngine {
     public static final String TIMEOUT = "timeout";
     public static final String SITTING_OUT = "sitting_out";
 
+    /** Rejection codes of {@link #act}: stable, the client sees them unchanged. */
+    public static final String NOT_YOUR_TURN = "not_your_turn";
+    public static final String ILLEGAL_ACTION = "illegal_action";
+    public static final String AMOUNT_OUT_OF_RANGE = "amount_out_of_range";
+    public static final String HAND_OVER = "hand_over";
+
     private HoldemEngine() {
     }
 
@@ -51,7 +59,7 @@ public final class HoldemEngine {
         if (dealtIn.size() < 2) {
             throw new IllegalArgumentException("a hand needs at least two players with chips");
         }
-        if (dealtIn.size() * 2 + 8 > 52) {
+        if (dealtIn.size() * 2 + 8 > Deck.SIZE) {
             throw new IllegalArgumentException("too many players for one deck: " + dealtIn.size());
         }
         if (dealtIn.stream().map(SeatSetup::seat).distinct().count() != dealtIn.size()) {
@@ -105,12 +113,12 @@ public final class HoldemEngine {
      * A player acts. For {@code BET} and {@code RAISE}, {@code amount} is the total bet for the
      * street; for the other actions it is ignored.
      */
-    public static Decision act(HandState state, int seat, ActionType action, long amount) {
+    public static Decision<HandEvent> act(HandState state, int seat, ActionType action, long amount) {
         if (state.handOver()) {
-            return reject(Rejection.HAND_OVER, "hand " + state.handNumber() + " is over");
+            return Decision.reject(HAND_OVER, "hand " + state.handNumber() + " is over");
         }
         if (state.toAct() == null || state.toAct() != seat) {
-            return reject(Rejection.NOT_YOUR_TURN, state.toAct() == null
+            return Decision.reject(NOT_YOUR_TURN, state.toAct() == null
                     ? "nobody is to act"
                     : "seat " + state.toAct() + " is to act, not seat " + seat);
         }
@@ -119,7 +127,7 @@ public final class HoldemEngine {
                 .findFirst()
                 .orElse(null);
         if (legal == null) {
-            return reject(Rejection.ILLEGAL_ACTION, whyIllegal(state, action));
+            return Decision.reject(ILLEGAL_ACTION, whyIllegal(state, action));
         }
         SeatState player = state.seat(seat);
         HandEvent event = switch (action) {
@@ -135,11 +143,11 @@ public final class HoldemEngine {
             }
         };
         if (event == null) {
-            return reject(Rejection.AMOUNT_OUT_OF_RANGE, action.name().toLowerCase() + " to " + amount
+            return Decision.reject(AMOUNT_OUT_OF_RANGE, action.name().toLowerCase() + " to " + amount
                     + " is outside " + legal.min() + ".." + legal.max());
         }
         List<HandEvent> events = new ArrayList<>();
-        return new Decision.Accepted(runOn(record(events, state, event), events));
+        return new Decision.Accepted<>(runOn(record(events, state, event), events));
     }
 
     /** The player on turn ran out of time: check if that is free, else fold. */
@@ -372,9 +380,5 @@ public final class HoldemEngine {
 
     private static int nextSeat(List<Integer> seatNumbers, int after) {
         return seatNumbers.stream().filter(n -> n > after).findFirst().orElse(seatNumbers.get(0));
-    }
-
-    private static Decision reject(String code, String message) {
-        return new Decision.Rejected(new Rejection(code, message));
     }
 }

@@ -4,8 +4,9 @@
  * <ul>
  *   <li>{@link poker.domain.holdem.HoldemEngine} is the command side:
  *       {@code start(setup)}, {@code act(state, seat, action, amount)}, {@code timeout(state)} return
- *       events (or a {@link poker.domain.holdem.Rejection}); {@code legalActions(state)} says what the
- *       player on turn may do.</li>
+ *       events ({@code act} as a {@link poker.domain.Decision}: the events, or a
+ *       {@link poker.domain.Rejection}); {@code legalActions(state)} says what the player on turn
+ *       may do.</li>
  *   <li>{@link poker.domain.holdem.HandState} is the event side: {@code apply(event)} and
  *       {@code replay(events)}; it derives whose turn it is, the current bet, the minimum raise and
  *       the pots.</li>

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import poker.domain.Decision;
+import poker.domain.Rejection;
 import poker.domain.cards.Card;
 import poker.domain.eval.HandCategory;
 import poker.domain.eval.HandEvaluator;
@@ -34,16 +36,16 @@ final class Hand {
     }
 
     Hand act(int seat, ActionType action, long amount) {
-        Decision d = HoldemEngine.act(state, seat, action, amount);
+        Decision<HandEvent> d = HoldemEngine.act(state, seat, action, amount);
         assertThat(d.isAccepted()).as("seat %d %s %d: %s", seat, action, amount, d).isTrue();
-        apply(d.events());
+        apply(d.eventsOrThrow());
         return this;
     }
 
     Rejection reject(int seat, ActionType action, long amount) {
-        Decision d = HoldemEngine.act(state, seat, action, amount);
+        Decision<HandEvent> d = HoldemEngine.act(state, seat, action, amount);
         assertThat(d.isAccepted()).as("seat %d %s %d should be rejected", seat, action, amount).isFalse();
-        return d.rejection();
+        return d.rejectionOrThrow();
     }
 
     Hand timeout() {

@@ -15,6 +15,7 @@ import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.statistics.Statistics;
+import poker.domain.Decision;
 import poker.domain.cards.Card;
 import poker.domain.eval.HandEvaluator;
 import poker.domain.eval.HandValue;
@@ -59,7 +60,7 @@ class HoldemPropertiesTest {
             } else {
                 LegalAction choice = legal.get(random.nextInt(legal.size()));
                 long amount = choice.min() + (long) (random.nextDouble() * (choice.max() - choice.min() + 1));
-                next = HoldemEngine.act(state, state.toAct(), choice.action(), amount).events();
+                next = HoldemEngine.act(state, state.toAct(), choice.action(), amount).eventsOrThrow();
             }
             assertThat(next).isNotEmpty();
             for (HandEvent e : next) {
@@ -83,10 +84,10 @@ class HoldemPropertiesTest {
         for (LegalAction a : legal) {
             assertThat(a.min()).isLessThanOrEqualTo(a.max());
             for (long amount : new long[] {a.min(), a.max()}) {
-                Decision d = HoldemEngine.act(state, state.toAct(), a.action(), amount);
+                Decision<HandEvent> d = HoldemEngine.act(state, state.toAct(), a.action(), amount);
                 assertThat(d.isAccepted()).as("offered %s at %d: %s", a, amount, d).isTrue();
                 HandState after = state;
-                for (HandEvent e : d.events()) {
+                for (HandEvent e : d.eventsOrThrow()) {
                     after = after.apply(e);
                 }
                 checkInvariants(after, chips);
@@ -99,22 +100,22 @@ class HoldemPropertiesTest {
         Set<ActionType> offered = EnumSet.noneOf(ActionType.class);
         legal.forEach(a -> offered.add(a.action()));
         for (ActionType t : EnumSet.complementOf(EnumSet.copyOf(offered))) {
-            Decision d = HoldemEngine.act(state, seat, t, state.currentBet() + state.minRaise());
+            Decision<HandEvent> d = HoldemEngine.act(state, seat, t, state.currentBet() + state.minRaise());
             assertThat(d.isAccepted()).as("%s is not offered", t).isFalse();
-            assertThat(d.rejection().code()).isEqualTo(Rejection.ILLEGAL_ACTION);
+            assertThat(d.rejectionOrThrow().code()).isEqualTo(HoldemEngine.ILLEGAL_ACTION);
         }
         for (LegalAction a : legal) {
             if (a.action() == ActionType.BET || a.action() == ActionType.RAISE) {
-                assertThat(HoldemEngine.act(state, seat, a.action(), a.max() + 1).rejection().code())
-                        .isEqualTo(Rejection.AMOUNT_OUT_OF_RANGE);
-                assertThat(HoldemEngine.act(state, seat, a.action(), a.min() - 1).rejection().code())
-                        .isEqualTo(Rejection.AMOUNT_OUT_OF_RANGE);
+                assertThat(HoldemEngine.act(state, seat, a.action(), a.max() + 1).rejectionOrThrow().code())
+                        .isEqualTo(HoldemEngine.AMOUNT_OUT_OF_RANGE);
+                assertThat(HoldemEngine.act(state, seat, a.action(), a.min() - 1).rejectionOrThrow().code())
+                        .isEqualTo(HoldemEngine.AMOUNT_OUT_OF_RANGE);
             }
         }
         for (SeatState other : state.seats()) {
             if (other.seat() != seat) {
-                assertThat(HoldemEngine.act(state, other.seat(), ActionType.FOLD, 0).rejection().code())
-                        .isEqualTo(Rejection.NOT_YOUR_TURN);
+                assertThat(HoldemEngine.act(state, other.seat(), ActionType.FOLD, 0).rejectionOrThrow().code())
+                        .isEqualTo(HoldemEngine.NOT_YOUR_TURN);
                 break;
             }
         }

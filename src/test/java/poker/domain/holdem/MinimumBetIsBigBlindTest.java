@@ -20,7 +20,7 @@ class MinimumBetIsBigBlindTest {
                 .act(2, CALL).act(1, CHECK);
 
         assertThat(hand.legal(BET)).isEqualTo(new LegalAction(BET, 100, 900));
-        assertThat(hand.reject(1, BET, 99).code()).isEqualTo(Rejection.AMOUNT_OUT_OF_RANGE);
+        assertThat(hand.reject(1, BET, 99).code()).isEqualTo(HoldemEngine.AMOUNT_OUT_OF_RANGE);
 
         hand.act(1, BET, 100).act(2, FOLD);
         assertThat(hand.stacks()).isEqualTo(Map.of(1, 1100L, 2, 900L));

@@ -27,7 +27,7 @@ class MinimumRaiseIsLargestIncrementTest {
                 .start();
 
         assertThat(hand.legal(RAISE)).isEqualTo(new LegalAction(RAISE, 400, 10_000));
-        assertThat(hand.reject(3, RAISE, 399).code()).isEqualTo(Rejection.AMOUNT_OUT_OF_RANGE);
+        assertThat(hand.reject(3, RAISE, 399).code()).isEqualTo(HoldemEngine.AMOUNT_OUT_OF_RANGE);
     }
 
     @Test
@@ -40,7 +40,7 @@ class MinimumRaiseIsLargestIncrementTest {
         hand.act(2, RAISE, 1000);
 
         assertThat(hand.legal(RAISE)).isEqualTo(new LegalAction(RAISE, 1700, 9_800));
-        assertThat(hand.reject(3, RAISE, 1699).code()).isEqualTo(Rejection.AMOUNT_OUT_OF_RANGE);
+        assertThat(hand.reject(3, RAISE, 1699).code()).isEqualTo(HoldemEngine.AMOUNT_OUT_OF_RANGE);
         hand.act(3, RAISE, 1700);
 
         // the increment is still 700: D's minimum is to 2400

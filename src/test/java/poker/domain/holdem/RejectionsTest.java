@@ -8,6 +8,7 @@ import static poker.domain.holdem.ActionType.FOLD;
 import static poker.domain.holdem.ActionType.RAISE;
 
 import org.junit.jupiter.api.Test;
+import poker.domain.Rejection;
 
 class RejectionsTest {
 
@@ -22,8 +23,8 @@ class RejectionsTest {
     void actingOutOfTurnIsNotYourTurn() {
         Hand hand = hand();
 
-        assertThat(hand.reject(2, FOLD, 0).code()).isEqualTo(Rejection.NOT_YOUR_TURN);
-        assertThat(hand.reject(9, CALL, 0).code()).isEqualTo(Rejection.NOT_YOUR_TURN);
+        assertThat(hand.reject(2, FOLD, 0).code()).isEqualTo(HoldemEngine.NOT_YOUR_TURN);
+        assertThat(hand.reject(9, CALL, 0).code()).isEqualTo(HoldemEngine.NOT_YOUR_TURN);
         assertThat(hand.reject(2, FOLD, 0).message()).contains("seat 1");
     }
 
@@ -31,27 +32,27 @@ class RejectionsTest {
     void checkingFacingABetIsIllegal() {
         Rejection r = hand().reject(1, CHECK, 0);
 
-        assertThat(r.code()).isEqualTo(Rejection.ILLEGAL_ACTION);
+        assertThat(r.code()).isEqualTo(HoldemEngine.ILLEGAL_ACTION);
         assertThat(r.message()).contains("100 to call");
     }
 
     @Test
     void betWhenThereIsABetAndRaiseWhenThereIsNoneAreIllegal() {
         Hand hand = hand();
-        assertThat(hand.reject(1, BET, 300).code()).isEqualTo(Rejection.ILLEGAL_ACTION);
+        assertThat(hand.reject(1, BET, 300).code()).isEqualTo(HoldemEngine.ILLEGAL_ACTION);
 
         hand.act(1, CALL).act(2, CALL).act(3, CHECK);
-        assertThat(hand.reject(2, RAISE, 300).code()).isEqualTo(Rejection.ILLEGAL_ACTION);
-        assertThat(hand.reject(2, CALL, 0).code()).isEqualTo(Rejection.ILLEGAL_ACTION);
+        assertThat(hand.reject(2, RAISE, 300).code()).isEqualTo(HoldemEngine.ILLEGAL_ACTION);
+        assertThat(hand.reject(2, CALL, 0).code()).isEqualTo(HoldemEngine.ILLEGAL_ACTION);
     }
 
     @Test
     void amountsOutsideTheRangeAreRejected() {
         Hand hand = hand();
 
-        assertThat(hand.reject(1, RAISE, 150).code()).isEqualTo(Rejection.AMOUNT_OUT_OF_RANGE);
-        assertThat(hand.reject(1, RAISE, 1001).code()).isEqualTo(Rejection.AMOUNT_OUT_OF_RANGE);
-        assertThat(hand.reject(1, RAISE, -5).code()).isEqualTo(Rejection.AMOUNT_OUT_OF_RANGE);
+        assertThat(hand.reject(1, RAISE, 150).code()).isEqualTo(HoldemEngine.AMOUNT_OUT_OF_RANGE);
+        assertThat(hand.reject(1, RAISE, 1001).code()).isEqualTo(HoldemEngine.AMOUNT_OUT_OF_RANGE);
+        assertThat(hand.reject(1, RAISE, -5).code()).isEqualTo(HoldemEngine.AMOUNT_OUT_OF_RANGE);
         Rejection r = hand.reject(1, RAISE, 150);
         assertThat(r.message()).contains("200..1000");
     }
@@ -60,7 +61,7 @@ class RejectionsTest {
     void anythingAfterTheHandIsOver() {
         Hand hand = hand().act(1, FOLD).act(2, FOLD);
 
-        assertThat(hand.reject(3, CHECK, 0).code()).isEqualTo(Rejection.HAND_OVER);
+        assertThat(hand.reject(3, CHECK, 0).code()).isEqualTo(HoldemEngine.HAND_OVER);
         assertThat(HoldemEngine.legalActions(hand.state())).isEmpty();
     }
 

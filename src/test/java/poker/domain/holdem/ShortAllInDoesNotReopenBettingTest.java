@@ -39,8 +39,8 @@ class ShortAllInDoesNotReopenBettingTest {
 
         assertThat(hand.toAct()).isEqualTo(3);
         assertThat(hand.legal()).containsExactly(new LegalAction(FOLD, 0, 0), new LegalAction(CALL, 200, 200));
-        assertThat(hand.reject(3, RAISE, 1200).code()).isEqualTo(Rejection.ILLEGAL_ACTION);
-        assertThat(hand.reject(3, ALL_IN, 0).code()).isEqualTo(Rejection.ILLEGAL_ACTION);
+        assertThat(hand.reject(3, RAISE, 1200).code()).isEqualTo(HoldemEngine.ILLEGAL_ACTION);
+        assertThat(hand.reject(3, ALL_IN, 0).code()).isEqualTo(HoldemEngine.ILLEGAL_ACTION);
 
         hand.act(3, CALL);
         assertThat(hand.state().street()).isEqualTo(Street.FLOP);

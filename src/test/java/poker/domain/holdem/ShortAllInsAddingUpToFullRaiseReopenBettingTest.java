@@ -64,7 +64,7 @@ class ShortAllInsAddingUpToFullRaiseReopenBettingTest {
 
         assertThat(hand.toAct()).isEqualTo(3);
         assertThat(hand.legal()).containsExactly(new LegalAction(FOLD, 0, 0), new LegalAction(CALL, 75, 75));
-        assertThat(hand.reject(3, RAISE, 300).code()).isEqualTo(Rejection.ILLEGAL_ACTION);
+        assertThat(hand.reject(3, RAISE, 300).code()).isEqualTo(HoldemEngine.ILLEGAL_ACTION);
 
         hand.act(3, CALL);
         assertThat(hand.state().street()).isEqualTo(Street.TURN);

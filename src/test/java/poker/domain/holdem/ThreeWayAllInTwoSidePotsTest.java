@@ -21,7 +21,7 @@ class ThreeWayAllInTwoSidePotsTest {
                 .act(1, ALL_IN).act(2, ALL_IN);
         assertThat(hand.legal()).extracting(LegalAction::action)
                 .as("nobody is left to answer a raise").containsExactly(FOLD, CALL);
-        assertThat(hand.reject(3, ALL_IN, 0).code()).isEqualTo(Rejection.ILLEGAL_ACTION);
+        assertThat(hand.reject(3, ALL_IN, 0).code()).isEqualTo(HoldemEngine.ILLEGAL_ACTION);
         return hand.act(3, CALL);
     }
 
