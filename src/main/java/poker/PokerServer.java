@@ -17,17 +17,30 @@ import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.management.javadsl.PekkoManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import poker.domain.table.TableEvent;
+import poker.http.Consistency;
 import poker.http.HttpServer;
 import poker.http.TableRoutes;
 import poker.http.UserRoutes;
+import poker.http.WalletRoutes;
+import poker.readside.AuditQueries;
+import poker.readside.ReadSide;
+import poker.readside.ReadSideProgress;
 import poker.infra.Database;
 import poker.infra.DatabaseSettings;
 import poker.infra.EmbeddedDatabase;
 import poker.readside.TableProjections;
 import poker.readside.TableQueries;
+import poker.readside.WalletProjections;
+import poker.readside.WalletQueries;
 import poker.table.TableEntity;
 import poker.user.Passwords;
+import poker.user.User;
 import poker.user.UserRepository;
+import poker.wallet.BuyInSaga;
+import poker.wallet.CashOutProjectionHandler;
+import poker.wallet.WalletEntity;
+import poker.wallet.Wallets;
 
 /**
  * Boots one node: database (embedded when none is configured) and migrations, the cluster,
@@ -77,18 +90,31 @@ public final class PokerServer {
             }
 
             int tagSlices = withDatabase.getInt("poker.tag-slices");
+            Duration askTimeout = withDatabase.getDuration("poker.ask-timeout");
+            Wallets wallets = new Wallets(system, askTimeout, withDatabase.getLong("poker.wallet.grant"));
             TableEntity.init(system, tagSlices);
-            TableProjections.init(system, dataSource, tagSlices);
+            WalletEntity.init(system, tagSlices);
+            BuyInSaga.init(system, askTimeout);
+
+            ReadSideProgress progress = ReadSideProgress.start(system);
+            TableProjections.init(system, dataSource, progress, tagSlices);
+            WalletProjections.init(system, dataSource, progress, tagSlices);
+            ReadSide.<TableEvent>start(system, dataSource, progress, "table", tagSlices, CashOutProjectionHandler.NAME,
+                    () -> new CashOutProjectionHandler(wallets));
 
             Executor blocking = system.dispatchers().lookup(DispatcherSelector.fromConfig("poker.blocking-dispatcher"));
-            Duration askTimeout = withDatabase.getDuration("poker.ask-timeout");
             Clock clock = Clock.systemUTC();
             UserRepository users = new UserRepository(dataSource,
                     new Passwords(withDatabase.getInt("poker.passwords.bcrypt-cost")),
                     withDatabase.getDuration("poker.sessions.ttl"), clock);
+            ensureAdmin(withDatabase, users, wallets);
+            Consistency consistency = new Consistency(progress, withDatabase.getDuration("poker.strong-consistency-timeout"));
             HttpServer http = new HttpServer(
-                    new UserRoutes(users, blocking).routes(),
-                    new TableRoutes(system, users, new TableQueries(dataSource), blocking, askTimeout, clock).routes());
+                    new UserRoutes(users, blocking, wallets, consistency).routes(),
+                    new TableRoutes(system, users, new TableQueries(dataSource), wallets, consistency, blocking,
+                            askTimeout, clock).routes(),
+                    new WalletRoutes(users, blocking, wallets, new WalletQueries(dataSource),
+                            new AuditQueries(dataSource), consistency).routes());
             ServerBinding binding = http.bind(system, withDatabase.getString("poker.http.interface"),
                             withDatabase.getInt("poker.http.port"))
                     .toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -99,6 +125,20 @@ public final class PokerServer {
         } catch (Exception e) {
             new PokerServer(system, dataSource, embedded, -1).stop();
             throw new IllegalStateException("server did not start", e);
+        }
+    }
+
+    /** With POKER_ADMIN_USERNAME and POKER_ADMIN_PASSWORD set, that admin account exists after start. */
+    private static void ensureAdmin(Config config, UserRepository users, Wallets wallets) throws Exception {
+        String username = config.getString("poker.admin.username");
+        String password = config.getString("poker.admin.password");
+        if (username.isBlank() || password.isBlank()) {
+            return;
+        }
+        if (users.findByUsername(username).isEmpty()) {
+            User admin = users.register(username, password, username, "admin");
+            wallets.open(admin.id());
+            log.info("Created admin account {}", username);
         }
     }
 

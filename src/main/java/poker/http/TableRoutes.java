@@ -5,10 +5,10 @@ import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -25,6 +25,9 @@ import poker.readside.TableQueries;
 import poker.table.TableEntity;
 import poker.user.User;
 import poker.user.UserRepository;
+import poker.wallet.BuyInSaga;
+import poker.wallet.WalletEntity;
+import poker.wallet.Wallets;
 
 /** /api/tables: create, lobby, table info, join, leave, participants, stats. */
 public final class TableRoutes extends ApiDirectives {
@@ -35,14 +38,18 @@ public final class TableRoutes extends ApiDirectives {
 
     private final ClusterSharding sharding;
     private final TableQueries queries;
+    private final Wallets wallets;
+    private final Consistency consistency;
     private final Duration askTimeout;
     private final Clock clock;
 
-    public TableRoutes(ActorSystem<?> system, UserRepository users, TableQueries queries, Executor blockingExecutor,
-                       Duration askTimeout, Clock clock) {
+    public TableRoutes(ActorSystem<?> system, UserRepository users, TableQueries queries, Wallets wallets,
+                       Consistency consistency, Executor blockingExecutor, Duration askTimeout, Clock clock) {
         super(users, blockingExecutor);
         this.sharding = ClusterSharding.get(system);
         this.queries = queries;
+        this.wallets = wallets;
+        this.consistency = consistency;
         this.askTimeout = askTimeout;
         this.clock = clock;
     }
@@ -51,7 +58,8 @@ public final class TableRoutes extends ApiDirectives {
         return pathPrefix("tables", () -> concat(
                 pathEnd(() -> concat(
                         get(() -> respond(blocking(() -> Json.ok(queries.lobby())))),
-                        post(() -> authenticated(user -> jsonBody(body -> create(user, body)))))),
+                        post(() -> authenticated(user -> strongParam(strong ->
+                                jsonBody(body -> create(user, body, strong))))))),
                 pathPrefix(segment(), rawId -> tableId(rawId, this::tableRoutes))));
     }
 
@@ -60,14 +68,26 @@ public final class TableRoutes extends ApiDirectives {
                 pathEnd(() -> get(() -> respond(blocking(() -> found(queries.table(tableId), "table"))))),
                 path("participants", () -> concat(
                         get(() -> respond(blocking(() -> found(queries.participants(tableId), "table")))),
-                        post(() -> authenticated(user -> jsonBody(body -> join(user, tableId, body)))))),
+                        post(() -> authenticated(user -> strongParam(strong ->
+                                jsonBody(body -> join(user, tableId, body, strong))))))),
                 path(segment("participants").slash("me"), () ->
-                        delete(() -> authenticated(user -> leave(user, tableId)))),
+                        delete(() -> authenticated(user -> strongParam(strong -> leave(user, tableId, strong))))),
                 path("stats", () ->
                         get(() -> respond(blocking(() -> found(queries.stats(tableId), "table"))))));
     }
 
-    private Route create(User user, Fields body) {
+    /** The {@code consistency} query parameter, read once for every command route. */
+    private Route strongParam(Function<Boolean, Route> inner) {
+        return parameterOptional("consistency", value -> {
+            try {
+                return inner.apply(Consistency.strong(value));
+            } catch (ApiError e) {
+                return complete(Json.error(e));
+            }
+        });
+    }
+
+    private Route create(User user, Fields body, boolean strong) {
         TableSettings settings;
         try {
             String name = body.requireString("name", 1, 64).strip();
@@ -95,10 +115,12 @@ public final class TableRoutes extends ApiDirectives {
         }
         String tableId = UUID.randomUUID().toString();
         return respond(execute(tableId, new TableCommand.CreateTable(tableId, settings, user.id(), clock.instant()),
-                events -> Json.response(StatusCodes.CREATED, Map.of("tableId", tableId))));
+                accepted -> consistency.reply(strong, new Consistency.Written().table(tableId, accepted.sequenceNr()),
+                        StatusCodes.CREATED, Map.of("tableId", tableId))));
     }
 
-    private Route join(User user, String tableId, Fields body) {
+    /** Buy-in saga: the wallet is debited, then the seat taken; a refused seat is refunded. */
+    private Route join(User user, String tableId, Fields body, boolean strong) {
         long buyIn;
         Optional<Integer> seat;
         try {
@@ -107,40 +129,61 @@ public final class TableRoutes extends ApiDirectives {
         } catch (ApiError e) {
             return complete(Json.error(e));
         }
-        TableCommand command = new TableCommand.JoinParticipant(UUID.randomUUID().toString(), user.id(), buyIn,
-                seat.orElse(null));
-        return respond(execute(tableId, command, events -> {
-            TableEvent.ParticipantJoined joined = (TableEvent.ParticipantJoined) events.get(0);
+        String buyInId = UUID.randomUUID().toString();
+        return respond(wallets.buyIn(buyInId, user.id(), tableId, buyIn, seat.orElse(null)).thenCompose(outcome -> {
+            if (outcome instanceof BuyInSaga.Refused refused) {
+                // a refund changed the wallet: a strong caller's next wallet read must show it
+                return consistency.settle(strong, new Consistency.Written().wallet(user.id(), refused.walletSequenceNr()))
+                        .thenApply(caughtUp -> Json.error(ErrorMapping.fromRejection(refused.rejection())));
+            }
+            BuyInSaga.Seated seated = (BuyInSaga.Seated) outcome;
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("participantId", joined.participantId());
-            out.put("seatNumber", joined.seatNumber());
-            out.put("chips", joined.chips());
-            return Json.response(StatusCodes.CREATED, out);
+            out.put("participantId", seated.participantId());
+            out.put("seatNumber", seated.seatNumber());
+            out.put("chips", seated.chips());
+            return consistency.reply(strong, new Consistency.Written()
+                    .table(tableId, seated.tableSequenceNr())
+                    .wallet(user.id(), seated.walletSequenceNr()), StatusCodes.CREATED, out);
         }));
     }
 
-    private Route leave(User user, String tableId) {
-        return respond(execute(tableId, new TableCommand.LeaveTable(user.id()), events -> {
-            TableEvent.ParticipantLeft left = (TableEvent.ParticipantLeft) events.get(0);
-            return Json.ok(Map.of("chipsReturned", left.chipsReturned()));
+    /** Leaves the table, then credits the stack to the wallet (a process guarantees it if this step fails). */
+    private Route leave(User user, String tableId, boolean strong) {
+        return respond(execute(tableId, new TableCommand.LeaveTable(user.id()), accepted -> {
+            TableEvent.ParticipantLeft left = (TableEvent.ParticipantLeft) accepted.events().get(0);
+            Map<String, Object> out = Map.of("chipsReturned", left.chipsReturned());
+            return wallets.cashOut(user.id(), left.participantId(), tableId, left.chipsReturned())
+                    .handle((reply, failure) -> {
+                        Consistency.Written written = new Consistency.Written().table(tableId, accepted.sequenceNr());
+                        if (reply instanceof WalletEntity.Accepted credited) {
+                            return written.wallet(user.id(), credited.sequenceNr());
+                        }
+                        return written.incomplete();
+                    })
+                    .thenCompose(written -> consistency.reply(strong, written, StatusCodes.OK, out));
         }));
     }
 
-    /** Asks the table entity; a rejection becomes its mapped error, stored events become {@code onAccepted}. */
+    /** Asks the table entity; a rejection becomes its mapped error, stored events go to {@code onAccepted}. */
     private CompletionStage<HttpResponse> execute(String tableId, TableCommand command,
-                                                  Function<List<TableEvent>, HttpResponse> onAccepted) {
+                                                  Function<TableEntity.Accepted, CompletionStage<HttpResponse>> onAccepted) {
         return sharding.entityRefFor(TableEntity.ENTITY_KEY, tableId)
                 .<TableEntity.Reply>ask(replyTo -> new TableEntity.Execute(command, replyTo), askTimeout)
-                .thenApply(reply -> {
+                .thenCompose(reply -> {
                     if (reply instanceof TableEntity.Accepted accepted) {
-                        return onAccepted.apply(accepted.events());
+                        return onAccepted.apply(accepted);
                     }
-                    return Json.error(ErrorMapping.fromRejection(((TableEntity.Rejected) reply).rejection()));
+                    return CompletableFuture.completedFuture(
+                            Json.error(ErrorMapping.fromRejection(((TableEntity.Rejected) reply).rejection())));
                 });
     }
 
+    static boolean isUuid(String text) {
+        return UUID_TEXT.matcher(text).matches();
+    }
+
     private Route tableId(String raw, Function<String, Route> inner) {
-        if (!UUID_TEXT.matcher(raw).matches()) {
+        if (!isUuid(raw)) {
             return complete(Json.error(ApiError.notFound("There is no table " + raw + ".")));
         }
         return inner.apply(raw.toLowerCase());

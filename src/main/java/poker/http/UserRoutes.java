@@ -5,6 +5,7 @@ import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
@@ -13,6 +14,8 @@ import org.apache.pekko.http.javadsl.server.Route;
 import poker.user.Passwords;
 import poker.user.User;
 import poker.user.UserRepository;
+import poker.wallet.WalletEntity;
+import poker.wallet.Wallets;
 
 
 /** /api/users and /api/sessions: registration, login, logout, who am I. */
@@ -20,13 +23,19 @@ public final class UserRoutes extends ApiDirectives {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9_]{3,32}");
 
-    public UserRoutes(UserRepository users, Executor blockingExecutor) {
+    private final Wallets wallets;
+    private final Consistency consistency;
+
+    public UserRoutes(UserRepository users, Executor blockingExecutor, Wallets wallets, Consistency consistency) {
         super(users, blockingExecutor);
+        this.wallets = wallets;
+        this.consistency = consistency;
     }
 
     public Route routes() {
         return concat(
-                path("users", () -> post(() -> jsonBody(this::register))),
+                path("users", () -> post(() -> parameterOptional("consistency", c ->
+                        jsonBody(body -> register(body, c))))),
                 path(segment("users").slash("me"), () -> get(() -> authenticated(user -> complete(Json.ok(view(user)))))),
                 path("sessions", () -> post(() -> jsonBody(this::login))),
                 path(segment("sessions").slash("current"), () -> delete(() ->
@@ -40,11 +49,14 @@ public final class UserRoutes extends ApiDirectives {
                                         "Sign in first: send Authorization: Bearer <token>."))))))));
     }
 
-    private Route register(Fields body) {
+    /** Creates the account, then opens its wallet with the play-money grant. */
+    private Route register(Fields body, Optional<String> consistencyParam) {
         String username;
         String password;
         String displayName;
+        boolean strong;
         try {
+            strong = Consistency.strong(consistencyParam);
             username = body.requireString("username", 1, 64);
             if (!USERNAME.matcher(username).matches()) {
                 throw ApiError.invalidField("username", "username must be 3 to 32 of a-z, 0-9 and _.");
@@ -60,8 +72,13 @@ public final class UserRoutes extends ApiDirectives {
         } catch (ApiError e) {
             return complete(Json.error(e));
         }
-        return respond(blocking(() -> Json.response(StatusCodes.CREATED,
-                view(users.register(username, password, displayName, "player")))));
+        return respond(blocking(() -> users.register(username, password, displayName, "player"))
+                .thenCompose(user -> wallets.open(user.id())
+                        .handle((reply, failure) -> reply instanceof WalletEntity.Accepted opened
+                                ? new Consistency.Written().wallet(user.id(), opened.sequenceNr())
+                                // the wallet opens at the next login then
+                                : new Consistency.Written().incomplete())
+                        .thenCompose(written -> consistency.reply(strong, written, StatusCodes.CREATED, view(user)))));
     }
 
     private Route login(Fields body) {
@@ -75,6 +92,8 @@ public final class UserRoutes extends ApiDirectives {
         }
         return respond(blocking(() -> users.login(username, password)
                 .map(s -> {
+                    // a wallet whose opening failed at registration opens now; a no-op otherwise
+                    wallets.open(s.userId());
                     Map<String, Object> out = new LinkedHashMap<>();
                     out.put("token", s.token());
                     out.put("userId", s.userId());

@@ -26,14 +26,16 @@ public final class ReadSide {
     private ReadSide() {
     }
 
-    public static <E> void start(ActorSystem<?> system, DataSource dataSource, String tagPrefix, int tagSlices,
-                                 String name, Supplier<JdbcHandler<EventEnvelope<E>, PooledJdbcSession>> handler) {
+    public static <E> void start(ActorSystem<?> system, DataSource dataSource, ReadSideProgress progress,
+                                 String tagPrefix, int tagSlices, String name,
+                                 Supplier<JdbcHandler<EventEnvelope<E>, PooledJdbcSession>> handler) {
         ShardedDaemonProcess.get(system).init(
                 ProjectionBehavior.Command.class,
                 name,
                 tagSlices,
                 slice -> ProjectionBehavior.create(
-                        projection(system, dataSource, name, tagPrefix + "-" + slice, handler)),
+                        projection(system, dataSource, name, tagPrefix + "-" + slice, handler)
+                                .withStatusObserver(progress.<E>observer())),
                 ShardedDaemonProcessSettings.create(system),
                 Optional.of(ProjectionBehavior.stopMessage()));
     }

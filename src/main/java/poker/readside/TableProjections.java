@@ -14,11 +14,11 @@ public final class TableProjections {
     private TableProjections() {
     }
 
-    public static void init(ActorSystem<?> system, DataSource dataSource, int tagSlices) {
-        ReadSide.<TableEvent>start(system, dataSource, "table", tagSlices, PARTICIPANTS,
+    public static void init(ActorSystem<?> system, DataSource dataSource, ReadSideProgress progress, int tagSlices) {
+        ReadSide.<TableEvent>start(system, dataSource, progress, "table", tagSlices, PARTICIPANTS,
                 ParticipantsProjectionHandler::new);
-        ReadSide.<TableEvent>start(system, dataSource, "table", tagSlices, TABLE_STATS,
+        ReadSide.<TableEvent>start(system, dataSource, progress, "table", tagSlices, TABLE_STATS,
                 TableStatsProjectionHandler::new);
-        ReadSide.<TableEvent>start(system, dataSource, "table", tagSlices, LOBBY, LobbyProjectionHandler::new);
+        ReadSide.<TableEvent>start(system, dataSource, progress, "table", tagSlices, LOBBY, LobbyProjectionHandler::new);
     }
 }

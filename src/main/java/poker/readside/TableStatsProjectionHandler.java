@@ -9,25 +9,28 @@ import poker.domain.table.TableEvent.ParticipantJoined;
 import poker.domain.table.TableEvent.ParticipantLeft;
 import poker.domain.table.TableEvent.TableCreated;
 
-/** table_stats: counters per table. Increments, so an event applied twice would show. */
+/** table_stats: counters and chip totals per table. Increments, so an event applied twice would show. */
 public final class TableStatsProjectionHandler extends JdbcHandler<EventEnvelope<TableEvent>, PooledJdbcSession> {
 
     @Override
     public void process(PooledJdbcSession session, EventEnvelope<TableEvent> envelope) throws Exception {
         TableEvent event = envelope.event();
-        String sql;
         if (event instanceof TableCreated) {
-            sql = "INSERT INTO table_stats (table_id, participant_count, hand_count) VALUES (?, 0, 0)";
-        } else if (event instanceof ParticipantJoined) {
-            sql = "UPDATE table_stats SET participant_count = participant_count + 1 WHERE table_id = ?";
-        } else if (event instanceof ParticipantLeft) {
-            sql = "UPDATE table_stats SET participant_count = participant_count - 1 WHERE table_id = ?";
-        } else {
-            return;
+            update(session, "INSERT INTO table_stats (table_id, participant_count, hand_count) VALUES (?, 0, 0)",
+                    event.tableId());
+        } else if (event instanceof ParticipantJoined e) {
+            update(session, "UPDATE table_stats SET participant_count = participant_count + 1,"
+                    + " chips_in = chips_in + " + e.chips() + " WHERE table_id = ?", event.tableId());
+        } else if (event instanceof ParticipantLeft e) {
+            update(session, "UPDATE table_stats SET participant_count = participant_count - 1,"
+                    + " chips_out = chips_out + " + e.chipsReturned() + " WHERE table_id = ?", event.tableId());
         }
+    }
+
+    private static void update(PooledJdbcSession session, String sql, String tableId) throws Exception {
         session.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setObject(1, UUID.fromString(event.tableId()));
+                ps.setObject(1, UUID.fromString(tableId));
                 return ps.executeUpdate();
             }
         });

@@ -13,10 +13,10 @@ public final class WalletProjections {
     private WalletProjections() {
     }
 
-    public static void init(ActorSystem<?> system, DataSource dataSource, int tagSlices) {
-        ReadSide.<WalletEvent>start(system, dataSource, "wallet", tagSlices, BALANCES,
+    public static void init(ActorSystem<?> system, DataSource dataSource, ReadSideProgress progress, int tagSlices) {
+        ReadSide.<WalletEvent>start(system, dataSource, progress, "wallet", tagSlices, BALANCES,
                 WalletBalancesProjectionHandler::new);
-        ReadSide.<WalletEvent>start(system, dataSource, "wallet", tagSlices, LEDGER,
+        ReadSide.<WalletEvent>start(system, dataSource, progress, "wallet", tagSlices, LEDGER,
                 WalletLedgerProjectionHandler::new);
     }
 }

@@ -119,6 +119,20 @@ public final class UserRepository {
         }
     }
 
+    public Optional<User> findByUsername(String username) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT id, username, display_name, role FROM users WHERE username = ?")) {
+            ps.setString(1, username);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new User(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+            }
+        }
+    }
+
     public Optional<User> find(String userId) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(

@@ -86,10 +86,13 @@ public final class BuyInSaga extends EventSourcedBehavior<BuyInSaga.Command, Buy
     public sealed interface Outcome extends JsonSerializable {
     }
 
-    public record Seated(String participantId, int seatNumber, long chips) implements Outcome {
+    /** The sequence numbers say where the wallet and table journals hold the outcome (for strong reads). */
+    public record Seated(String participantId, int seatNumber, long chips, long walletSequenceNr,
+                         long tableSequenceNr) implements Outcome {
     }
 
-    public record Refused(Rejection rejection) implements Outcome {
+    /** {@code walletSequenceNr} is 0 when the wallet never changed (the debit itself was refused). */
+    public record Refused(Rejection rejection, long walletSequenceNr) implements Outcome {
     }
 
     private final String buyInId;
@@ -179,7 +182,8 @@ public final class BuyInSaga extends EventSourcedBehavior<BuyInSaga.Command, Buy
                 return Effect().persist(new BuyInDeclined(buyInId, rejected.rejection().code(),
                         rejected.rejection().message())).thenRun(this::finish);
             }
-            return Effect().persist(new BuyInFundsReserved(buyInId)).thenRun(this::runPendingStep);
+            return Effect().persist(new BuyInFundsReserved(buyInId, ((WalletEntity.Accepted) msg.reply()).sequenceNr()))
+                    .thenRun(this::runPendingStep);
         }
         if (state.phase() == Phase.SEAT_REFUSED) {
             if (msg.reply() instanceof WalletEntity.Rejected rejected) {
@@ -187,7 +191,8 @@ public final class BuyInSaga extends EventSourcedBehavior<BuyInSaga.Command, Buy
                 log.error("Refund of buy-in {} refused: {}", buyInId, rejected.rejection());
                 return retryLater(state, null);
             }
-            return Effect().persist(new BuyInCompensated(buyInId)).thenRun(this::finish);
+            return Effect().persist(new BuyInCompensated(buyInId, ((WalletEntity.Accepted) msg.reply()).sequenceNr()))
+                    .thenRun(this::finish);
         }
         return Effect().none();
     }
@@ -201,15 +206,15 @@ public final class BuyInSaga extends EventSourcedBehavior<BuyInSaga.Command, Buy
         }
         if (msg.reply() instanceof TableEntity.Accepted accepted) {
             TableEvent.ParticipantJoined joined = (TableEvent.ParticipantJoined) accepted.events().get(0);
-            return Effect().persist(new BuyInSeatTaken(buyInId, joined.seatNumber(), joined.chips()))
-                    .thenRun(this::finish);
+            return Effect().persist(new BuyInSeatTaken(buyInId, joined.seatNumber(), joined.chips(),
+                    accepted.sequenceNr())).thenRun(this::finish);
         }
         Rejection rejection = ((TableEntity.Rejected) msg.reply()).rejection();
         if ("already_joined".equals(rejection.code())) {
             // the seat was taken by an earlier attempt of this saga and the player has since left
-            return Effect().persist(new BuyInSeatTaken(buyInId, 0, state.request().amount())).thenRun(this::finish);
+            return Effect().persist(new BuyInSeatTaken(buyInId, 0, state.request().amount(), 0)).thenRun(this::finish);
         }
-        return Effect().persist(new BuyInSeatRefused(buyInId, rejection.code(), rejection.message()))
+        return Effect().persist(new BuyInSeatRefused(buyInId, rejection.code(), rejection.message(), rejection.field()))
                 .thenRun(this::runPendingStep);
     }
 
@@ -234,7 +239,7 @@ public final class BuyInSaga extends EventSourcedBehavior<BuyInSaga.Command, Buy
                     TableReplied::new);
             case SEAT_REFUSED -> context.pipeToSelf(
                     steps.wallet(r.userId(), new WalletCommand.RefundBuyIn("refund-" + buyInId, buyInId,
-                            r.tableId(), r.amount(), state.reason())),
+                            r.tableId(), r.amount(), state.refusal().code())),
                     WalletReplied::new);
             default -> {
             }
@@ -250,8 +255,9 @@ public final class BuyInSaga extends EventSourcedBehavior<BuyInSaga.Command, Buy
 
     private void finish(BuyInState state) {
         Outcome outcome = switch (state.phase()) {
-            case SEATED -> new Seated(buyInId, state.seatNumber(), state.chips());
-            case DECLINED, COMPENSATED -> new Refused(new Rejection(state.reason(), state.message(), null));
+            case SEATED -> new Seated(buyInId, state.seatNumber(), state.chips(), state.walletSequenceNr(),
+                    state.tableSequenceNr());
+            case DECLINED, COMPENSATED -> new Refused(state.refusal(), state.walletSequenceNr());
             default -> throw new IllegalStateException("not finished: " + state.phase());
         };
         waiting.forEach(w -> w.tell(outcome));

@@ -104,7 +104,7 @@ class BuyInSagaTest {
         spawn("b-ok", steps(wallet, BuyInSagaTest::seat, tableCalls))
                 .tell(new BuyInSaga.Start("u1", "t1", 400, null, probe.getRef()));
 
-        assertThat(probe.receiveMessage()).isEqualTo(new BuyInSaga.Seated("b-ok", 3, 400));
+        assertThat(probe.receiveMessage()).isEqualTo(new BuyInSaga.Seated("b-ok", 3, 400, 0, 7));
         assertThat(wallet.state.balance()).isEqualTo(600);
         assertThat(((TableCommand.JoinParticipant) tableCalls.get(0)).participantId()).isEqualTo("b-ok");
     }
@@ -155,7 +155,7 @@ class BuyInSagaTest {
         TestProbe<BuyInSaga.Outcome> second = TESTKIT.createTestProbe();
         spawn("b-crash-seat", steps(wallet, BuyInSagaTest::seat, tableCalls))
                 .tell(new BuyInSaga.AwaitOutcome(second.getRef()));
-        assertThat(second.receiveMessage()).isEqualTo(new BuyInSaga.Seated("b-crash-seat", 3, 400));
+        assertThat(second.receiveMessage()).isEqualTo(new BuyInSaga.Seated("b-crash-seat", 3, 400, 0, 7));
         assertThat(wallet.count(WalletCommand.DebitBuyIn.class)).isEqualTo(1);
         assertThat(wallet.count(WalletCommand.RefundBuyIn.class)).isZero();
         assertThat(wallet.state.balance()).isEqualTo(600);

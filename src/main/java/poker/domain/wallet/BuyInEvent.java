@@ -27,9 +27,9 @@ public sealed interface BuyInEvent {
             implements BuyInEvent {
     }
 
-    /** The wallet was debited. */
+    /** The wallet was debited; {@code walletSequenceNr} is where, in the wallet's journal. */
     @JsonTypeName("BuyInFundsReserved")
-    record BuyInFundsReserved(String buyInId) implements BuyInEvent {
+    record BuyInFundsReserved(String buyInId, long walletSequenceNr) implements BuyInEvent {
     }
 
     /** The wallet refused the debit; nothing happened to undo. */
@@ -38,16 +38,16 @@ public sealed interface BuyInEvent {
     }
 
     @JsonTypeName("BuyInSeatTaken")
-    record BuyInSeatTaken(String buyInId, int seatNumber, long chips) implements BuyInEvent {
+    record BuyInSeatTaken(String buyInId, int seatNumber, long chips, long tableSequenceNr) implements BuyInEvent {
     }
 
     /** The table refused the seat after the debit: the refund (compensation) is due. */
     @JsonTypeName("BuyInSeatRefused")
-    record BuyInSeatRefused(String buyInId, String reason, String message) implements BuyInEvent {
+    record BuyInSeatRefused(String buyInId, String reason, String message, String field) implements BuyInEvent {
     }
 
     /** The wallet was refunded. */
     @JsonTypeName("BuyInCompensated")
-    record BuyInCompensated(String buyInId) implements BuyInEvent {
+    record BuyInCompensated(String buyInId, long walletSequenceNr) implements BuyInEvent {
     }
 }

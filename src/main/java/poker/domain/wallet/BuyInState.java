@@ -1,5 +1,6 @@
 package poker.domain.wallet;
 
+import poker.domain.Rejection;
 import poker.domain.wallet.BuyInEvent.BuyInCompensated;
 import poker.domain.wallet.BuyInEvent.BuyInDeclined;
 import poker.domain.wallet.BuyInEvent.BuyInFundsReserved;
@@ -11,8 +12,8 @@ import poker.domain.wallet.BuyInEvent.BuyInSeatTaken;
  * Where a buy-in saga stands. Its {@link Phase} says which step comes next, so a saga recovered
  * after a crash resumes exactly there: it ends either seated or refunded, never both, never neither.
  */
-public record BuyInState(String buyInId, Phase phase, BuyInRequested request, String reason, String message,
-                         Integer seatNumber, Long chips) {
+public record BuyInState(String buyInId, Phase phase, BuyInRequested request, Rejection refusal,
+                         Integer seatNumber, Long chips, long walletSequenceNr, long tableSequenceNr) {
 
     public enum Phase {
         /** nothing yet */
@@ -36,27 +37,26 @@ public record BuyInState(String buyInId, Phase phase, BuyInRequested request, St
     }
 
     public static BuyInState empty(String buyInId) {
-        return new BuyInState(buyInId, Phase.NEW, null, null, null, null, null);
+        return new BuyInState(buyInId, Phase.NEW, null, null, null, null, 0, 0);
     }
 
     public BuyInState apply(BuyInEvent event) {
         if (event instanceof BuyInRequested e) {
-            return new BuyInState(buyInId, Phase.REQUESTED, e, null, null, null, null);
-        } else if (event instanceof BuyInFundsReserved) {
-            return with(Phase.FUNDS_RESERVED);
+            return new BuyInState(buyInId, Phase.REQUESTED, e, null, null, null, 0, 0);
+        } else if (event instanceof BuyInFundsReserved e) {
+            return new BuyInState(buyInId, Phase.FUNDS_RESERVED, request, null, null, null, e.walletSequenceNr(), 0);
         } else if (event instanceof BuyInDeclined e) {
-            return new BuyInState(buyInId, Phase.DECLINED, request, e.reason(), e.message(), null, null);
+            return new BuyInState(buyInId, Phase.DECLINED, request, Rejection.of(e.reason(), e.message()), null, null,
+                    walletSequenceNr, 0);
         } else if (event instanceof BuyInSeatTaken e) {
-            return new BuyInState(buyInId, Phase.SEATED, request, null, null, e.seatNumber(), e.chips());
+            return new BuyInState(buyInId, Phase.SEATED, request, null, e.seatNumber(), e.chips(), walletSequenceNr,
+                    e.tableSequenceNr());
         } else if (event instanceof BuyInSeatRefused e) {
-            return new BuyInState(buyInId, Phase.SEAT_REFUSED, request, e.reason(), e.message(), null, null);
-        } else if (event instanceof BuyInCompensated) {
-            return with(Phase.COMPENSATED);
+            return new BuyInState(buyInId, Phase.SEAT_REFUSED, request, new Rejection(e.reason(), e.message(),
+                    e.field()), null, null, walletSequenceNr, 0);
+        } else if (event instanceof BuyInCompensated e) {
+            return new BuyInState(buyInId, Phase.COMPENSATED, request, refusal, null, null, e.walletSequenceNr(), 0);
         }
         throw new IllegalArgumentException("unknown event " + event);
-    }
-
-    private BuyInState with(Phase next) {
-        return new BuyInState(buyInId, next, request, reason, message, seatNumber, chips);
     }
 }

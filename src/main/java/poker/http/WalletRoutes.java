@@ -1,0 +1,105 @@
+package poker.http;
+
+import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.Route;
+import poker.domain.wallet.WalletCommand;
+import poker.readside.AuditQueries;
+import poker.readside.WalletQueries;
+import poker.user.User;
+import poker.user.UserRepository;
+import poker.wallet.WalletEntity;
+import poker.wallet.Wallets;
+
+/** /api/wallet (the caller's), /api/admin/wallets/{userId}/deposits and /api/admin/audit (admins). */
+public final class WalletRoutes extends ApiDirectives {
+
+    private final Wallets wallets;
+    private final WalletQueries queries;
+    private final AuditQueries audit;
+    private final Consistency consistency;
+
+    public WalletRoutes(UserRepository users, Executor blockingExecutor, Wallets wallets, WalletQueries queries,
+                        AuditQueries audit, Consistency consistency) {
+        super(users, blockingExecutor);
+        this.wallets = wallets;
+        this.queries = queries;
+        this.audit = audit;
+        this.consistency = consistency;
+    }
+
+    public Route routes() {
+        return concat(
+                path("wallet", () -> get(() -> authenticated(this::balance))),
+                path(segment("wallet").slash("transactions"), () -> get(() -> authenticated(this::transactions))),
+                pathPrefix(segment("admin").slash("wallets"), () -> pathPrefix(segment(), userId ->
+                        path("deposits", () -> post(() -> admin(admin -> parameterOptional("consistency",
+                                c -> jsonBody(body -> deposit(userId, body, c)))))))),
+                path(segment("admin").slash("audit"), () -> get(() -> admin(admin ->
+                        respond(blocking(() -> Json.ok(audit.audit())))))));
+    }
+
+    private Route balance(User user) {
+        return respond(blocking(() -> queries.balance(user.id())
+                .map(Json::ok)
+                .orElseGet(() -> Json.error(new ApiError(StatusCodes.NOT_FOUND, "wallet_not_found",
+                        "Your wallet is not open yet; sign in again.", null)))));
+    }
+
+    private Route transactions(User user) {
+        return parameterOptional("limit", limit -> {
+            int n;
+            try {
+                n = limit.map(Integer::parseInt).orElse(100);
+            } catch (NumberFormatException e) {
+                n = -1;
+            }
+            if (n < 1 || n > 1000) {
+                return complete(Json.error(ApiError.invalidField("limit", "limit must be a whole number from 1 to 1000.")));
+            }
+            int rows = n;
+            return respond(blocking(() -> Json.ok(queries.ledger(user.id(), rows))));
+        });
+    }
+
+    private Route admin(java.util.function.Function<User, Route> inner) {
+        return authenticated(user -> user.isAdmin() ? inner.apply(user)
+                : complete(Json.error(ApiError.forbidden("Only an admin may do this."))));
+    }
+
+    private Route deposit(String userId, Fields body, java.util.Optional<String> consistencyParam) {
+        long amount;
+        String reference;
+        boolean strong;
+        try {
+            amount = body.requireLong("amount", 1, TableRoutes.MAX_CHIPS);
+            reference = body.requireString("reference", 1, 100);
+            strong = Consistency.strong(consistencyParam);
+            if (!TableRoutes.isUuid(userId)) {
+                throw new ApiError(StatusCodes.NOT_FOUND, "wallet_not_found", "There is no wallet " + userId + ".",
+                        null);
+            }
+        } catch (ApiError e) {
+            return complete(Json.error(e));
+        }
+        String user = userId.toLowerCase();
+        return respond(wallets.execute(user, new WalletCommand.Deposit("deposit-" + reference, amount, reference))
+                .thenCompose(reply -> {
+                    if (reply instanceof WalletEntity.Rejected rejected) {
+                        return java.util.concurrent.CompletableFuture.completedFuture(
+                                Json.error(ErrorMapping.fromRejection(rejected.rejection())));
+                    }
+                    WalletEntity.Accepted accepted = (WalletEntity.Accepted) reply;
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("transactionId", accepted.event().transactionId());
+                    out.put("amount", amount);
+                    out.put("balance", accepted.event().balance());
+                    return consistency.reply(strong, new Consistency.Written().wallet(user, accepted.sequenceNr()),
+                            StatusCodes.CREATED, out);
+                }));
+    }
+}

@@ -1,0 +1,161 @@
+package poker.readside;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.apache.pekko.projection.ProjectionId;
+import org.apache.pekko.projection.StatusObserver;
+import org.apache.pekko.projection.HandlerRecoveryStrategy;
+import org.apache.pekko.projection.eventsourced.EventEnvelope;
+import poker.infra.JsonSerializable;
+
+/**
+ * How far each projection has got, as the projections themselves report it: after an envelope's
+ * rows and offset are committed, the projection publishes {@link Processed} on a cluster topic;
+ * every node tracks the latest sequence number per projection and persistence id, and answers
+ * callers waiting for a command's events to be readable ({@code consistency=strong}).
+ */
+public final class ReadSideProgress {
+
+    public static final String TOPIC = "read-side-progress";
+    /** Latest positions kept per projection; older entries fall out (a waiter for them times out). */
+    private static final int MAX_TRACKED = 100_000;
+
+    public record Processed(String projection, String persistenceId, long sequenceNr) implements JsonSerializable {
+    }
+
+    /** "Projection {@code projection} has processed {@code persistenceId} up to {@code sequenceNr}". */
+    public record Requirement(String projection, String persistenceId, long sequenceNr) {
+    }
+
+    public sealed interface Command {
+    }
+
+    private record Observed(Processed processed) implements Command {
+    }
+
+    public record Await(List<Requirement> requirements, Instant deadline, ActorRef<Done> replyTo) implements Command {
+    }
+
+    private final ActorRef<Topic.Command<Processed>> topic;
+    private final ActorRef<Command> tracker;
+    private final ActorSystem<?> system;
+
+    private ReadSideProgress(ActorSystem<?> system, ActorRef<Topic.Command<Processed>> topic,
+                             ActorRef<Command> tracker) {
+        this.system = system;
+        this.topic = topic;
+        this.tracker = tracker;
+    }
+
+    /** Spawns this node's topic and tracker. */
+    public static ReadSideProgress start(ActorSystem<?> system) {
+        ActorRef<Topic.Command<Processed>> topic =
+                system.systemActorOf(Topic.create(Processed.class, TOPIC), "read-side-progress-topic",
+                        org.apache.pekko.actor.typed.Props.empty());
+        ActorRef<Command> tracker = system.systemActorOf(tracker(topic), "read-side-progress",
+                org.apache.pekko.actor.typed.Props.empty());
+        return new ReadSideProgress(system, topic, tracker);
+    }
+
+    /** Completes when every requirement holds; fails with a timeout otherwise. */
+    public CompletionStage<Done> await(List<Requirement> requirements, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        return AskPattern.ask(tracker, replyTo -> new Await(requirements, deadline, replyTo), timeout,
+                system.scheduler());
+    }
+
+    /** The observer each projection reports through. */
+    public <E> StatusObserver<EventEnvelope<E>> observer() {
+        return new StatusObserver<>() {
+            @Override
+            public void afterProcess(ProjectionId id, EventEnvelope<E> envelope) {
+                topic.tell(Topic.publish(new Processed(id.name(), envelope.persistenceId(), envelope.sequenceNr())));
+            }
+
+            @Override
+            public void started(ProjectionId id) {
+            }
+
+            @Override
+            public void failed(ProjectionId id, Throwable cause) {
+            }
+
+            @Override
+            public void stopped(ProjectionId id) {
+            }
+
+            @Override
+            public void beforeProcess(ProjectionId id, EventEnvelope<E> envelope) {
+            }
+
+            @Override
+            public void offsetProgress(ProjectionId id, EventEnvelope<E> envelope) {
+            }
+
+            @Override
+            public void error(ProjectionId id, EventEnvelope<E> envelope, Throwable cause,
+                              HandlerRecoveryStrategy recoveryStrategy) {
+            }
+        };
+    }
+
+    private static Behavior<Command> tracker(ActorRef<Topic.Command<Processed>> topic) {
+        return Behaviors.setup(ctx -> {
+            topic.tell(Topic.subscribe(ctx.messageAdapter(Processed.class, Observed::new)));
+            Map<String, LinkedHashMap<String, Long>> latest = new HashMap<>();
+            List<Await> waiting = new ArrayList<>();
+            return Behaviors.receive(Command.class)
+                    .onMessage(Observed.class, o -> {
+                        Processed p = o.processed();
+                        LinkedHashMap<String, Long> positions = latest.computeIfAbsent(p.projection(),
+                                k -> new LinkedHashMap<>(1024, 0.75f, true) {
+                                    @Override
+                                    protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+                                        return size() > MAX_TRACKED;
+                                    }
+                                });
+                        positions.merge(p.persistenceId(), p.sequenceNr(), Math::max);
+                        answer(latest, waiting);
+                        return Behaviors.same();
+                    })
+                    .onMessage(Await.class, a -> {
+                        waiting.add(a);
+                        answer(latest, waiting);
+                        return Behaviors.same();
+                    })
+                    .build();
+        });
+    }
+
+    private static void answer(Map<String, LinkedHashMap<String, Long>> latest, List<Await> waiting) {
+        Instant now = Instant.now();
+        for (Iterator<Await> it = waiting.iterator(); it.hasNext(); ) {
+            Await a = it.next();
+            boolean done = a.requirements().stream().allMatch(r -> {
+                Map<String, Long> positions = latest.get(r.projection());
+                Long seen = positions == null ? null : positions.get(r.persistenceId());
+                return seen != null && seen >= r.sequenceNr();
+            });
+            if (done) {
+                a.replyTo().tell(Done.getInstance());
+                it.remove();
+            } else if (now.isAfter(a.deadline())) {
+                it.remove();
+            }
+        }
+    }
+}

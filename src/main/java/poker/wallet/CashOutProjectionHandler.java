@@ -1,0 +1,39 @@
+package poker.wallet;
+
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.projection.eventsourced.EventEnvelope;
+import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import poker.domain.table.TableEvent;
+import poker.readside.PooledJdbcSession;
+
+/**
+ * The guarantee behind cash-outs: for every {@code ParticipantLeft} in the table journals, credit
+ * the stack to the wallet. The HTTP leave does it at once; this catches any leave whose credit did
+ * not happen (crash, timeout). The wallet's transaction id makes a second credit a no-op, and a
+ * failed credit fails the envelope, so the projection retries it from its offset.
+ */
+public final class CashOutProjectionHandler extends JdbcHandler<EventEnvelope<TableEvent>, PooledJdbcSession> {
+
+    public static final String NAME = "cash_outs";
+    private static final Logger log = LoggerFactory.getLogger(CashOutProjectionHandler.class);
+
+    private final Wallets wallets;
+
+    public CashOutProjectionHandler(Wallets wallets) {
+        this.wallets = wallets;
+    }
+
+    @Override
+    public void process(PooledJdbcSession session, EventEnvelope<TableEvent> envelope) throws Exception {
+        if (envelope.event() instanceof TableEvent.ParticipantLeft left) {
+            WalletEntity.Reply reply = wallets.cashOut(left.playerId(), left.participantId(), left.tableId(),
+                    left.chipsReturned()).toCompletableFuture().get(10, TimeUnit.SECONDS);
+            if (reply instanceof WalletEntity.Rejected rejected) {
+                log.error("Cash-out of {} chips for participant {} refused: {}", left.chipsReturned(),
+                        left.participantId(), rejected.rejection());
+            }
+        }
+    }
+}
