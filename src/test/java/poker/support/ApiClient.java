@@ -59,6 +59,15 @@ public final class ApiClient {
         }
     }
 
+    public String login(String username, String password) {
+        Response session = post("/sessions", "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}",
+                null);
+        if (session.status() != 201) {
+            throw new IllegalStateException("login " + username + ": " + session.raw());
+        }
+        return session.text("token");
+    }
+
     /** Registers a user and logs in; returns the token. */
     public String signUp(String username) {
         Response created = post("/users", "{\"username\":\"" + username + "\",\"password\":\"correct horse\"}", null);

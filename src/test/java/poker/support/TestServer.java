@@ -9,6 +9,9 @@ import poker.PokerServer;
 /** Starts a whole node (cluster, entities, projections, HTTP) on a test database, on free ports. */
 public final class TestServer {
 
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "admin-password";
+
     private TestServer() {
     }
 
@@ -27,6 +30,8 @@ public final class TestServer {
         settings.put("poker.passwords.bcrypt-cost", 4);
         settings.put("pekko.remote.artery.canonical.port", 0);
         settings.put("pekko.loglevel", "WARNING");
+        settings.put("poker.admin.username", ADMIN);
+        settings.put("poker.admin.password", ADMIN_PASSWORD);
         settings.putAll(overrides);
         Config config = ConfigFactory.parseMap(settings).withFallback(ConfigFactory.load());
         return PokerServer.start(config);
