@@ -92,7 +92,8 @@ public final class PokerServer {
             int tagSlices = withDatabase.getInt("poker.tag-slices");
             Duration askTimeout = withDatabase.getDuration("poker.ask-timeout");
             Wallets wallets = new Wallets(system, askTimeout, withDatabase.getLong("poker.wallet.grant"));
-            TableEntity.init(system, tagSlices);
+            TableEntity.init(system, tagSlices, new TableEntity.Environment(Clock.systemUTC(),
+                    TableEntity.Dealer.secure(), withDatabase.getDuration("poker.table.hand-pause")));
             WalletEntity.init(system, tagSlices);
             BuyInSaga.init(system, askTimeout);
 

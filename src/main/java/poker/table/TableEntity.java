@@ -1,6 +1,9 @@
 package poker.table;
 
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -9,10 +12,15 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.javadsl.EffectBuilder;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
@@ -20,10 +28,13 @@ import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import poker.domain.Decision;
 import poker.domain.Rejection;
+import poker.domain.cards.Card;
+import poker.domain.cards.Deck;
 import poker.domain.table.TableCommand;
 import poker.domain.table.TableDecider;
 import poker.domain.table.TableEvent;
 import poker.domain.table.TableState;
+import poker.domain.table.TurnClock;
 import poker.infra.JsonSerializable;
 
 /**
@@ -45,6 +56,48 @@ public final class TableEntity
     public record GetState(ActorRef<TableState> replyTo) implements Command {
     }
 
+    /** The state with the journal position it reflects (the live socket starts from it). */
+    public record GetSnapshot(ActorRef<Snapshot> replyTo) implements Command {
+    }
+
+    public record Snapshot(TableState state, long sequenceNr) implements JsonSerializable {
+    }
+
+    /** Timer: the pause between hands is over. */
+    private enum StartHand implements Command {
+        INSTANCE
+    }
+
+    /** Timer: a turn's deadline has come. */
+    private record ClockExpired(long handNumber, int seatNumber) implements Command {
+    }
+
+    /** Where decks come from: a fresh shuffle and salt per hand ({@code SecureRandom} in production). */
+    public interface Dealer {
+        List<Card> shuffle();
+
+        byte[] salt();
+
+        static Dealer secure() {
+            SecureRandom random = new SecureRandom();
+            return new Dealer() {
+                @Override
+                public List<Card> shuffle() {
+                    return Deck.shuffled(random);
+                }
+
+                @Override
+                public byte[] salt() {
+                    return Deck.newSalt(random);
+                }
+            };
+        }
+    }
+
+    /** What the entity needs from outside: time, decks, and the pause between hands. */
+    public record Environment(Clock clock, Dealer dealer, Duration handPause) {
+    }
+
     public sealed interface Reply extends JsonSerializable {
     }
 
@@ -55,25 +108,42 @@ public final class TableEntity
     public record Rejected(Rejection rejection) implements Reply {
     }
 
+    private static final String NEXT_HAND = "next-hand";
+    private static final String TURN_CLOCK = "turn-clock";
+
     private final String tableId;
     private final String tag;
     private final ActorContext<Command> context;
+    private final TimerScheduler<Command> timers;
+    private final Environment environment;
 
-    private TableEntity(ActorContext<Command> context, String tableId, String tag) {
+    private TableEntity(ActorContext<Command> context, TimerScheduler<Command> timers, String tableId, String tag,
+                        Environment environment) {
         super(PersistenceId.of(ENTITY_KEY.name(), tableId),
                 SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
         this.context = context;
+        this.timers = timers;
         this.tableId = tableId;
         this.tag = tag;
+        this.environment = environment;
     }
 
-    public static void init(ActorSystem<?> system, int tagSlices) {
+    /**
+     * Tables are remembered entities and never passivated: a table whose hand or turn clock is
+     * running restarts after a crash or a restart, and re-arms its timers from its state.
+     */
+    public static void init(ActorSystem<?> system, int tagSlices, Environment environment) {
         ClusterSharding.get(system).init(Entity.of(ENTITY_KEY,
-                entityContext -> create(entityContext.getEntityId(), tagFor(entityContext.getEntityId(), tagSlices))));
+                        entityContext -> create(entityContext.getEntityId(),
+                                tagFor(entityContext.getEntityId(), tagSlices), environment))
+                .withSettings(ClusterShardingSettings.create(system)
+                        .withRememberEntities(true)
+                        .withNoPassivationStrategy()));
     }
 
-    public static Behavior<Command> create(String tableId, String tag) {
-        return Behaviors.setup(ctx -> new TableEntity(ctx, tableId, tag));
+    public static Behavior<Command> create(String tableId, String tag, Environment environment) {
+        return Behaviors.withTimers(timers -> Behaviors.setup(ctx ->
+                new TableEntity(ctx, timers, tableId, tag, environment)));
     }
 
     /** Events of a table carry one tag, "table-0".."table-(n-1)", so projections can run in parallel. */
@@ -92,6 +162,64 @@ public final class TableEntity
                 .forAnyState()
                 .onCommand(Execute.class, this::onExecute)
                 .onCommand(GetState.class, (state, cmd) -> Effect().reply(cmd.replyTo(), state))
+                .onCommand(GetSnapshot.class, (state, cmd) ->
+                        Effect().reply(cmd.replyTo(), new Snapshot(state, lastSequenceNumber(context))))
+                .onCommand(StartHand.class, this::onStartHand)
+                .onCommand(ClockExpired.class, this::onClockExpired)
+                .build();
+    }
+
+    private ReplyEffect<TableEvent, TableState> onStartHand(TableState state, StartHand start) {
+        if (!TableDecider.canStartHand(state)) {
+            return Effect().noReply();
+        }
+        List<Card> deck = environment.dealer().shuffle();
+        byte[] salt = environment.dealer().salt();
+        Decision<TableEvent> decision = TableDecider.startHand(state, deck, HexFormat.of().formatHex(salt),
+                Deck.commitment(deck, salt), environment.clock().instant());
+        return persistAll(decision).thenNoReply();
+    }
+
+    private ReplyEffect<TableEvent, TableState> onClockExpired(TableState state, ClockExpired expired) {
+        Decision<TableEvent> decision = TableDecider.timeout(state, expired.handNumber(), expired.seatNumber(),
+                environment.clock().instant());
+        return persistAll(decision).thenNoReply();
+    }
+
+    private EffectBuilder<TableEvent, TableState> persistAll(Decision<TableEvent> decision) {
+        List<TableEvent> events = decision instanceof Decision.Accepted<TableEvent> a ? a.events() : List.of();
+        if (events.isEmpty()) {
+            return Effect().none().thenRun(this::armTimers);
+        }
+        return Effect().persist(events).thenRun(this::armTimers);
+    }
+
+    /**
+     * After every change and after recovery: start the next hand after a pause when one can start,
+     * and run the turn clock of the player to act until the deadline recorded in the journal.
+     */
+    private void armTimers(TableState state) {
+        if (TableDecider.canStartHand(state)) {
+            if (!timers.isTimerActive(NEXT_HAND)) {
+                timers.startSingleTimer(NEXT_HAND, StartHand.INSTANCE, environment.handPause());
+            }
+        } else {
+            timers.cancel(NEXT_HAND);
+        }
+        TurnClock clock = state.clock();
+        if (clock == null) {
+            timers.cancel(TURN_CLOCK);
+        } else {
+            Duration left = Duration.between(environment.clock().instant(), clock.deadline());
+            timers.startSingleTimer(TURN_CLOCK, new ClockExpired(clock.handNumber(), clock.seatNumber()),
+                    left.isNegative() ? Duration.ZERO : left);
+        }
+    }
+
+    @Override
+    public SignalHandler<TableState> signalHandler() {
+        return newSignalHandlerBuilder()
+                .onSignal(RecoveryCompleted.instance(), this::armTimers)
                 .build();
     }
 
@@ -100,9 +228,9 @@ public final class TableEntity
         if (repeat.isPresent()) {
             return Effect().reply(cmd.replyTo(), new Accepted(List.of(repeat.get()), lastSequenceNumber(context)));
         }
-        Decision<TableEvent> decision = TableDecider.decide(state, cmd.command());
+        Decision<TableEvent> decision = TableDecider.decide(state, cmd.command(), environment.clock().instant());
         if (decision instanceof Decision.Accepted<TableEvent> accepted) {
-            return Effect().persist(accepted.events())
+            return persistAll(decision)
                     .thenReply(cmd.replyTo(), s -> new Accepted(accepted.events(), lastSequenceNumber(context)));
         }
         return Effect().reply(cmd.replyTo(), new Rejected(((Decision.Rejected<TableEvent>) decision).rejection()));

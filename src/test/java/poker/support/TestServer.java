@@ -30,6 +30,8 @@ public final class TestServer {
         settings.put("poker.passwords.bcrypt-cost", 4);
         settings.put("pekko.remote.artery.canonical.port", 0);
         settings.put("pekko.loglevel", "WARNING");
+        // no hands unless a test asks for them: seats and wallets stay still
+        settings.put("poker.table.hand-pause", "1h");
         settings.put("poker.admin.username", ADMIN);
         settings.put("poker.admin.password", ADMIN_PASSWORD);
         settings.putAll(overrides);

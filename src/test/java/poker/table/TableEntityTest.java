@@ -23,6 +23,10 @@ import poker.support.EntityTestKit;
 
 class TableEntityTest {
 
+    /** No hand starts in these tests: they are about seats, recovery and serialization. */
+    static final TableEntity.Environment NO_HANDS = new TableEntity.Environment(
+            java.time.Clock.systemUTC(), TableEntity.Dealer.secure(), java.time.Duration.ofHours(1));
+
     static final ActorTestKit TESTKIT = ActorTestKit.create(EntityTestKit.CONFIG);
     static final String TABLE = "3f1c1d5e-0000-4000-8000-000000000001";
     static final TableSettings SETTINGS = new TableSettings("Main", 5, 10, 2, 100, 1000, 20);
@@ -36,7 +40,7 @@ class TableEntityTest {
 
     @BeforeEach
     void setUp() {
-        kit = EventSourcedBehaviorTestKit.create(TESTKIT.system(), TableEntity.create(TABLE, "table-0"));
+        kit = EventSourcedBehaviorTestKit.create(TESTKIT.system(), TableEntity.create(TABLE, "table-0", NO_HANDS));
         kit.clear();
     }
 
@@ -69,7 +73,7 @@ class TableEntityTest {
         assertThat(((TableEntity.Rejected) full.reply()).rejection().code()).isEqualTo("table_full");
 
         var unknownTable = EventSourcedBehaviorTestKit.<TableEntity.Command, TableEvent, TableState>create(
-                TESTKIT.system(), TableEntity.create("other", "table-0"))
+                TESTKIT.system(), TableEntity.create("other", "table-0", NO_HANDS))
                 .<TableEntity.Reply>runCommand(r -> new TableEntity.Execute(new TableCommand.LeaveTable("u1"), r));
         assertThat(unknownTable.hasNoEvents()).isTrue();
         assertThat(((TableEntity.Rejected) unknownTable.reply()).rejection().code()).isEqualTo("table_not_found");

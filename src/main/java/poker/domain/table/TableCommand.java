@@ -3,6 +3,7 @@ package poker.domain.table;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
+import poker.domain.holdem.ActionType;
 
 /**
  * Intent addressed to one table. Ids, time and the acting player are decided by the caller
@@ -12,7 +13,10 @@ import java.time.Instant;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = TableCommand.CreateTable.class, name = "CreateTable"),
         @JsonSubTypes.Type(value = TableCommand.JoinParticipant.class, name = "JoinParticipant"),
-        @JsonSubTypes.Type(value = TableCommand.LeaveTable.class, name = "LeaveTable")
+        @JsonSubTypes.Type(value = TableCommand.LeaveTable.class, name = "LeaveTable"),
+        @JsonSubTypes.Type(value = TableCommand.SitOut.class, name = "SitOut"),
+        @JsonSubTypes.Type(value = TableCommand.SitIn.class, name = "SitIn"),
+        @JsonSubTypes.Type(value = TableCommand.Act.class, name = "Act")
 })
 public sealed interface TableCommand {
 
@@ -26,5 +30,15 @@ public sealed interface TableCommand {
     }
 
     record LeaveTable(String playerId) implements TableCommand {
+    }
+
+    record SitOut(String playerId) implements TableCommand {
+    }
+
+    record SitIn(String playerId) implements TableCommand {
+    }
+
+    /** A betting action in hand {@code handNumber}; for bet and raise {@code amount} is the street total. */
+    record Act(String playerId, long handNumber, ActionType action, long amount) implements TableCommand {
     }
 }

@@ -6,20 +6,43 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
+import poker.domain.holdem.HandEvent;
+import poker.domain.holdem.HandEvent.BetPlaced;
+import poker.domain.holdem.HandEvent.HandEnded;
+import poker.domain.holdem.HandEvent.HandStarted;
+import poker.domain.holdem.HandEvent.PlayerChecked;
+import poker.domain.holdem.HandEvent.PlayerFolded;
+import poker.domain.holdem.HandState;
+import poker.domain.holdem.HoldemEngine;
+import poker.domain.table.TableEvent.DeckRevealed;
+import poker.domain.table.TableEvent.HandProgressed;
+import poker.domain.table.TableEvent.HandSalted;
 import poker.domain.table.TableEvent.ParticipantJoined;
+import poker.domain.table.TableEvent.ParticipantLeaving;
 import poker.domain.table.TableEvent.ParticipantLeft;
+import poker.domain.table.TableEvent.ParticipantSatIn;
+import poker.domain.table.TableEvent.ParticipantSatOut;
 import poker.domain.table.TableEvent.TableCreated;
+import poker.domain.table.TableEvent.TurnClockStarted;
 
 /**
  * A table as its events made it. Pure and deterministic: {@link #apply} never reads a clock or
  * a random source, so replaying the journal always rebuilds the same state.
  *
- * @param settings     null until the table is created
- * @param participants ordered by seat number
- * @param joinedIds    every participant id that ever joined, so a retried join is recognised
+ * @param settings       null until the table is created
+ * @param participants   ordered by seat number
+ * @param joinedIds      every participant id that ever joined, so a retried join is recognised
+ * @param handsPlayed    hands that have ended here; the next hand is number {@code handsPlayed + 1}
+ * @param button         the dealer button's seat in the last hand, null before the first
+ * @param lastBigBlind   the big blind's seat in the last hand (heads-up button placement)
+ * @param hand           the hand in play (server-side: holds the deck), null between hands
+ * @param salt           the secret half of the current hand's deck commitment
+ * @param clock          the running turn, null when nobody is to act
  */
 public record TableState(String tableId, TableSettings settings, List<Participant> participants,
-                         Set<String> joinedIds) {
+                         Set<String> joinedIds, long handsPlayed, Integer button, Integer lastBigBlind,
+                         HandState hand, String salt, TurnClock clock) {
 
     public TableState {
         participants = List.copyOf(participants);
@@ -27,11 +50,7 @@ public record TableState(String tableId, TableSettings settings, List<Participan
     }
 
     public static TableState empty(String tableId) {
-        return new TableState(tableId, null, List.of(), Set.of());
-    }
-
-    public Optional<Participant> participant(String participantId) {
-        return participants.stream().filter(p -> p.participantId().equals(participantId)).findFirst();
+        return new TableState(tableId, null, List.of(), Set.of(), 0, null, null, null, null, null);
     }
 
     public boolean created() {
@@ -42,12 +61,26 @@ public record TableState(String tableId, TableSettings settings, List<Participan
         return created() && participants.size() >= settings.maxSeats();
     }
 
+    /** A hand is being played (it has started and not yet ended). */
+    public boolean handLive() {
+        return hand != null && !hand.handOver();
+    }
+
+    public Optional<Participant> participant(String participantId) {
+        return participants.stream().filter(p -> p.participantId().equals(participantId)).findFirst();
+    }
+
     public Optional<Participant> seat(int seatNumber) {
         return participants.stream().filter(p -> p.seatNumber() == seatNumber).findFirst();
     }
 
     public Optional<Participant> participantOf(String playerId) {
         return participants.stream().filter(p -> p.playerId().equals(playerId)).findFirst();
+    }
+
+    /** Sitting in with chips, so dealt into the next hand. */
+    public List<Participant> playing() {
+        return participants.stream().filter(Participant::playing).toList();
     }
 
     /** The lowest free seat, if any. */
@@ -65,21 +98,98 @@ public record TableState(String tableId, TableSettings settings, List<Participan
 
     public TableState apply(TableEvent event) {
         if (event instanceof TableCreated e) {
-            return new TableState(e.tableId(), e.settings(), List.of(), Set.of());
+            return new TableState(e.tableId(), e.settings(), List.of(), Set.of(), 0, null, null, null, null, null);
         } else if (event instanceof ParticipantJoined e) {
             List<Participant> next = new ArrayList<>(participants);
             next.add(new Participant(e.participantId(), e.playerId(), e.seatNumber(), e.chips(),
-                    e.initialChips(), e.sittingOut(), e.status()));
+                    e.initialChips(), e.sittingOut(), e.status(), 0, false));
             next.sort(Comparator.comparingInt(Participant::seatNumber));
             Set<String> joined = new HashSet<>(joinedIds);
             joined.add(e.participantId());
-            return new TableState(tableId, settings, next, joined);
+            return new TableState(tableId, settings, next, joined, handsPlayed, button, lastBigBlind, hand, salt,
+                    clock);
         } else if (event instanceof ParticipantLeft e) {
             List<Participant> next = new ArrayList<>(participants);
             next.removeIf(p -> p.participantId().equals(e.participantId()));
-            return new TableState(tableId, settings, next, joinedIds);
+            return withParticipants(next);
+        } else if (event instanceof ParticipantLeaving e) {
+            return updateParticipant(e.participantId(), Participant::markLeaving);
+        } else if (event instanceof ParticipantSatOut e) {
+            return updateParticipant(e.participantId(), p -> p.withSittingOut(true));
+        } else if (event instanceof ParticipantSatIn e) {
+            return updateParticipant(e.participantId(), p -> p.withSittingOut(false));
+        } else if (event instanceof HandSalted e) {
+            return new TableState(tableId, settings, participants, joinedIds, handsPlayed, button, lastBigBlind,
+                    hand, e.salt(), clock);
+        } else if (event instanceof HandProgressed e) {
+            return applyHandEvent(e.event());
+        } else if (event instanceof TurnClockStarted e) {
+            return new TableState(tableId, settings, participants, joinedIds, handsPlayed, button, lastBigBlind,
+                    hand, salt, new TurnClock(e.handNumber(), e.seatNumber(), e.deadline()));
+        } else if (event instanceof DeckRevealed) {
+            // the hand is over and its secret is public: nothing of it stays in the table's state
+            return new TableState(tableId, settings, participants, joinedIds, handsPlayed, button, lastBigBlind,
+                    null, null, null);
         }
         throw new IllegalArgumentException("unknown event " + event);
+    }
+
+    private TableState applyHandEvent(HandEvent event) {
+        if (event instanceof HandStarted e) {
+            return new TableState(tableId, settings, participants, joinedIds, handsPlayed, e.button(),
+                    e.bigBlindSeat(), HandState.started(e), salt, null);
+        }
+        HandState next = hand.apply(event);
+        List<Participant> people = participants;
+        Integer actedSeat = actingSeat(event);
+        if (actedSeat != null) {
+            boolean timedOut = HoldemEngine.TIMEOUT.equals(reason(event));
+            people = people.stream().map(p -> p.seatNumber() != actedSeat ? p
+                    : p.withTimeouts(timedOut ? p.timeouts() + 1 : 0)).toList();
+        }
+        if (event instanceof HandEnded ended) {
+            people = people.stream().map(p -> ended.stacks().stream()
+                    .filter(s -> s.seat() == p.seatNumber()).findFirst()
+                    .map(s -> p.withChips(s.stack())).orElse(p)).toList();
+            return new TableState(tableId, settings, people, joinedIds, handsPlayed + 1, button, lastBigBlind,
+                    next, salt, null);
+        }
+        TurnClock running = clock != null && next.toAct() != null && next.toAct() == clock.seatNumber()
+                && !(actedSeat != null && actedSeat == clock.seatNumber()) ? clock : null;
+        return new TableState(tableId, settings, people, joinedIds, handsPlayed, button, lastBigBlind, next, salt,
+                running);
+    }
+
+    private static Integer actingSeat(HandEvent event) {
+        if (event instanceof PlayerFolded e) {
+            return e.seat();
+        } else if (event instanceof PlayerChecked e) {
+            return e.seat();
+        } else if (event instanceof BetPlaced e) {
+            return e.seat();
+        }
+        return null;
+    }
+
+    private static String reason(HandEvent event) {
+        if (event instanceof PlayerFolded e) {
+            return e.reason();
+        } else if (event instanceof PlayerChecked e) {
+            return e.reason();
+        } else if (event instanceof BetPlaced e) {
+            return e.reason();
+        }
+        return null;
+    }
+
+    private TableState updateParticipant(String participantId, UnaryOperator<Participant> change) {
+        return withParticipants(participants.stream()
+                .map(p -> p.participantId().equals(participantId) ? change.apply(p) : p).toList());
+    }
+
+    private TableState withParticipants(List<Participant> next) {
+        return new TableState(tableId, settings, next, joinedIds, handsPlayed, button, lastBigBlind, hand, salt,
+                clock);
     }
 
     /** Rebuilds a table from its history. */

@@ -31,7 +31,7 @@ class TableDeciderTest {
     }
 
     private Decision<TableEvent> when(TableCommand command) {
-        return TableDecider.decide(TableState.replay(TABLE, given), command);
+        return TableDecider.decide(TableState.replay(TABLE, given), command, NOW);
     }
 
     private static TableCreated created(TableSettings settings) {
