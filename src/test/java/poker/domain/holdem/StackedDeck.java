@@ -12,7 +12,7 @@ import poker.domain.cards.Card;
  * deals: one card at a time round the table starting left of the button, then burn + flop, burn +
  * turn, burn + river. Unchosen positions get the unused cards in index order.
  */
-final class StackedDeck {
+public final class StackedDeck {
 
     private StackedDeck() {
     }
@@ -22,7 +22,7 @@ final class StackedDeck {
      * @param hole      the two hole cards of some seats, e.g. {@code 3 -> "AsKd"}
      * @param board     up to five board cards, e.g. {@code "2c7d9hJsQc"}
      */
-    static List<Card> deck(List<Integer> dealOrder, Map<Integer, String> hole, String board) {
+    public static List<Card> deck(List<Integer> dealOrder, Map<Integer, String> hole, String board) {
         int n = dealOrder.size();
         Card[] deck = new Card[52];
         Set<Card> used = new LinkedHashSet<>();

@@ -1,0 +1,248 @@
+package poker.domain.table;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import poker.domain.Decision;
+import poker.domain.cards.Card;
+import poker.domain.cards.Deck;
+import poker.domain.holdem.ActionType;
+import poker.domain.holdem.HandEvent;
+import poker.domain.holdem.StackedDeck;
+import poker.domain.table.TableCommand.Act;
+import poker.domain.table.TableCommand.LeaveTable;
+import poker.domain.table.TableCommand.SitIn;
+import poker.domain.table.TableCommand.SitOut;
+import poker.domain.table.TableEvent.DeckRevealed;
+import poker.domain.table.TableEvent.HandProgressed;
+import poker.domain.table.TableEvent.ParticipantJoined;
+import poker.domain.table.TableEvent.ParticipantLeaving;
+import poker.domain.table.TableEvent.ParticipantLeft;
+import poker.domain.table.TableEvent.ParticipantSatOut;
+import poker.domain.table.TableEvent.TableCreated;
+import poker.domain.table.TableEvent.TurnClockStarted;
+
+/** Hands at a table: the engine's events inside the table's journal, the clock, sitting out and leaving. */
+class TableHandsTest {
+
+    static final String TABLE = "t-hands";
+    static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
+    static final TableSettings SETTINGS = new TableSettings("Hands", 5, 10, 6, 100, 2000, 20);
+    static final String SALT = "00".repeat(32);
+
+    private TableState state = TableState.empty(TABLE);
+    private final List<TableEvent> journal = new ArrayList<>();
+
+    TableHandsTest seat(String player, int seat, long chips) {
+        if (!state.created()) {
+            record(List.of(new TableCreated(TABLE, SETTINGS, "creator", NOW)));
+        }
+        record(List.of(new ParticipantJoined("p-" + player, player, TABLE, chips, chips, seat, false, "active")));
+        return this;
+    }
+
+    private List<TableEvent> record(List<TableEvent> events) {
+        for (TableEvent e : events) {
+            state = state.apply(e);
+            journal.add(e);
+        }
+        return events;
+    }
+
+    private List<TableEvent> accept(Decision<TableEvent> decision) {
+        assertThat(decision).as("%s", decision).isInstanceOf(Decision.Accepted.class);
+        return record(decision.eventsOrThrow());
+    }
+
+    private List<TableEvent> start(List<Card> deck) {
+        return accept(TableDecider.startHand(state, deck, SALT, Deck.commitment(deck, new byte[32]), NOW));
+    }
+
+    private List<TableEvent> act(String player, ActionType action, long amount) {
+        return accept(TableDecider.decide(state, new Act(player, state.hand().handNumber(), action, amount), NOW));
+    }
+
+    private static List<HandEvent> handEvents(List<TableEvent> events) {
+        return events.stream().filter(e -> e instanceof HandProgressed).map(e -> ((HandProgressed) e).event()).toList();
+    }
+
+    private long chips(String player) {
+        return state.participantOf(player).orElseThrow().chips();
+    }
+
+    @Test
+    void aHandStartsWithBlindsHoleCardsAndTheFirstTurnClock() {
+        seat("alice", 1, 1000).seat("bob", 2, 1000);
+        assertThat(TableDecider.canStartHand(state)).isTrue();
+        List<TableEvent> events = start(StackedDeck.deck(List.of(2, 1), Map.of(1, "AsAd", 2, "KsKd"), "2c7d9hJsQc"));
+
+        assertThat(events.get(0)).isEqualTo(new TableEvent.HandSalted(TABLE, 1, SALT));
+        HandEvent.HandStarted started = (HandEvent.HandStarted) ((HandProgressed) events.get(1)).event();
+        assertThat(started.button()).as("heads-up: the first button is the lowest seat").isEqualTo(1);
+        assertThat(handEvents(events)).filteredOn(e -> e instanceof HandEvent.BlindPosted).hasSize(2);
+        assertThat(events.get(events.size() - 1))
+                .isEqualTo(new TurnClockStarted(TABLE, 1, 1, NOW.plusSeconds(20)));
+        assertThat(state.clock()).isEqualTo(new TurnClock(1, 1, NOW.plusSeconds(20)));
+        assertThat(TableDecider.canStartHand(state)).isFalse();
+    }
+
+    @Test
+    void aHandWonByAFoldEndsWithTheDeckRevealedAndStacksUpdated() {
+        seat("alice", 1, 1000).seat("bob", 2, 1000);
+        List<Card> deck = Deck.shuffled(new java.util.SplittableRandom(7));
+        start(deck);
+        List<TableEvent> events = act("alice", ActionType.FOLD, 0);
+
+        assertThat(handEvents(events)).last().isInstanceOf(HandEvent.HandEnded.class);
+        assertThat(events.get(events.size() - 1)).isEqualTo(new DeckRevealed(TABLE, 1, deck, SALT,
+                Deck.commitment(deck, new byte[32])));
+        assertThat(chips("alice")).isEqualTo(995);
+        assertThat(chips("bob")).isEqualTo(1005);
+        assertThat(state.hand()).isNull();
+        assertThat(state.clock()).isNull();
+        assertThat(state.handsPlayed()).isEqualTo(1);
+        assertThat(TableDecider.canStartHand(state)).isTrue();
+    }
+
+    @Test
+    void headsUpTheButtonAlternatesSoNobodyPostsTheBigBlindTwice() {
+        seat("alice", 1, 1000).seat("bob", 4, 1000);
+        List<Integer> bigBlinds = new ArrayList<>();
+        for (int hand = 0; hand < 4; hand++) {
+            start(Deck.shuffled(new java.util.SplittableRandom(hand)));
+            bigBlinds.add(state.hand().bigBlindSeat());
+            String onTurn = state.seat(state.hand().toAct()).orElseThrow().playerId();
+            act(onTurn, ActionType.FOLD, 0);
+        }
+        assertThat(bigBlinds).containsExactly(4, 1, 4, 1);
+    }
+
+    @Test
+    void theClockChecksOrFoldsAtTheDeadlineAndTwoTimeoutsInARowSitOut() {
+        seat("alice", 1, 1000).seat("bob", 2, 1000).seat("carl", 3, 1000);
+        start(Deck.shuffled(new java.util.SplittableRandom(1)));
+        TurnClock clock = state.clock();
+        String late = state.seat(clock.seatNumber()).orElseThrow().playerId();
+
+        assertThat(TableDecider.timeout(state, clock.handNumber(), clock.seatNumber(),
+                clock.deadline().minusMillis(1)).eventsOrThrow()).as("not yet").isEmpty();
+        List<TableEvent> first = accept(TableDecider.timeout(state, clock.handNumber(), clock.seatNumber(),
+                clock.deadline()));
+        assertThat(handEvents(first).get(0)).isEqualTo(new HandEvent.PlayerFolded(clock.seatNumber(), "timeout"));
+        assertThat(state.participantOf(late).orElseThrow().timeouts()).isEqualTo(1);
+        assertThat(first).noneMatch(e -> e instanceof ParticipantSatOut);
+
+        // play the hand out, then let the same player time out again in the next hand
+        while (state.hand() != null) {
+            TurnClock c = state.clock();
+            accept(TableDecider.timeout(state, c.handNumber(), c.seatNumber(), c.deadline()));
+        }
+        start(Deck.shuffled(new java.util.SplittableRandom(2)));
+        while (state.hand() != null && !state.seat(state.clock().seatNumber()).orElseThrow().playerId().equals(late)) {
+            String onTurn = state.seat(state.clock().seatNumber()).orElseThrow().playerId();
+            act(onTurn, ActionType.CALL, 0);
+        }
+        TurnClock second = state.clock();
+        List<TableEvent> events = accept(TableDecider.timeout(state, second.handNumber(), second.seatNumber(),
+                second.deadline()));
+        assertThat(events).contains(new ParticipantSatOut("p-" + late, TABLE, second.seatNumber(), "timeout"));
+        assertThat(state.participantOf(late).orElseThrow().sittingOut()).isTrue();
+        assertThat(accept(TableDecider.decide(state, new SitIn(late), NOW))).hasSize(1);
+        assertThat(state.participantOf(late).orElseThrow().timeouts()).isZero();
+    }
+
+    @Test
+    void aPlayerLeavingMidHandIsFoldedAtTheirTurnAndLeavesWhenItEnds() {
+        seat("alice", 1, 1000).seat("bob", 2, 1000).seat("carl", 3, 1000);
+        start(Deck.shuffled(new java.util.SplittableRandom(3)));
+        int onTurn = state.hand().toAct();
+        String next = state.participants().stream()
+                .filter(p -> p.seatNumber() != onTurn && !state.hand().seat(p.seatNumber()).folded())
+                .filter(p -> p.seatNumber() == state.hand().clockwiseAfter(onTurn).get(0).seat())
+                .findFirst().orElseThrow().playerId();
+        long before = chips(next);
+
+        List<TableEvent> leaving = accept(TableDecider.decide(state, new LeaveTable(next), NOW));
+        assertThat(leaving).containsExactly(new ParticipantLeaving("p-" + next, next, TABLE,
+                state.participantOf(next).orElseThrow().seatNumber()));
+
+        String first = state.seat(onTurn).orElseThrow().playerId();
+        List<TableEvent> afterTurn = act(first, ActionType.CALL, 0);
+        assertThat(handEvents(afterTurn)).contains(new HandEvent.PlayerFolded(
+                state.participants().stream().filter(p -> p.playerId().equals(next)).findFirst()
+                        .map(Participant::seatNumber).orElse(-1), null));
+        while (state.hand() != null) {
+            String player = state.seat(state.clock().seatNumber()).orElseThrow().playerId();
+            act(player, state.hand().toCall(state.clock().seatNumber()) > 0 ? ActionType.CALL : ActionType.CHECK, 0);
+        }
+        ParticipantLeft left = (ParticipantLeft) journal.stream().filter(e -> e instanceof ParticipantLeft)
+                .findFirst().orElseThrow();
+        assertThat(left.playerId()).isEqualTo(next);
+        assertThat(left.chipsReturned()).isLessThanOrEqualTo(before);
+        assertThat(state.participantOf(next)).isEmpty();
+    }
+
+    @Test
+    void aBustedPlayerSitsOutAndCannotSitInWithoutChips() {
+        seat("alice", 1, 100).seat("bob", 2, 1000);
+        start(StackedDeck.deck(List.of(2, 1), Map.of(1, "7c2d", 2, "AsAd"), "KhKs3c8d9s"));
+        act("alice", ActionType.ALL_IN, 0);
+        List<TableEvent> end = act("bob", ActionType.CALL, 0);
+        assertThat(end).contains(new ParticipantSatOut("p-alice", TABLE, 1, "busted"));
+        assertThat(chips("alice")).isZero();
+        assertThat(chips("bob")).isEqualTo(1100);
+        Decision<TableEvent> sitIn = TableDecider.decide(state, new SitIn("alice"), NOW);
+        assertThat(((Decision.Rejected<TableEvent>) sitIn).rejection().code()).isEqualTo("no_chips");
+        assertThat(TableDecider.canStartHand(state)).isFalse();
+    }
+
+    @Test
+    void actionsAreCheckedForSeatTurnAndHand() {
+        seat("alice", 1, 1000).seat("bob", 2, 1000).seat("carl", 3, 1000);
+        start(Deck.shuffled(new java.util.SplittableRandom(4)));
+        int onTurn = state.hand().toAct();
+        String notOnTurn = state.participants().stream().filter(p -> p.seatNumber() != onTurn)
+                .findFirst().orElseThrow().playerId();
+        assertThat(code(new Act(notOnTurn, 1, ActionType.CALL, 0))).isEqualTo("not_your_turn");
+        assertThat(code(new Act("stranger", 1, ActionType.CALL, 0))).isEqualTo("not_seated");
+        String player = state.seat(onTurn).orElseThrow().playerId();
+        assertThat(code(new Act(player, 2, ActionType.CALL, 0))).isEqualTo("hand_over");
+        assertThat(code(new Act(player, 1, ActionType.CHECK, 0))).isEqualTo("illegal_action");
+        assertThat(code(new Act(player, 1, ActionType.RAISE, 15))).isEqualTo("amount_out_of_range");
+    }
+
+    @Test
+    void sittingOutBetweenHandsLeavesThePlayerOutOfTheNextDeal() {
+        seat("alice", 1, 1000).seat("bob", 2, 1000).seat("carl", 3, 1000);
+        accept(TableDecider.decide(state, new SitOut("carl"), NOW));
+        start(Deck.shuffled(new java.util.SplittableRandom(5)));
+        assertThat(state.hand().seats()).extracting(s -> s.playerId()).containsExactly("alice", "bob");
+        assertThat(Duration.between(NOW, state.clock().deadline())).isEqualTo(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void replayingTheJournalRebuildsTheSameTable() {
+        seat("alice", 1, 1000).seat("bob", 2, 1000).seat("carl", 3, 1000);
+        for (int hand = 0; hand < 3; hand++) {
+            start(Deck.shuffled(new java.util.SplittableRandom(10 + hand)));
+            while (state.hand() != null) {
+                String player = state.seat(state.clock().seatNumber()).orElseThrow().playerId();
+                act(player, state.hand().toCall(state.clock().seatNumber()) > 0 ? ActionType.CALL : ActionType.CHECK,
+                        0);
+            }
+        }
+        assertThat(TableState.replay(TABLE, journal)).isEqualTo(state);
+        assertThat(state.participants().stream().mapToLong(Participant::chips).sum()).isEqualTo(3000);
+    }
+
+    private String code(TableCommand command) {
+        Decision<TableEvent> d = TableDecider.decide(state, command, NOW);
+        assertThat(d).isInstanceOf(Decision.Rejected.class);
+        return ((Decision.Rejected<TableEvent>) d).rejection().code();
+    }
+}
