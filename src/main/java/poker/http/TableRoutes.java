@@ -18,6 +18,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Route;
+import poker.domain.holdem.ActionType;
 import poker.domain.table.TableCommand;
 import poker.domain.table.TableEvent;
 import poker.domain.table.TableSettings;
@@ -33,6 +34,9 @@ import poker.wallet.Wallets;
 public final class TableRoutes extends ApiDirectives {
 
     static final long MAX_CHIPS = 1_000_000_000_000L;
+    private static final Map<String, ActionType> ACTIONS = Map.of("fold", ActionType.FOLD, "check",
+            ActionType.CHECK, "call", ActionType.CALL, "bet", ActionType.BET, "raise", ActionType.RAISE, "all_in",
+            ActionType.ALL_IN);
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
@@ -73,7 +77,13 @@ public final class TableRoutes extends ApiDirectives {
                 path(segment("participants").slash("me"), () ->
                         delete(() -> authenticated(user -> strongParam(strong -> leave(user, tableId, strong))))),
                 path("stats", () ->
-                        get(() -> respond(blocking(() -> found(queries.stats(tableId), "table"))))));
+                        get(() -> respond(blocking(() -> found(queries.stats(tableId), "table"))))),
+                path("actions", () -> post(() -> authenticated(user -> strongParam(strong ->
+                        jsonBody(body -> act(user, tableId, body, strong)))))),
+                path("sit-out", () -> post(() -> authenticated(user -> strongParam(strong ->
+                        simple(tableId, new TableCommand.SitOut(user.id()), strong))))),
+                path("sit-in", () -> post(() -> authenticated(user -> strongParam(strong ->
+                        simple(tableId, new TableCommand.SitIn(user.id()), strong))))));
     }
 
     /** The {@code consistency} query parameter, read once for every command route. */
@@ -147,20 +157,60 @@ public final class TableRoutes extends ApiDirectives {
         }));
     }
 
-    /** Leaves the table, then credits the stack to the wallet (a process guarantees it if this step fails). */
+    /** A betting action: {@code {handNumber, action, amount?}}; for bet and raise the amount is the street total. */
+    private Route act(User user, String tableId, Fields body, boolean strong) {
+        TableCommand command;
+        try {
+            long handNumber = body.requireLong("handNumber", 1, Long.MAX_VALUE);
+            String name = body.requireString("action", 1, 16);
+            ActionType action = ACTIONS.get(name);
+            if (action == null) {
+                throw ApiError.invalidField("action", "action must be one of fold, check, call, bet, raise, all_in.");
+            }
+            Optional<Long> amount = body.optionalLong("amount", 0, MAX_CHIPS);
+            if ((action == ActionType.BET || action == ActionType.RAISE) && amount.isEmpty()) {
+                throw ApiError.invalidField("amount", "amount (the total bet) is required for " + name + ".");
+            }
+            command = new TableCommand.Act(user.id(), handNumber, action, amount.orElse(0L));
+        } catch (ApiError e) {
+            return complete(Json.error(e));
+        }
+        return respond(execute(tableId, command, accepted -> consistency.reply(strong,
+                new Consistency.Written().table(tableId, accepted.sequenceNr()), StatusCodes.OK,
+                Map.of("seq", accepted.sequenceNr()))));
+    }
+
+    private Route simple(String tableId, TableCommand command, boolean strong) {
+        return respond(execute(tableId, command, accepted -> consistency.reply(strong,
+                new Consistency.Written().table(tableId, accepted.sequenceNr()), StatusCodes.OK,
+                Map.of("seq", accepted.sequenceNr()))));
+    }
+
+    /**
+     * Leaves the table, then credits the stack to the wallet (a process guarantees it if this step
+     * fails). A player dealt into the hand in play is folded and leaves when it ends: the answer then
+     * says {@code "afterHand": true} with {@code chipsReturned} null, and the cash-out follows the hand.
+     */
     private Route leave(User user, String tableId, boolean strong) {
         return respond(execute(tableId, new TableCommand.LeaveTable(user.id()), accepted -> {
-            TableEvent.ParticipantLeft left = (TableEvent.ParticipantLeft) accepted.events().get(0);
+            Optional<TableEvent.ParticipantLeft> gone = accepted.events().stream()
+                    .filter(e -> e instanceof TableEvent.ParticipantLeft l && l.playerId().equals(user.id()))
+                    .map(e -> (TableEvent.ParticipantLeft) e)
+                    .findFirst();
+            Consistency.Written written = new Consistency.Written().table(tableId, accepted.sequenceNr());
+            if (gone.isEmpty()) {
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("chipsReturned", null);
+                out.put("afterHand", true);
+                return consistency.reply(strong, written, StatusCodes.OK, out);
+            }
+            TableEvent.ParticipantLeft left = gone.get();
             Map<String, Object> out = Map.of("chipsReturned", left.chipsReturned());
             return wallets.cashOut(user.id(), left.participantId(), tableId, left.chipsReturned())
-                    .handle((reply, failure) -> {
-                        Consistency.Written written = new Consistency.Written().table(tableId, accepted.sequenceNr());
-                        if (reply instanceof WalletEntity.Accepted credited) {
-                            return written.wallet(user.id(), credited.sequenceNr());
-                        }
-                        return written.incomplete();
-                    })
-                    .thenCompose(written -> consistency.reply(strong, written, StatusCodes.OK, out));
+                    .handle((reply, failure) -> reply instanceof WalletEntity.Accepted credited
+                            ? written.wallet(user.id(), credited.sequenceNr())
+                            : written.incomplete())
+                    .thenCompose(w -> consistency.reply(strong, w, StatusCodes.OK, out));
         }));
     }
 

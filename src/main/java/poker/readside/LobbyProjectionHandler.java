@@ -6,15 +6,29 @@ import java.util.UUID;
 import org.apache.pekko.projection.eventsourced.EventEnvelope;
 import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
 import poker.domain.table.TableEvent;
+import poker.domain.holdem.HandEvent;
+import poker.domain.table.TableEvent.DeckRevealed;
+import poker.domain.table.TableEvent.HandProgressed;
 import poker.domain.table.TableEvent.ParticipantJoined;
 import poker.domain.table.TableEvent.ParticipantLeft;
 import poker.domain.table.TableEvent.TableCreated;
 import poker.domain.table.TableSettings;
 
-/** lobby_tables: the tables a player can browse, with their terms and seats taken. */
+/** lobby_tables: the tables a player can browse, with their terms, seats taken and whether a hand is on. */
 public final class LobbyProjectionHandler extends JdbcHandler<EventEnvelope<TableEvent>, PooledJdbcSession> {
 
     public static final String WAITING = "waiting";
+    public static final String PLAYING = "playing";
+
+    private static void status(PooledJdbcSession session, String tableId, String status) throws Exception {
+        session.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE lobby_tables SET status = ? WHERE table_id = ?")) {
+                ps.setString(1, status);
+                ps.setObject(2, UUID.fromString(tableId));
+                return ps.executeUpdate();
+            }
+        });
+    }
 
     @Override
     public void process(PooledJdbcSession session, EventEnvelope<TableEvent> envelope) throws Exception {
@@ -40,6 +54,10 @@ public final class LobbyProjectionHandler extends JdbcHandler<EventEnvelope<Tabl
                     return ps.executeUpdate();
                 }
             });
+        } else if (event instanceof HandProgressed e && e.event() instanceof HandEvent.HandStarted) {
+            status(session, event.tableId(), PLAYING);
+        } else if (event instanceof DeckRevealed) {
+            status(session, event.tableId(), WAITING);
         } else if (event instanceof ParticipantJoined || event instanceof ParticipantLeft) {
             int delta = event instanceof ParticipantJoined ? 1 : -1;
             session.withConnection(c -> {

@@ -6,9 +6,14 @@ import org.apache.pekko.projection.eventsourced.EventEnvelope;
 import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
 import poker.domain.table.TableEvent;
 import poker.domain.table.TableEvent.ParticipantJoined;
+import poker.domain.holdem.HandEvent;
+import poker.domain.table.TableDecider;
+import poker.domain.table.TableEvent.HandProgressed;
 import poker.domain.table.TableEvent.ParticipantLeft;
+import poker.domain.table.TableEvent.ParticipantSatIn;
+import poker.domain.table.TableEvent.ParticipantSatOut;
 
-/** participants: one row per seated participant; a leave removes the row. */
+/** participants: one row per seated participant with the stack after the last hand; a leave removes the row. */
 public final class ParticipantsProjectionHandler extends JdbcHandler<EventEnvelope<TableEvent>, PooledJdbcSession> {
 
     @Override
@@ -35,6 +40,34 @@ public final class ParticipantsProjectionHandler extends JdbcHandler<EventEnvelo
                     return ps.executeUpdate();
                 }
             });
+        } else if (event instanceof ParticipantSatOut e) {
+            status(session, e.participantId(), TableDecider.SITTING_OUT);
+        } else if (event instanceof ParticipantSatIn e) {
+            status(session, e.participantId(), TableDecider.ACTIVE);
+        } else if (event instanceof HandProgressed e && e.event() instanceof HandEvent.HandEnded ended) {
+            // stacks change only when a hand ends; chips in a live hand still count in the pre-hand stack
+            session.withConnection(c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE participants SET chips = ? WHERE table_id = ? AND seat_number = ?")) {
+                    for (HandEvent.SeatStack stack : ended.stacks()) {
+                        ps.setLong(1, stack.stack());
+                        ps.setObject(2, UUID.fromString(e.tableId()));
+                        ps.setInt(3, stack.seat());
+                        ps.addBatch();
+                    }
+                    return ps.executeBatch();
+                }
+            });
         }
+    }
+
+    private static void status(PooledJdbcSession session, String participantId, String status) throws Exception {
+        session.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE participants SET status = ? WHERE id = ?")) {
+                ps.setString(1, status);
+                ps.setObject(2, UUID.fromString(participantId));
+                return ps.executeUpdate();
+            }
+        });
     }
 }

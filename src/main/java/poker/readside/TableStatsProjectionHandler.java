@@ -5,6 +5,8 @@ import java.util.UUID;
 import org.apache.pekko.projection.eventsourced.EventEnvelope;
 import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
 import poker.domain.table.TableEvent;
+import poker.domain.holdem.HandEvent;
+import poker.domain.table.TableEvent.HandProgressed;
 import poker.domain.table.TableEvent.ParticipantJoined;
 import poker.domain.table.TableEvent.ParticipantLeft;
 import poker.domain.table.TableEvent.TableCreated;
@@ -24,6 +26,8 @@ public final class TableStatsProjectionHandler extends JdbcHandler<EventEnvelope
         } else if (event instanceof ParticipantLeft e) {
             update(session, "UPDATE table_stats SET participant_count = participant_count - 1,"
                     + " chips_out = chips_out + " + e.chipsReturned() + " WHERE table_id = ?", event.tableId());
+        } else if (event instanceof HandProgressed e && e.event() instanceof HandEvent.HandEnded) {
+            update(session, "UPDATE table_stats SET hand_count = hand_count + 1 WHERE table_id = ?", event.tableId());
         }
     }
 
