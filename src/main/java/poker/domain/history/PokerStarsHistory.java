@@ -193,6 +193,9 @@ public final class PokerStarsHistory {
                 potAmounts.merge(e.pot(), e.amount(), Long::sum);
                 wins.add(e);
             } else if (event instanceof HandEnded) {
+                if (wins.isEmpty()) {
+                    walkOverNothing();
+                }
                 showDown();
                 int sidePots = sidePots();
                 for (HandWon w : wins) {
@@ -200,6 +203,21 @@ public final class PokerStarsHistory {
                 }
             } else if (event instanceof HandStarted) {
                 throw new IllegalArgumentException("two HandStarted events in one hand");
+            }
+        }
+
+        /**
+         * A big blind short all-in whose only opponent folds, with no small blind: the whole bet is
+         * returned and the pot is empty, so the engine awards nothing. Trackers expect a winner: the
+         * last player standing collects 0.
+         */
+        private void walkOverNothing() {
+            List<Integer> standing = started.seats().stream().map(SeatSetup::seat)
+                    .filter(seat -> !foldedOn.containsKey(seat)).toList();
+            if (standing.size() == 1) {
+                wins.add(new HandWon(0, standing.get(0), 0, null));
+                won.put(standing.get(0), 0L);
+                potAmounts.put(0, 0L);
             }
         }
 
@@ -284,7 +302,7 @@ public final class PokerStarsHistory {
                 if (viewerCards.containsKey(seat)) {
                     line.append(' ').append(cards(viewerCards.get(seat)));
                 }
-            } else if (amount > 0) {
+            } else if (won.containsKey(seat)) {
                 line.append(" collected (").append(amount).append(')');
             } else {
                 line.append(" mucked"); // not reached by the engine: every live hand is shown, mucked or wins

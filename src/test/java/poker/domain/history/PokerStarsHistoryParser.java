@@ -359,6 +359,14 @@ final class PokerStarsHistoryParser {
             if (outcome.startsWith("showed") && !Card.parseAll(s.group(7)).equals(shown.get(seat.name()))) {
                 fail("summary shows other cards than the showdown");
             }
+            if (outcome.startsWith("showed") != shown.containsKey(seat.name())
+                    || outcome.startsWith("mucked") != mucked.contains(seat.name())) {
+                fail("summary disagrees with the showdown");
+            }
+            if (outcome.startsWith("mucked [")
+                    && !Card.parseAll(outcome.substring(8, 13)).equals(dealt.get(seat.name()))) {
+                fail("a mucked hand in the summary that was not dealt to this reader");
+            }
             summarySeats.add(current());
             at++;
         }
