@@ -3,6 +3,7 @@ package poker.domain.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,12 @@ import poker.domain.cards.Card;
 import poker.domain.history.PokerStarsHistoryParser.Action;
 import poker.domain.history.PokerStarsHistoryParser.ParsedHand;
 import poker.domain.history.PokerStarsHistoryParser.Street;
+import poker.domain.holdem.ActionType;
 import poker.domain.holdem.HandEvent;
+import poker.domain.holdem.HandSetup;
+import poker.domain.holdem.HandState;
+import poker.domain.holdem.HoldemEngine;
+import poker.domain.holdem.SeatSetup;
 
 /** Real hands played through the engine, written out and compared line for line. */
 class PokerStarsHistoryTest {
@@ -236,5 +242,51 @@ class PokerStarsHistoryTest {
 
         assertThatThrownBy(() -> PokerStarsHistory.format(Scenarios.context(hand), live, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not over");
+    }
+
+    @Test
+    void antesTimeoutsAndSittingOutPlayersAreWrittenAsPokerStarsDoes() {
+        // tournament: button 1, small blind 2, big blind 3 posts the ante; seat 4 sits out, seat 1 times out
+        List<SeatSetup> seats = List.of(
+                SeatSetup.of(1, "p1", 1000), SeatSetup.of(2, "p2", 1000),
+                SeatSetup.of(3, "p3", 1000), new SeatSetup(4, "p4", 1000, true));
+        HandSetup setup = HandSetup.tournament(3, seats, 1, 2, 3, 50, 100,
+                100, Card.all(), "c");
+        List<HandEvent> events = new ArrayList<>(HoldemEngine.start(setup));
+        HandState state = HandState.replay(events);
+        events.addAll(HoldemEngine.timeout(state));
+        state = HandState.replay(events);
+        events.addAll(HoldemEngine.act(state, 2, ActionType.FOLD, 0)
+                .eventsOrThrow());
+        HistoryContext ctx = new HistoryContext(77, "Final", 9, Scenarios.STARTED, Map.of());
+
+        String text = PokerStarsHistory.format(ctx, events, null);
+
+        assertThat(text).isEqualTo("""
+                PokerStars Hand #77:  Hold'em No Limit (50/100) - 2026/11/27 10:00:00 UTC
+                Table 'Final' 9-max Seat #1 is the button
+                Seat 1: p1 (1000 in chips)
+                Seat 2: p2 (1000 in chips)
+                Seat 3: p3 (1000 in chips)
+                Seat 4: p4 (1000 in chips) is sitting out
+                p2: posts small blind 50
+                p3: posts big blind 100
+                p3: posts the ante 100
+                *** HOLE CARDS ***
+                p4: folds
+                p1 has timed out
+                p1: folds
+                p2: folds
+                Uncalled bet (50) returned to p3
+                p3 collected 200 from pot
+                p3: doesn't show hand
+                *** SUMMARY ***
+                Total pot 200 | Rake 0
+                Seat 1: p1 (button) folded before Flop (didn't bet)
+                Seat 2: p2 (small blind) folded before Flop
+                Seat 3: p3 (big blind) collected (200)
+                Seat 4: p4 folded before Flop (didn't bet)
+                """);
+        assertThat(PokerStarsHistoryParser.parse(text).posts()).hasSize(3);
     }
 }
