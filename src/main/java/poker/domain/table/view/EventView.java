@@ -1,0 +1,225 @@
+package poker.domain.table.view;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import poker.domain.cards.Card;
+import poker.domain.holdem.HandEvent;
+import poker.domain.holdem.HandEvent.HoleCardsDealt;
+import poker.domain.holdem.SeatState;
+import poker.domain.table.Participant;
+import poker.domain.table.TableEvent;
+import poker.domain.table.TableEvent.HandProgressed;
+import poker.domain.table.TableEvent.HandSalted;
+import poker.domain.table.TableState;
+
+/**
+ * What one viewer may see of one journal event: the {@code event} of a live socket frame.
+ *
+ * <p>The result is a JSON-ready map (values are strings, numbers, booleans, null, lists and maps
+ * only, so any {@code ObjectMapper} writes it the same way) with a {@code type} and the event's
+ * fields; a {@code HandProgressed} is flattened to its hand event ({@code "type":"BetPlaced"},
+ * its fields, and the {@code tableId}).
+ *
+ * <p>Redactions:
+ * <ul>
+ *   <li>{@code HandSalted} becomes {@code {type:"DeckSealed", tableId, handNumber}}: no salt;</li>
+ *   <li>{@code HandStarted} loses its {@code deck};</li>
+ *   <li>{@code HoleCardsDealt} has {@code cards} only for the seat's own player, else {@code cards: null};</li>
+ *   <li>{@code DeckRevealed} is shown in full: the hand is over.</li>
+ * </ul>
+ *
+ * <p>Default deny: the fields are read generically, so a field added later, or a new event type,
+ * cannot leak. A field whose name speaks of a secret (deck, salt, card, hole, burn) or whose value
+ * holds a {@link Card}, at any depth, is left out unless {@link #PUBLIC_FIELDS} names it for that
+ * event type; a value of a type this class does not know is left out too.
+ */
+public final class EventView {
+
+    /** Parts of a field name that mark it as secret unless explicitly allowed. */
+    static final List<String> SECRET_NAME_PARTS = List.of("deck", "salt", "card", "hole", "burn");
+
+    /** The only fields that may carry cards or secret-sounding names, per event type: public by the rules. */
+    static final Map<String, Set<String>> PUBLIC_FIELDS = Map.of(
+            "FlopDealt", Set.of("cards"),
+            "TurnDealt", Set.of("card"),
+            "RiverDealt", Set.of("card"),
+            "CardsShown", Set.of("cards"),
+            "DeckRevealed", Set.of("deck", "salt"));
+
+    public static final String DECK_SEALED = "DeckSealed";
+
+    private EventView() {
+    }
+
+    /**
+     * The view of {@code event} for {@code viewerPlayerId} (null for a spectator). {@code stateBefore}
+     * is the table's state before the event (it tells whose seat was dealt which cards).
+     */
+    public static Map<String, Object> of(TableEvent event, String viewerPlayerId, TableState stateBefore) {
+        Objects.requireNonNull(event, "event");
+        if (event instanceof HandSalted e) {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("type", DECK_SEALED);
+            view.put("tableId", e.tableId());
+            view.put("handNumber", e.handNumber());
+            return Collections.unmodifiableMap(view);
+        }
+        if (event instanceof HandProgressed e) {
+            return handEvent(e.tableId(), e.event(), viewerPlayerId, stateBefore);
+        }
+        String type = typeName(event.getClass());
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("type", type);
+        view.putAll(fields((Record) event, PUBLIC_FIELDS.getOrDefault(type, Set.of())));
+        return Collections.unmodifiableMap(view);
+    }
+
+    private static Map<String, Object> handEvent(String tableId, HandEvent event, String viewer, TableState before) {
+        String type = typeName(event.getClass());
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("type", type);
+        view.put("tableId", tableId);
+        if (event instanceof HoleCardsDealt dealt) {
+            boolean own = viewer != null && viewer.equals(ownerOf(before, dealt.seat()));
+            view.putAll(fields(dealt, own ? Set.of("cards") : Set.of()));
+            if (!own) {
+                view.put("cards", null);
+            }
+        } else {
+            view.putAll(fields((Record) event, PUBLIC_FIELDS.getOrDefault(type, Set.of())));
+        }
+        return Collections.unmodifiableMap(view);
+    }
+
+    /** The player dealt in at {@code seat} in the hand in play, else seated there; null if unknown. */
+    private static String ownerOf(TableState state, int seat) {
+        if (state == null) {
+            return null;
+        }
+        if (state.hand() != null) {
+            return state.hand().findSeat(seat).map(SeatState::playerId).orElse(null);
+        }
+        return state.seat(seat).map(Participant::playerId).orElse(null);
+    }
+
+    /** The stable type name of an event: its {@code @JsonTypeName}, else the simple class name. */
+    static String typeName(Class<?> type) {
+        JsonTypeName name = type.getAnnotation(JsonTypeName.class);
+        return name != null && !name.value().isEmpty() ? name.value() : type.getSimpleName();
+    }
+
+    /**
+     * The fields of {@code record}, secret ones left out unless named in {@code allowed}; nested
+     * records are read the same way with nothing allowed.
+     */
+    static Map<String, Object> fields(Record record, Set<String> allowed) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (RecordComponent c : record.getClass().getRecordComponents()) {
+            String name = c.getName();
+            boolean permitted = allowed.contains(name);
+            if (!permitted && secretName(name)) {
+                continue;
+            }
+            Object value;
+            try {
+                c.getAccessor().setAccessible(true);
+                value = c.getAccessor().invoke(record);
+            } catch (IllegalAccessException | InvocationTargetException | RuntimeException e) {
+                continue; // unreadable: left out
+            }
+            if (!permitted && holdsCard(value)) {
+                continue;
+            }
+            Object json = json(value, permitted);
+            if (json != UNKNOWN) {
+                out.put(name, json);
+            }
+        }
+        return out;
+    }
+
+    static boolean secretName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return SECRET_NAME_PARTS.stream().anyMatch(lower::contains);
+    }
+
+    private static boolean holdsCard(Object value) {
+        if (value instanceof Card) {
+            return true;
+        }
+        if (value instanceof Collection<?> c) {
+            return c.stream().anyMatch(EventView::holdsCard);
+        }
+        if (value instanceof Map<?, ?> m) {
+            return m.keySet().stream().anyMatch(EventView::holdsCard) || m.values().stream().anyMatch(EventView::holdsCard);
+        }
+        if (value instanceof Object[] a) {
+            for (Object o : a) {
+                if (holdsCard(o)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static final Object UNKNOWN = new Object();
+
+    /** A JSON-ready copy of {@code value}; {@link #UNKNOWN} for a type that is not known to be safe. */
+    private static Object json(Object value, boolean cardsAllowed) {
+        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return value;
+        }
+        if (value instanceof Character ch) {
+            return ch.toString();
+        }
+        if (value instanceof Card card) {
+            return cardsAllowed ? card.toString() : UNKNOWN;
+        }
+        if (value instanceof Enum<?> e) {
+            return enumName(e);
+        }
+        if (value instanceof TemporalAccessor) {
+            return value.toString(); // Instant and friends: ISO-8601
+        }
+        if (value instanceof Record r) {
+            return fields(r, Set.of());
+        }
+        if (value instanceof Collection<?> c) {
+            List<Object> list = new ArrayList<>(c.size());
+            for (Object o : c) {
+                Object j = json(o, cardsAllowed);
+                if (j == UNKNOWN) {
+                    return UNKNOWN;
+                }
+                list.add(j);
+            }
+            return Collections.unmodifiableList(list);
+        }
+        return UNKNOWN;
+    }
+
+    private static String enumName(Enum<?> e) {
+        try {
+            JsonProperty p = e.getDeclaringClass().getField(e.name()).getAnnotation(JsonProperty.class);
+            if (p != null && !p.value().isEmpty()) {
+                return p.value();
+            }
+        } catch (NoSuchFieldException ignored) {
+            // enum constants are fields
+        }
+        return e.name();
+    }
+}

@@ -1,0 +1,180 @@
+package poker.domain.table.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import poker.domain.cards.Card;
+import poker.domain.holdem.ActionType;
+import poker.domain.holdem.HandEvent;
+import poker.domain.table.TableEvent;
+import poker.domain.table.TableEvent.DeckRevealed;
+import poker.domain.table.TableEvent.HandProgressed;
+import poker.domain.table.TableEvent.HandSalted;
+import poker.domain.table.TableState;
+
+/** Each journal event as one viewer may see it, and the default deny for what nobody listed. */
+class EventViewTest {
+
+    private final TablePlay play = new TablePlay();
+
+    private TablePlay.Step first(Class<?> type) {
+        return play.steps.stream()
+                .filter(s -> type.isInstance(s.event())
+                        || s.event() instanceof HandProgressed p && type.isInstance(p.event()))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + type.getSimpleName()));
+    }
+
+    private static Map<String, Object> view(TablePlay.Step step, String viewer) {
+        return EventView.of(step.event(), viewer, step.before());
+    }
+
+    private void playShowdown() {
+        play.seat("alice", 1, 1000).seat("bob", 2, 1000).seat("carl", 3, 1000);
+        play.start(TableViewTest.DECK, TableViewTest.SALT);
+        play.act("alice", ActionType.CALL, 0);
+        play.act("bob", ActionType.CALL, 0);
+        play.act("carl", ActionType.CHECK, 0);
+        for (int street = 0; street < 3; street++) {
+            play.act("bob", ActionType.CHECK, 0);
+            play.act("carl", ActionType.CHECK, 0);
+            play.act("alice", ActionType.CHECK, 0);
+        }
+    }
+
+    @Test
+    void theSaltIsSealedNotSent() {
+        playShowdown();
+        TablePlay.Step salted = first(HandSalted.class);
+        for (String viewer : new String[] {null, "alice"}) {
+            Map<String, Object> v = view(salted, viewer);
+            assertThat(v).containsExactly(Map.entry("type", "DeckSealed"), Map.entry("tableId", TablePlay.TABLE),
+                    Map.entry("handNumber", 1L));
+            assertThat(ViewJson.write(v)).doesNotContain(TableViewTest.SALT);
+        }
+    }
+
+    @Test
+    void handStartedKeepsEverythingButTheDeck() {
+        playShowdown();
+        Map<String, Object> v = view(first(HandEvent.HandStarted.class), "alice");
+        assertThat(v.keySet()).containsExactly("type", "tableId", "handNumber", "button", "smallBlindSeat",
+                "bigBlindSeat", "smallBlind", "bigBlind", "ante", "seats", "commitment");
+        assertThat(v).containsEntry("type", "HandStarted").containsEntry("handNumber", 1L)
+                .containsEntry("button", 1).containsEntry("smallBlindSeat", 2).containsEntry("bigBlindSeat", 3)
+                .containsEntry("commitment", TableViewTest.COMMITMENT);
+        assertThat(v.get("seats")).isEqualTo(List.of(
+                Map.of("seat", 1, "playerId", "alice", "stack", 1000L, "sittingOut", false),
+                Map.of("seat", 2, "playerId", "bob", "stack", 1000L, "sittingOut", false),
+                Map.of("seat", 3, "playerId", "carl", "stack", 1000L, "sittingOut", false)));
+        assertThat(HiddenCards.leaked(ViewJson.write(v), Card.all().stream().map(Card::toString).toList()))
+                .isEmpty();
+    }
+
+    @Test
+    void holeCardsGoOnlyToTheirOwner() {
+        playShowdown();
+        List<TablePlay.Step> dealt = play.steps.stream()
+                .filter(s -> s.event() instanceof HandProgressed p && p.event() instanceof HandEvent.HoleCardsDealt)
+                .toList();
+        assertThat(dealt).hasSize(3);
+        TablePlay.Step alices = dealt.stream()
+                .filter(s -> ((HandEvent.HoleCardsDealt) ((HandProgressed) s.event()).event()).seat() == 1)
+                .findFirst().orElseThrow();
+        assertThat(view(alices, "alice")).containsExactly(Map.entry("type", "HoleCardsDealt"),
+                Map.entry("tableId", TablePlay.TABLE), Map.entry("seat", 1), Map.entry("cards", List.of("As", "Ad")));
+        for (String other : new String[] {null, "bob", "carl", "stranger"}) {
+            Map<String, Object> v = view(alices, other);
+            assertThat(v.keySet()).containsExactly("type", "tableId", "seat", "cards");
+            assertThat(v.get("cards")).as("seen by %s", other).isNull();
+        }
+        assertThat(EventView.of(alices.event(), "alice", null).get("cards")).as("owner unknown: denied").isNull();
+    }
+
+    @Test
+    void publicFactsPassAsTheyAre() {
+        playShowdown();
+        assertThat(view(first(HandEvent.FlopDealt.class), null))
+                .containsEntry("type", "FlopDealt").containsEntry("cards", List.of("3h", "8s", "9d"));
+        assertThat(view(first(HandEvent.TurnDealt.class), null)).containsEntry("card", "Jc");
+        assertThat(view(first(HandEvent.RiverDealt.class), null)).containsEntry("card", "4s");
+        assertThat(view(first(HandEvent.CardsShown.class), "carl"))
+                .containsEntry("type", "CardsShown").containsEntry("seat", 2).containsEntry("cards", List.of("Ks", "Kd"));
+        assertThat(view(first(HandEvent.BetPlaced.class), null)).containsExactly(Map.entry("type", "BetPlaced"),
+                Map.entry("tableId", TablePlay.TABLE), Map.entry("seat", 1), Map.entry("action", "call"),
+                Map.entry("added", 10L), Map.entry("totalBet", 10L), Map.entry("stackAfter", 990L),
+                new java.util.AbstractMap.SimpleEntry<>("reason", null));
+        assertThat(view(first(HandEvent.BlindPosted.class), null)).containsEntry("blind", "SMALL");
+        assertThat(view(first(TableEvent.TurnClockStarted.class), null))
+                .containsEntry("type", "TurnClockStarted").containsEntry("deadline", "2026-11-27T12:00:20Z");
+        Map<String, Object> created = view(first(TableEvent.TableCreated.class), null);
+        assertThat(created).containsEntry("createdAt", "2026-11-27T12:00:00Z");
+        assertThat(created.get("settings")).isEqualTo(Map.of("name", "Views", "smallBlind", 5L, "bigBlind", 10L,
+                "maxSeats", 6, "minBuyIn", 10L, "maxBuyIn", 5000L, "actionSeconds", 20));
+        assertThat(view(first(HandEvent.HandEnded.class), null).get("stacks")).isEqualTo(List.of(
+                Map.of("seat", 1, "stack", 1020L), Map.of("seat", 2, "stack", 990L), Map.of("seat", 3, "stack", 990L)));
+    }
+
+    @Test
+    void theDeckIsRevealedInFullOnceTheHandIsOver() {
+        playShowdown();
+        TablePlay.Step reveal = first(DeckRevealed.class);
+        Map<String, Object> v = view(reveal, null);
+        assertThat(v.keySet()).containsExactly("type", "tableId", "handNumber", "deck", "salt", "commitment");
+        assertThat(v).containsEntry("salt", TableViewTest.SALT).containsEntry("commitment", TableViewTest.COMMITMENT);
+        assertThat(v.get("deck")).isEqualTo(TableViewTest.DECK.stream().map(Card::toString).toList());
+    }
+
+    // --- default deny: event shapes that do not exist (yet)
+
+    record Nested(int seat, List<Card> holding, String note) {
+    }
+
+    record BurnCardDealt(String tableId, int seat, Card burn) {
+    }
+
+    record FutureEvent(String tableId, long handNumber, List<Card> remaining, String saltHex, String deckOrder,
+                       List<Card> holeCards, Nested nested, List<Nested> many, Object opaque, TableState state,
+                       Instant at) {
+    }
+
+    @Test
+    void aFieldNobodyAllowedIsLeftOutWhenItHoldsCardsOrSoundsSecret() {
+        Card as = Card.parse("As");
+        Map<String, Object> burn = EventView.fields(new BurnCardDealt("t", 3, as), Set.of());
+        assertThat(burn).containsExactly(Map.entry("tableId", "t"), Map.entry("seat", 3));
+
+        // even a whole table with a live hand (deck, salt, hole cards, board) nested in an event
+        play.seat("alice", 1, 1000).seat("bob", 2, 1000).seat("carl", 3, 1000);
+        play.start(TableViewTest.DECK, TableViewTest.SALT);
+        play.act("alice", ActionType.CALL, 0);
+        play.act("bob", ActionType.CALL, 0);
+        play.act("carl", ActionType.CHECK, 0);
+        assertThat(play.state.hand().board()).hasSize(3);
+
+        FutureEvent future = new FutureEvent("t", 7, List.of(as), "ff", "AsKd", List.of(as),
+                new Nested(2, List.of(as), "hi"), List.of(new Nested(4, List.of(as), "x")), new Object(),
+                play.state, Instant.parse("2026-11-27T12:00:00Z"));
+        Map<String, Object> v = EventView.fields(future, Set.of());
+        assertThat(v).containsOnlyKeys("tableId", "handNumber", "nested", "many", "state", "at");
+        assertThat(v.get("nested")).isEqualTo(Map.of("seat", 2, "note", "hi"));
+        assertThat(v.get("many")).isEqualTo(List.of(Map.of("seat", 4, "note", "x")));
+        assertThat(v.get("at")).isEqualTo("2026-11-27T12:00:00Z");
+        String json = ViewJson.write(v);
+        assertThat(json).doesNotContain("\"ff\"").doesNotContain(TableViewTest.SALT);
+        assertThat(HiddenCards.leaked(json, Card.all().stream().map(Card::toString).toList())).isEmpty();
+        assertThat(json).contains("\"commitment\"").contains("\"participants\"");
+
+        assertThat(EventView.fields(new BurnCardDealt("t", 3, as), Set.of("burn"))).containsEntry("burn", "As");
+    }
+
+    @Test
+    void typeNamesAreTheStoredOnes() {
+        assertThat(EventView.typeName(HandEvent.PlayerFolded.class)).isEqualTo("PlayerFolded");
+        assertThat(EventView.typeName(TableEvent.ParticipantSatOut.class)).isEqualTo("ParticipantSatOut");
+        assertThat(EventView.typeName(BurnCardDealt.class)).isEqualTo("BurnCardDealt");
+    }
+}
