@@ -24,9 +24,12 @@ import poker.http.TableRoutes;
 import poker.http.UserRoutes;
 import poker.http.WalletRoutes;
 import poker.readside.AuditQueries;
+import poker.readside.HandHistoryProjectionHandler;
+import poker.readside.HandQueries;
 import poker.readside.ReadSide;
 import poker.readside.ReadSideProgress;
 import poker.infra.Database;
+import poker.infra.Jackson;
 import poker.infra.DatabaseSettings;
 import poker.infra.EmbeddedDatabase;
 import poker.readside.TableProjections;
@@ -102,6 +105,8 @@ public final class PokerServer {
             WalletProjections.init(system, dataSource, progress, tagSlices);
             ReadSide.<TableEvent>start(system, dataSource, progress, "table", tagSlices, CashOutProjectionHandler.NAME,
                     () -> new CashOutProjectionHandler(wallets));
+            ReadSide.<TableEvent>start(system, dataSource, progress, "table", tagSlices,
+                    HandHistoryProjectionHandler.NAME, () -> new HandHistoryProjectionHandler(system, Jackson.MAPPER));
 
             Executor blocking = system.dispatchers().lookup(DispatcherSelector.fromConfig("poker.blocking-dispatcher"));
             Clock clock = Clock.systemUTC();
@@ -112,8 +117,9 @@ public final class PokerServer {
             Consistency consistency = new Consistency(progress, withDatabase.getDuration("poker.strong-consistency-timeout"));
             HttpServer http = new HttpServer(
                     new UserRoutes(users, blocking, wallets, consistency).routes(),
-                    new TableRoutes(system, users, new TableQueries(dataSource), wallets, consistency, blocking,
-                            askTimeout, clock).routes(),
+                    new TableRoutes(system, users, new TableQueries(dataSource),
+                            new HandQueries(dataSource, Jackson.MAPPER), wallets, consistency, blocking, askTimeout,
+                            clock).routes(),
                     new WalletRoutes(users, blocking, wallets, new WalletQueries(dataSource),
                             new AuditQueries(dataSource), consistency).routes());
             ServerBinding binding = http.bind(system, withDatabase.getString("poker.http.interface"),

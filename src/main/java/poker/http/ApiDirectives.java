@@ -89,6 +89,19 @@ public abstract class ApiDirectives extends AllDirectives {
         });
     }
 
+    /** The caller if a live token came with the request; public reads show more to their owner. */
+    protected Route optionalUser(Function<Optional<User>, Route> inner) {
+        return optionalHeaderValueByName("Authorization", header -> {
+            Optional<String> token = bearerToken(header);
+            if (token.isEmpty()) {
+                return inner.apply(Optional.empty());
+            }
+            return onComplete(blocking(() -> users.authenticate(token.get())), result -> result.isFailure()
+                    ? complete(ErrorMapping.toResponse(result.failed().get()))
+                    : inner.apply(result.get()));
+        });
+    }
+
     protected static Optional<String> bearerToken(Optional<String> header) {
         return header
                 .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))

@@ -22,6 +22,7 @@ import poker.domain.holdem.ActionType;
 import poker.domain.table.TableCommand;
 import poker.domain.table.TableEvent;
 import poker.domain.table.TableSettings;
+import poker.readside.HandQueries;
 import poker.readside.TableQueries;
 import poker.table.TableEntity;
 import poker.user.User;
@@ -41,15 +42,20 @@ public final class TableRoutes extends ApiDirectives {
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final ClusterSharding sharding;
+    private final LiveTableRoutes live;
+    private final HandRoutes hands;
     private final TableQueries queries;
     private final Wallets wallets;
     private final Consistency consistency;
     private final Duration askTimeout;
     private final Clock clock;
 
-    public TableRoutes(ActorSystem<?> system, UserRepository users, TableQueries queries, Wallets wallets,
-                       Consistency consistency, Executor blockingExecutor, Duration askTimeout, Clock clock) {
+    public TableRoutes(ActorSystem<?> system, UserRepository users, TableQueries queries, HandQueries hands,
+                       Wallets wallets, Consistency consistency, Executor blockingExecutor, Duration askTimeout,
+                       Clock clock) {
         super(users, blockingExecutor);
+        this.live = new LiveTableRoutes(system, users, blockingExecutor, askTimeout);
+        this.hands = new HandRoutes(system, users, blockingExecutor, hands, queries);
         this.sharding = ClusterSharding.get(system);
         this.queries = queries;
         this.wallets = wallets;
@@ -83,7 +89,9 @@ public final class TableRoutes extends ApiDirectives {
                 path("sit-out", () -> post(() -> authenticated(user -> strongParam(strong ->
                         simple(tableId, new TableCommand.SitOut(user.id()), strong))))),
                 path("sit-in", () -> post(() -> authenticated(user -> strongParam(strong ->
-                        simple(tableId, new TableCommand.SitIn(user.id()), strong))))));
+                        simple(tableId, new TableCommand.SitIn(user.id()), strong))))),
+                path("live", () -> live.live(tableId)),
+                hands.routes(tableId));
     }
 
     /** The {@code consistency} query parameter, read once for every command route. */
@@ -161,23 +169,28 @@ public final class TableRoutes extends ApiDirectives {
     private Route act(User user, String tableId, Fields body, boolean strong) {
         TableCommand command;
         try {
-            long handNumber = body.requireLong("handNumber", 1, Long.MAX_VALUE);
-            String name = body.requireString("action", 1, 16);
-            ActionType action = ACTIONS.get(name);
-            if (action == null) {
-                throw ApiError.invalidField("action", "action must be one of fold, check, call, bet, raise, all_in.");
-            }
-            Optional<Long> amount = body.optionalLong("amount", 0, MAX_CHIPS);
-            if ((action == ActionType.BET || action == ActionType.RAISE) && amount.isEmpty()) {
-                throw ApiError.invalidField("amount", "amount (the total bet) is required for " + name + ".");
-            }
-            command = new TableCommand.Act(user.id(), handNumber, action, amount.orElse(0L));
+            command = action(user.id(), body);
         } catch (ApiError e) {
             return complete(Json.error(e));
         }
         return respond(execute(tableId, command, accepted -> consistency.reply(strong,
                 new Consistency.Written().table(tableId, accepted.sequenceNr()), StatusCodes.OK,
                 Map.of("seq", accepted.sequenceNr()))));
+    }
+
+    /** Reads {@code {handNumber, action, amount?}} (HTTP body or socket frame) into the player's command. */
+    static TableCommand action(String playerId, Fields body) {
+        long handNumber = body.requireLong("handNumber", 1, Long.MAX_VALUE);
+        String name = body.requireString("action", 1, 16);
+        ActionType action = ACTIONS.get(name);
+        if (action == null) {
+            throw ApiError.invalidField("action", "action must be one of fold, check, call, bet, raise, all_in.");
+        }
+        Optional<Long> amount = body.optionalLong("amount", 0, MAX_CHIPS);
+        if ((action == ActionType.BET || action == ActionType.RAISE) && amount.isEmpty()) {
+            throw ApiError.invalidField("amount", "amount (the total bet) is required for " + name + ".");
+        }
+        return new TableCommand.Act(playerId, handNumber, action, amount.orElse(0L));
     }
 
     private Route simple(String tableId, TableCommand command, boolean strong) {

@@ -133,6 +133,24 @@ public final class UserRepository {
         }
     }
 
+    /** Display names by user id, for the ids that exist. */
+    public java.util.Map<String, String> displayNames(java.util.Collection<String> userIds) throws SQLException {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        if (userIds.isEmpty()) {
+            return out;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT id, display_name FROM users WHERE id = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("uuid", userIds.stream().map(UUID::fromString).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return out;
+    }
+
     public Optional<User> find(String userId) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(

@@ -17,7 +17,7 @@ public final class ApiClient {
         }
     }
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    public static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
@@ -52,7 +52,12 @@ public final class ApiClient {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String raw = response.body();
-            JsonNode body = raw == null || raw.isEmpty() ? MAPPER.nullNode() : MAPPER.readTree(raw);
+            JsonNode body;
+            try {
+                body = raw == null || raw.isEmpty() ? MAPPER.nullNode() : MAPPER.readTree(raw);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+                body = MAPPER.nullNode();
+            }
             return new Response(response.statusCode(), body, raw);
         } catch (Exception e) {
             throw new IllegalStateException(method + " " + path + " failed", e);

@@ -226,8 +226,20 @@ public record HandState(
      * </pre>
      */
     public List<Pot> pots() {
+        return potsOf(SeatState::contributed);
+    }
+
+    /**
+     * The pots as a table shows them during a betting round: what earlier streets collected, without
+     * the bets still in front of the players (those are each seat's {@code bet}).
+     */
+    public List<Pot> collectedPots() {
+        return potsOf(s -> s.contributed() - s.bet());
+    }
+
+    private List<Pot> potsOf(java.util.function.ToLongFunction<SeatState> committed) {
         List<SeatState> live = inHand();
-        List<Long> levels = live.stream().map(SeatState::contributed).filter(c -> c > 0).distinct().sorted().toList();
+        List<Long> levels = live.stream().map(committed::applyAsLong).filter(c -> c > 0).distinct().sorted().toList();
         List<Long> amounts = new ArrayList<>();
         List<List<Integer>> eligible = new ArrayList<>();
         long previous = 0;
@@ -235,10 +247,10 @@ public record HandState(
         for (long level : levels) {
             long amount = 0;
             for (SeatState s : seats) {
-                amount += Math.min(s.contributed(), level) - Math.min(s.contributed(), previous);
+                amount += Math.min(committed.applyAsLong(s), level) - Math.min(committed.applyAsLong(s), previous);
             }
             long l = level;
-            List<Integer> who = live.stream().filter(s -> s.contributed() >= l).map(SeatState::seat).toList();
+            List<Integer> who = live.stream().filter(s -> committed.applyAsLong(s) >= l).map(SeatState::seat).toList();
             if (!eligible.isEmpty() && eligible.get(eligible.size() - 1).equals(who)) {
                 amounts.set(amounts.size() - 1, amounts.get(amounts.size() - 1) + amount);
             } else {
@@ -248,7 +260,7 @@ public record HandState(
             assigned += amount;
             previous = level;
         }
-        long total = seats.stream().mapToLong(SeatState::contributed).sum();
+        long total = seats.stream().mapToLong(committed).sum();
         long antes = seats.stream().mapToLong(SeatState::ante).sum();
         if (amounts.isEmpty()) {
             amounts.add(0L);

@@ -18,7 +18,7 @@ import poker.domain.cards.Card;
  * be seated players, raise sizes must agree with the bet they raise, the summary must agree with the
  * body (pot, board, seats, winnings) and no card may appear twice.
  */
-final class PokerStarsHistoryParser {
+public final class PokerStarsHistoryParser {
 
     enum Street { PREFLOP, FLOP, TURN, RIVER }
 
@@ -38,7 +38,7 @@ final class PokerStarsHistoryParser {
     record Uncalled(String player, long amount) {
     }
 
-    record ParsedHand(long handId, long smallBlind, long bigBlind, String startedAt, String tableName, int maxSeats,
+    public record ParsedHand(long handId, long smallBlind, long bigBlind, String startedAt, String tableName, int maxSeats,
                       int buttonSeat, List<Seat> seats, List<Post> posts, Map<String, List<Card>> dealt,
                       Map<Street, List<Action>> actions, List<Card> board, List<Uncalled> uncalled,
                       boolean showdown, Map<String, List<Card>> shown, List<String> mucked,
@@ -98,7 +98,7 @@ final class PokerStarsHistoryParser {
         this.lines = List.of(text.substring(0, text.length() - 1).split("\n", -1));
     }
 
-    static ParsedHand parse(String text) {
+    public static ParsedHand parse(String text) {
         return new PokerStarsHistoryParser(text).hand();
     }
 

@@ -143,7 +143,8 @@ public record TableView(String tableId, String name, long smallBlind, long bigBl
                 hand == null ? null : hand.handNumber(),
                 street(hand),
                 hand == null ? List.of() : cards(hand.board()),
-                hand == null ? List.of() : hand.pots().stream()
+                // during betting the bets in front of the players are not in a pot yet (see Seat.bet)
+                hand == null ? List.of() : (hand.handOver() ? hand.pots() : hand.collectedPots()).stream()
                         .map(pot -> new Pot(pot.amount(), pot.eligibleSeats())).toList(),
                 seats,
                 toAct,

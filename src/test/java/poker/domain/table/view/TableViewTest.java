@@ -102,9 +102,11 @@ class TableViewTest {
         assertThat(seat(view, 3).cards()).isNull();
 
         HandState hand = play.state.hand();
+        // preflop nothing is collected yet: the blinds are bets in front of their seats
         assertThat(view.pots()).extracting(TableView.Pot::amount)
-                .containsExactlyElementsOf(hand.pots().stream().map(p -> p.amount()).toList());
-        assertThat(view.pots().stream().mapToLong(TableView.Pot::amount).sum()).isEqualTo(15);
+                .containsExactlyElementsOf(hand.collectedPots().stream().map(p -> p.amount()).toList());
+        assertThat(view.pots().stream().mapToLong(TableView.Pot::amount).sum()
+                + view.seats().stream().mapToLong(TableView.Seat::bet).sum()).isEqualTo(15);
     }
 
     @Test

@@ -1,0 +1,182 @@
+package poker.http;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.http.javadsl.model.ContentTypes;
+import org.apache.pekko.http.javadsl.model.HttpEntities;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.PathMatchers;
+import org.apache.pekko.http.javadsl.server.Route;
+import poker.domain.cards.Card;
+import poker.domain.cards.Deck;
+import poker.domain.history.HistoryContext;
+import poker.domain.history.PokerStarsHistory;
+import poker.domain.holdem.HandEvent;
+import poker.domain.table.TableState;
+import poker.domain.table.view.TableView;
+import poker.readside.HandQueries;
+import poker.readside.HandQueries.CompletedHand;
+import poker.readside.TableQueries;
+import poker.table.TableHistory;
+import poker.user.User;
+import poker.user.UserRepository;
+
+/**
+ * Completed hands ({@code /hands}, {@code /hands/{n}}, {@code /hands/{n}/history.txt}) and the
+ * moderators' replay ({@code /replay?at=}). A completed hand shows the cards that were shown, the
+ * caller's own, and the revealed deck; never another player's unshown hole cards as such.
+ */
+public final class HandRoutes extends ApiDirectives {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final HandQueries hands;
+    private final TableQueries tables;
+    private final TableHistory history;
+
+    public HandRoutes(ActorSystem<?> system, UserRepository users, Executor blockingExecutor, HandQueries hands,
+                      TableQueries tables) {
+        super(users, blockingExecutor);
+        this.hands = hands;
+        this.tables = tables;
+        this.history = new TableHistory(system);
+    }
+
+    /** Routes below /api/tables/{id}. */
+    public Route routes(String tableId) {
+        return concat(
+                pathPrefix("hands", () -> concat(
+                        pathEnd(() -> get(() -> respond(blocking(() -> Json.ok(hands.list(tableId, 100)))))),
+                        pathPrefix(PathMatchers.longSegment(), n -> concat(
+                                pathEnd(() -> get(() -> optionalUser(user -> hand(tableId, n, user)))),
+                                path("history.txt", () -> get(() -> optionalUser(user -> text(tableId, n, user)))))))),
+                path("replay", () -> get(() -> authenticated(user -> parameterOptional("at", at ->
+                        replay(tableId, user, at))))));
+    }
+
+    private Route hand(String tableId, long n, Optional<User> user) {
+        return respond(blocking(() -> hands.get(tableId, n)
+                .map(h -> Json.ok(view(h, viewerSeat(h, user))))
+                .orElseGet(() -> notFound(n))));
+    }
+
+    private Route text(String tableId, long n, Optional<User> user) {
+        return respond(blocking(() -> {
+            Optional<CompletedHand> hand = hands.get(tableId, n);
+            return hand.isEmpty() ? notFound(n) : text(tableId, hand.get(), viewerSeat(hand.get(), user));
+        }));
+    }
+
+    private static HttpResponse notFound(long handNumber) {
+        return Json.error(new ApiError(StatusCodes.NOT_FOUND, "hand_not_found",
+                "There is no completed hand " + handNumber + " at this table.", null));
+    }
+
+    private static Integer viewerSeat(CompletedHand hand, Optional<User> user) {
+        return user.flatMap(u -> hand.players().entrySet().stream()
+                .filter(e -> e.getValue().equals(u.id())).map(Map.Entry::getKey).findFirst()).orElse(null);
+    }
+
+    /** Shown cards are public; the viewer's own hole cards are theirs; no one else's hole cards appear. */
+    private static Map<String, Object> view(CompletedHand hand, Integer viewerSeat) {
+        List<Map<String, Object>> actions = new ArrayList<>();
+        List<String> board = new ArrayList<>();
+        Map<Integer, List<Card>> shown = new LinkedHashMap<>();
+        List<Card> yourCards = null;
+        HandEvent.HandStarted started = null;
+        for (HandEvent event : hand.events()) {
+            Map<String, Object> fields = Json.MAPPER.convertValue(event, MAP);
+            if (event instanceof HandEvent.HandStarted s) {
+                started = s;
+                fields.remove("deck");
+            } else if (event instanceof HandEvent.HoleCardsDealt dealt) {
+                if (viewerSeat != null && dealt.seat() == viewerSeat) {
+                    yourCards = dealt.cards();
+                } else {
+                    fields.put("cards", null);
+                }
+            } else if (event instanceof HandEvent.CardsShown s) {
+                shown.put(s.seat(), s.cards());
+            } else if (event instanceof HandEvent.FlopDealt f) {
+                f.cards().forEach(c -> board.add(c.toString()));
+            } else if (event instanceof HandEvent.TurnDealt t) {
+                board.add(t.card().toString());
+            } else if (event instanceof HandEvent.RiverDealt r) {
+                board.add(r.card().toString());
+            }
+            actions.add(fields);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("handNumber", hand.handNumber());
+        out.put("startedAt", hand.startedAt());
+        out.put("endedAt", hand.endedAt());
+        out.put("button", started == null ? null : started.button());
+        out.put("smallBlind", started == null ? null : started.smallBlind());
+        out.put("bigBlind", started == null ? null : started.bigBlind());
+        out.put("seats", started == null ? List.of() : started.seats().stream()
+                .map(s -> Map.of("seatNumber", s.seat(), "playerId", s.playerId(), "chips", s.stack())).toList());
+        out.put("pot", hand.pot());
+        out.put("winners", hand.winners());
+        out.put("board", board);
+        out.put("shown", shown.entrySet().stream()
+                .map(e -> Map.of("seatNumber", e.getKey(), "cards", e.getValue())).toList());
+        out.put("yourCards", yourCards);
+        out.put("actions", actions);
+        List<Card> deck = Card.parseAll(hand.deck());
+        Map<String, Object> reveal = new LinkedHashMap<>();
+        reveal.put("deck", deck);
+        reveal.put("salt", hand.salt());
+        reveal.put("commitment", hand.commitment());
+        reveal.put("verified", Deck.verify(hand.commitment(), deck, java.util.HexFormat.of().parseHex(hand.salt())));
+        out.put("deckReveal", reveal);
+        return out;
+    }
+
+    private HttpResponse text(String tableId, CompletedHand hand, Integer viewerSeat) throws Exception {
+        Map<String, String> names = users.displayNames(new HashSet<>(hand.players().values()));
+        Map<Integer, String> seatNames = new LinkedHashMap<>();
+        hand.players().forEach((seat, player) -> seatNames.put(seat, names.getOrDefault(player, player)));
+        var table = tables.table(tableId).orElseThrow();
+        String text = PokerStarsHistory.format(new HistoryContext(hand.handNumber(), table.name(), table.maxSeats(),
+                hand.startedAt(), seatNames), hand.events(), viewerSeat);
+        return HttpResponse.create().withStatus(StatusCodes.OK)
+                .withEntity(HttpEntities.create(ContentTypes.TEXT_PLAIN_UTF8, text));
+    }
+
+    /** The table after event {@code at}, rebuilt from the journal; hidden cards of a live hand withheld. */
+    private Route replay(String tableId, User user, Optional<String> at) {
+        if (!user.isModerator()) {
+            return complete(Json.error(ApiError.forbidden("Only moderators and admins may replay a table.")));
+        }
+        long seq;
+        try {
+            seq = Long.parseLong(at.orElseThrow(() -> new NumberFormatException()));
+            if (seq < 1) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            return complete(Json.error(ApiError.invalidField("at", "at must be a journal position, 1 or more.")));
+        }
+        return respond(history.at(tableId, seq)
+                .thenApply(moment -> {
+                    TableState state = moment.state();
+                    if (!state.created()) {
+                        return Json.error(new ApiError(StatusCodes.NOT_FOUND, "table_not_found",
+                                "There is no table " + tableId + ".", null));
+                    }
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("seq", moment.sequenceNr());
+                    out.put("table", TableView.of(state, null));
+                    return Json.ok(out);
+                }));
+    }
+}

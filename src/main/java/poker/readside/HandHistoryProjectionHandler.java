@@ -1,0 +1,133 @@
+package poker.readside;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
+import org.apache.pekko.persistence.query.PersistenceQuery;
+import org.apache.pekko.projection.eventsourced.EventEnvelope;
+import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
+import org.apache.pekko.stream.javadsl.Sink;
+import poker.domain.cards.Card;
+import poker.domain.holdem.HandEvent;
+import poker.domain.table.TableEvent;
+import poker.domain.table.TableEvent.DeckRevealed;
+import poker.domain.table.TableEvent.HandProgressed;
+
+/**
+ * hand_histories: each completed hand with all its facts. While a hand is in play only its start
+ * position in the journal is kept (no cards); once the deck is revealed the hand's events are read
+ * back from the journal and the history is written whole.
+ */
+public final class HandHistoryProjectionHandler extends JdbcHandler<EventEnvelope<TableEvent>, PooledJdbcSession> {
+
+    public static final String NAME = "hand_histories";
+    public static final TypeReference<List<HandEvent>> EVENTS = new TypeReference<>() {
+    };
+
+    private final ActorSystem<?> system;
+    private final JdbcReadJournal journal;
+    private final ObjectMapper mapper;
+    private final ObjectWriter eventsWriter;
+
+    public HandHistoryProjectionHandler(ActorSystem<?> system, ObjectMapper mapper) {
+        this.system = system;
+        this.journal = PersistenceQuery.get(system).getReadJournalFor(JdbcReadJournal.class,
+                JdbcReadJournal.Identifier());
+        this.mapper = mapper;
+        this.eventsWriter = mapper.writerFor(EVENTS);
+    }
+
+    @Override
+    public void process(PooledJdbcSession session, EventEnvelope<TableEvent> envelope) throws Exception {
+        if (envelope.event() instanceof HandProgressed e && e.event() instanceof HandEvent.HandStarted started) {
+            session.withConnection(c -> {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO hands_in_play"
+                        + " (table_id, hand_number, start_seq, started_at) VALUES (?, ?, ?, ?)")) {
+                    ps.setObject(1, UUID.fromString(e.tableId()));
+                    ps.setLong(2, started.handNumber());
+                    ps.setLong(3, envelope.sequenceNr());
+                    ps.setTimestamp(4, Timestamp.from(Instant.ofEpochMilli(envelope.timestamp())));
+                    return ps.executeUpdate();
+                }
+            });
+        } else if (envelope.event() instanceof DeckRevealed e) {
+            session.withConnection(c -> {
+                complete(c, e, envelope);
+                return null;
+            });
+        }
+    }
+
+    private void complete(Connection c, DeckRevealed revealed, EventEnvelope<TableEvent> envelope) throws Exception {
+        UUID table = UUID.fromString(revealed.tableId());
+        long startSeq;
+        Instant startedAt;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT start_seq, started_at FROM hands_in_play WHERE table_id = ? AND hand_number = ?")) {
+            ps.setObject(1, table);
+            ps.setLong(2, revealed.handNumber());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return;
+                }
+                startSeq = rs.getLong(1);
+                startedAt = rs.getTimestamp(2).toInstant();
+            }
+        }
+        List<HandEvent> events = journal.currentEventsByPersistenceId(envelope.persistenceId(), startSeq,
+                        envelope.sequenceNr())
+                .map(env -> env.event())
+                .filter(event -> event instanceof HandProgressed)
+                .map(event -> ((HandProgressed) event).event())
+                .runWith(Sink.seq(), system)
+                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+        HandEvent.HandStarted started = (HandEvent.HandStarted) events.get(0);
+        long pot = events.stream().filter(e -> e instanceof HandEvent.HandWon)
+                .mapToLong(e -> ((HandEvent.HandWon) e).amount()).sum();
+        Map<String, Long> winners = events.stream().filter(e -> e instanceof HandEvent.HandWon)
+                .map(e -> (HandEvent.HandWon) e)
+                .collect(Collectors.groupingBy(w -> playerAt(started, w.seat()), LinkedHashMap::new,
+                        Collectors.summingLong(HandEvent.HandWon::amount)));
+        Map<Integer, String> players = new LinkedHashMap<>();
+        started.seats().forEach(s -> players.put(s.seat(), s.playerId()));
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO hand_histories (table_id, hand_number,"
+                + " started_at, ended_at, pot, winners, players, events, deck, salt, commitment)"
+                + " VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?)")) {
+            ps.setObject(1, table);
+            ps.setLong(2, revealed.handNumber());
+            ps.setTimestamp(3, Timestamp.from(startedAt));
+            ps.setTimestamp(4, Timestamp.from(Instant.ofEpochMilli(envelope.timestamp())));
+            ps.setLong(5, pot);
+            ps.setString(6, mapper.writeValueAsString(winners));
+            ps.setString(7, mapper.writeValueAsString(players));
+            ps.setString(8, eventsWriter.writeValueAsString(events));
+            ps.setString(9, revealed.deck().stream().map(Card::toString).collect(Collectors.joining()));
+            ps.setString(10, revealed.salt());
+            ps.setString(11, revealed.commitment());
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM hands_in_play WHERE table_id = ? AND hand_number = ?")) {
+            ps.setObject(1, table);
+            ps.setLong(2, revealed.handNumber());
+            ps.executeUpdate();
+        }
+    }
+
+    private static String playerAt(HandEvent.HandStarted started, int seat) {
+        return started.seats().stream().filter(s -> s.seat() == seat).findFirst().orElseThrow().playerId();
+    }
+}

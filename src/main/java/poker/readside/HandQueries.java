@@ -1,0 +1,91 @@
+package poker.readside;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import poker.domain.holdem.HandEvent;
+import javax.sql.DataSource;
+
+/** Reads of completed hands (hand_histories). Hole cards are in {@link CompletedHand#events()}: filter before showing. */
+public final class HandQueries {
+
+    public record Winner(String playerId, long amount) {
+    }
+
+    public record HandSummary(long handNumber, Instant startedAt, Instant endedAt, long pot, List<Winner> winners) {
+    }
+
+    public record CompletedHand(long handNumber, Instant startedAt, Instant endedAt, long pot, List<Winner> winners,
+                                Map<Integer, String> players, List<HandEvent> events, String deck, String salt,
+                                String commitment) {
+    }
+
+    private static final TypeReference<Map<String, Long>> WINNERS = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<Integer, String>> PLAYERS = new TypeReference<>() {
+    };
+
+    private final DataSource dataSource;
+    private final ObjectMapper mapper;
+
+    public HandQueries(DataSource dataSource, ObjectMapper mapper) {
+        this.dataSource = dataSource;
+        this.mapper = mapper;
+    }
+
+    /** Newest first. */
+    public List<HandSummary> list(String tableId, int limit) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT hand_number, started_at, ended_at, pot, winners::text"
+                     + " FROM hand_histories WHERE table_id = ? ORDER BY hand_number DESC LIMIT ?")) {
+            ps.setObject(1, UUID.fromString(tableId));
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<HandSummary> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new HandSummary(rs.getLong(1), rs.getTimestamp(2).toInstant(),
+                            rs.getTimestamp(3).toInstant(), rs.getLong(4), winners(rs.getString(5))));
+                }
+                return out;
+            }
+        }
+    }
+
+    public Optional<CompletedHand> get(String tableId, long handNumber) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT hand_number, started_at, ended_at, pot, winners::text,"
+                     + " players::text, events::text, deck, salt, commitment FROM hand_histories"
+                     + " WHERE table_id = ? AND hand_number = ?")) {
+            ps.setObject(1, UUID.fromString(tableId));
+            ps.setLong(2, handNumber);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new CompletedHand(rs.getLong(1), rs.getTimestamp(2).toInstant(),
+                        rs.getTimestamp(3).toInstant(), rs.getLong(4), winners(rs.getString(5)),
+                        mapper.readValue(rs.getString(6), PLAYERS),
+                        mapper.readValue(rs.getString(7), HandHistoryProjectionHandler.EVENTS),
+                        rs.getString(8), rs.getString(9), rs.getString(10)));
+            }
+        }
+    }
+
+    private List<Winner> winners(String json) throws SQLException {
+        try {
+            return mapper.readValue(json, WINNERS).entrySet().stream()
+                    .map(e -> new Winner(e.getKey(), e.getValue())).toList();
+        } catch (Exception e) {
+            throw new SQLException("unreadable winners: " + json, e);
+        }
+    }
+}
