@@ -48,8 +48,8 @@ final class LeakAudit {
                 revealed = true;
             }
             frames++;
-            if (revealed || hand == 0) {
-                assertThat(raw).doesNotContain("\"salt\"");
+            if (revealed) {
+                // the hand is over and its deck revealed: nothing of it is secret any more
                 continue;
             }
             Set<String> forbidden = new HashSet<>();

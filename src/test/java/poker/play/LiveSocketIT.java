@@ -50,9 +50,9 @@ class LiveSocketIT {
             String tableId = table(api, ann, 30);
 
             assertThatThrownBy(() -> LiveClient.open(server.httpPort(), tableId, "bogus", null, null)
-                    .get(10, TimeUnit.SECONDS)).hasMessageContaining("401");
+                    .get(10, TimeUnit.SECONDS)).hasStackTraceContaining("status code 401");
             assertThatThrownBy(() -> LiveClient.open(server.httpPort(), "00000000-0000-4000-8000-000000000000", ann,
-                    null, null).get(10, TimeUnit.SECONDS)).hasMessageContaining("404");
+                    null, null).get(10, TimeUnit.SECONDS)).hasStackTraceContaining("status code 404");
 
             LiveClient annSocket = LiveClient.open(server.httpPort(), tableId, ann, null, null).get(10, TimeUnit.SECONDS);
             LiveClient spectator = LiveClient.open(server.httpPort(), tableId, eve, null, null).get(10, TimeUnit.SECONDS);

@@ -58,8 +58,13 @@ class TablePlayIT {
         final Random random;
         final AtomicBoolean running = new AtomicBoolean(true);
         final Thread thread;
+        volatile int sent;
 
-        Bot(String name, String token, String userId, LiveClient socket, long seed) {
+        final String tableId;
+        volatile int rebuys;
+
+        Bot(String name, String token, String userId, LiveClient socket, long seed, String tableId) {
+            this.tableId = tableId;
             this.name = name;
             this.token = token;
             this.userId = userId;
@@ -82,13 +87,32 @@ class TablePlayIT {
                     continue;
                 }
                 JsonNode table = frame.path("table");
+                if (busted(table) && socket.frames.isEmpty()) {
+                    // out of chips: leave and buy in again, as a player at a cash table would
+                    api.delete("/tables/" + tableId + "/participants/me?consistency=strong", token);
+                    api.post("/tables/" + tableId + "/participants", "{\"buyIn\":1000}", token);
+                    rebuys++;
+                    continue;
+                }
                 JsonNode legal = table.path("legalActions");
                 if (legal.isEmpty() || frame.path("seq").asLong() <= lastActedSeq || !socket.frames.isEmpty()) {
                     continue;
                 }
                 lastActedSeq = frame.path("seq").asLong();
                 socket.send(choose(table.path("handNumber").asLong(), legal));
+                sent++;
             }
+        }
+
+        private static boolean busted(JsonNode table) {
+            int you = table.path("you").path("seatNumber").asInt(-1);
+            for (JsonNode seat : table.path("seats")) {
+                if (seat.path("seatNumber").asInt() == you && seat.path("chips").asLong() == 0
+                        && table.path("handNumber").isNull()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private String choose(long handNumber, JsonNode legal) {
@@ -102,7 +126,7 @@ class TablePlayIT {
             } else if (roll < 18 && (options.containsKey("bet") || options.containsKey("raise"))) {
                 action = options.containsKey("bet") ? "bet" : "raise";
                 amount = options.get(action).path("min").asLong();
-            } else if (roll < 20 && options.containsKey("all_in")) {
+            } else if (roll < 19 && options.containsKey("all_in")) {
                 action = "all_in";
             } else if (options.containsKey("check")) {
                 action = "check";
@@ -118,12 +142,12 @@ class TablePlayIT {
 
     @Test
     void twoPlayersPlayFiftyHands() throws Exception {
-        play(2, 50);
+        play(2, Integer.getInteger("play.hands", 50));
     }
 
     @Test
     void sixPlayersPlayFiftyHands() throws Exception {
-        play(6, 50);
+        play(6, Integer.getInteger("play.hands", 50));
     }
 
     private void play(int players, int hands) throws Exception {
@@ -139,7 +163,7 @@ class TablePlayIT {
             String token = api.signUp(name);
             String userId = api.get("/users/me", token).text("id");
             LiveClient socket = LiveClient.open(server.httpPort(), tableId, token, null, null).get(10, TimeUnit.SECONDS);
-            bots.add(new Bot(name, token, userId, socket, 1000L * players + i));
+            bots.add(new Bot(name, token, userId, socket, 1000L * players + i, tableId));
         }
         bots.forEach(b -> b.thread.start());
         for (Bot bot : bots) {
@@ -150,9 +174,10 @@ class TablePlayIT {
         List<String> handBodies = new ArrayList<>();
 
         // play until enough hands have ended, as the spectator's socket reports them
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.getLong("play.seconds", 240));
         while (endedHands(spectator) < hands) {
-            assertThat(System.nanoTime()).as("hands ended: %d", endedHands(spectator)).isLessThan(deadline);
+            assertThat(System.nanoTime()).as("hands ended: %d; errors: %s", endedHands(spectator), errors(bots))
+                    .isLessThan(deadline);
             Thread.sleep(200);
             liveBodies.add(api.get("/tables/" + tableId, null).raw());
         }
@@ -233,8 +258,20 @@ class TablePlayIT {
 
         bots.forEach(b -> b.socket.close());
         spectator.close();
-        System.out.printf("%d players played %d hands in %.1f s (%d frames checked for leaks)%n", players, played,
-                seconds, audit.framesChecked());
+        System.out.printf("%d players played %d hands in %.1f s (%d rebuys, %d frames checked for leaks)%n",
+                players, played, seconds, bots.stream().mapToInt(b -> b.rebuys).sum(), audit.framesChecked());
+    }
+
+    private static List<String> errors(List<Bot> bots) {
+        List<String> errors = new ArrayList<>();
+        for (Bot bot : bots) {
+            bot.socket.raw.stream().filter(r -> r.contains("\"type\":\"error\"")).limit(3).forEach(errors::add);
+            errors.add(bot.name + ": " + bot.socket.raw.size() + " frames, "
+                    + bot.socket.raw.stream().filter(r -> r.contains("\"legalActions\":[{")).count() + " on turn, sent "
+                    + bot.sent + ", alive " + bot.thread.isAlive() + ", closed " + bot.socket.closed
+                    + ", last " + bot.socket.raw.get(bot.socket.raw.size() - 1));
+        }
+        return errors;
     }
 
     private static int endedHands(LiveClient client) {
