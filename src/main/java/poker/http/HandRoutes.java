@@ -126,6 +126,19 @@ public final class HandRoutes extends ApiDirectives {
                 .map(s -> Map.of("seatNumber", s.seat(), "playerId", s.playerId(), "chips", s.stack())).toList());
         out.put("pot", hand.pot());
         out.put("winners", hand.winners());
+        Map<Integer, List<Map<String, Object>>> pots = new java.util.TreeMap<>();
+        for (HandEvent event : hand.events()) {
+            if (event instanceof HandEvent.HandWon won) {
+                Map<String, Object> share = new LinkedHashMap<>();
+                share.put("seatNumber", won.seat());
+                share.put("amount", won.amount());
+                share.put("hand", won.hand());
+                pots.computeIfAbsent(won.pot(), k -> new ArrayList<>()).add(share);
+            }
+        }
+        out.put("pots", pots.entrySet().stream().map(e -> Map.of("pot", e.getKey(),
+                "amount", e.getValue().stream().mapToLong(w -> (Long) w.get("amount")).sum(),
+                "winners", e.getValue())).toList());
         out.put("board", board);
         out.put("shown", shown.entrySet().stream()
                 .map(e -> Map.of("seatNumber", e.getKey(), "cards", e.getValue())).toList());
@@ -145,8 +158,10 @@ public final class HandRoutes extends ApiDirectives {
         Map<String, String> names = users.displayNames(new HashSet<>(hand.players().values()));
         Map<Integer, String> seatNames = new LinkedHashMap<>();
         hand.players().forEach((seat, player) -> seatNames.put(seat, names.getOrDefault(player, player)));
-        var table = tables.table(tableId).orElseThrow();
-        String text = PokerStarsHistory.format(new HistoryContext(hand.handNumber(), table.name(), table.maxSeats(),
+        var table = tables.table(tableId);
+        String text = PokerStarsHistory.format(new HistoryContext(hand.handNumber(),
+                table.map(TableQueries.TableInfo::name).orElse(tableId),
+                table.map(TableQueries.TableInfo::maxSeats).orElse(hand.players().size()),
                 hand.startedAt(), seatNames), hand.events(), viewerSeat);
         return HttpResponse.create().withStatus(StatusCodes.OK)
                 .withEntity(HttpEntities.create(ContentTypes.TEXT_PLAIN_UTF8, text));

@@ -2,7 +2,6 @@ package poker.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,16 +106,21 @@ public final class LiveTableRoutes extends ApiDirectives {
 
     private Flow<Message, Message, NotUsed> flow(String tableId, User user, String token, Moment start) {
         String viewer = user.id();
-        Source<Message, NotUsed> snapshot = Source.single(text(frame("snapshot", start.sequenceNr(), null,
-                TableView.of(start.state(), viewer))));
+        Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
+        Source<Message, NotUsed> snapshot = Source.lazyCompletionStage(() -> displayNames(start.state(), names)
+                        .thenApply(done -> (Message) text(frame("snapshot", start.sequenceNr(), null,
+                                TableView.of(start.state(), viewer, names)))))
+                .mapMaterializedValue(m -> NotUsed.getInstance());
         TableState[] state = {start.state()};
         Source<Message, NotUsed> events = history.after(tableId, start.sequenceNr())
-                .map((EventEnvelope env) -> {
+                .mapAsync(1, (EventEnvelope env) -> {
                     TableEvent event = (TableEvent) env.event();
                     TableState before = state[0];
                     state[0] = before.apply(event);
-                    return text(frame("event", env.sequenceNr(), EventView.of(event, viewer, before),
-                            TableView.of(state[0], viewer)));
+                    CompletionStage<Void> named = event instanceof TableEvent.ParticipantJoined
+                            ? displayNames(state[0], names) : CompletableFuture.completedFuture(null);
+                    return named.thenApply(done -> (Message) text(frame("event", env.sequenceNr(),
+                            EventView.of(event, viewer, before), TableView.of(state[0], viewer, names))));
                 });
         Source<Message, NotUsed> whileTokenWorks = Source.tick(TOKEN_CHECK, TOKEN_CHECK, "check")
                 .mapAsync(1, tick -> blocking(() -> users.authenticate(token)))
@@ -131,6 +135,16 @@ public final class LiveTableRoutes extends ApiDirectives {
         return replies
                 .merge(snapshot.concat(events), true)
                 .merge(whileTokenWorks, true);
+    }
+
+    /** Adds the display names of seated players not yet known to {@code names}. */
+    private CompletionStage<Void> displayNames(TableState state, Map<String, String> names) {
+        List<String> unknown = state.participants().stream().map(p -> p.playerId())
+                .filter(id -> !names.containsKey(id)).toList();
+        if (unknown.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return blocking(() -> users.displayNames(unknown)).thenAccept(names::putAll);
     }
 
     private CompletionStage<Optional<String>> handleClientFrame(String tableId, String viewer, Message message) {

@@ -136,21 +136,19 @@ class LiveSocketIT {
             }).max(Long::compare).orElseThrow();
             dropping.close();
 
-            // the hand goes on while ann is away: whoever is on turn calls or checks, a few times
+            // the hand goes on while ann is away: whoever is on turn checks, or calls when a check is not free
+            String annId = api.get("/users/me", ann).text("id");
             for (int i = 0; i < 4; i++) {
-                JsonNode table = api.get("/tables/" + tableId, null).body();
                 JsonNode last = ApiClient.MAPPER.readTree(control.raw.get(control.raw.size() - 1)).path("table");
                 if (last.path("handNumber").isNull()) {
                     break;
                 }
-                String onTurn = last.path("toAct").path("playerId").asText();
-                String token = onTurn.equals(api.get("/users/me", ann).text("id")) ? ann : bob;
-                api.post("/tables/" + tableId + "/actions", "{\"handNumber\":" + last.path("handNumber").asLong()
-                        + ",\"action\":\"call\"}", token);
-                api.post("/tables/" + tableId + "/actions", "{\"handNumber\":" + last.path("handNumber").asLong()
-                        + ",\"action\":\"check\"}", token);
+                String token = last.path("toAct").path("playerId").asText().equals(annId) ? ann : bob;
+                String hand = "{\"handNumber\":" + last.path("handNumber").asLong() + ",\"action\":";
+                if (api.post("/tables/" + tableId + "/actions", hand + "\"check\"}", token).status() != 200) {
+                    api.post("/tables/" + tableId + "/actions", hand + "\"call\"}", token);
+                }
                 Thread.sleep(300);
-                assertThat(table).isNotNull();
             }
             Thread.sleep(500);
             LiveClient back = LiveClient.open(server.httpPort(), tableId, ann, lastSeen, null).get(10, TimeUnit.SECONDS);

@@ -167,14 +167,15 @@ class WalletIT {
         int full = 0;
         for (int i = 0; i < tokens.size(); i++) {
             Response r = results.get(i).get();
+            String token = tokens.get(i);
             if (r.status() == 201) {
                 seated++;
-                assertThat(balance(tokens.get(i))).isEqualTo(8_500);
+                Eventually.await(Duration.ofSeconds(10), () -> api.get("/wallet", token), b ->
+                        b.status() == 200 && b.body().path("balance").asLong() == 8_500);
             } else {
                 assertThat(r.status()).as(r.raw()).isEqualTo(409);
                 assertThat(r.text("error")).isEqualTo("table_full");
                 full++;
-                String token = tokens.get(i);
                 Eventually.await(Duration.ofSeconds(10), () -> api.get("/wallet", token), b ->
                         b.status() == 200 && b.body().path("balance").asLong() == 10_000);
             }
