@@ -31,10 +31,17 @@ public class LiveTable {
                         partial.append(data);
                         if (last) {
                             System.out.println(partial);
+                            System.out.flush();
                             partial.setLength(0);
                         }
                         ws.request(1);
                         return null;
+                    }
+
+                    @Override
+                    public void onError(WebSocket ws, Throwable error) {
+                        System.out.println("error: " + error);
+                        System.exit(1);
                     }
 
                     @Override
