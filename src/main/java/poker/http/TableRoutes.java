@@ -31,7 +31,11 @@ import poker.wallet.BuyInSaga;
 import poker.wallet.WalletEntity;
 import poker.wallet.Wallets;
 
-/** /api/tables: create, lobby, table info, join, leave, participants, stats. */
+/**
+ * /api/tables: create, lobby, table info, join (buy-in saga), leave (cash-out), participants, stats,
+ * actions, sit-out/sit-in; the live socket and completed hands are in {@link LiveTableRoutes} and
+ * {@link HandRoutes}.
+ */
 public final class TableRoutes extends ApiDirectives {
 
     static final long MAX_CHIPS = 1_000_000_000_000L;
