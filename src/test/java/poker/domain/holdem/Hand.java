@@ -15,9 +15,11 @@ import poker.domain.holdem.HandEvent.HandWon;
 
 /**
  * A scenario driver: sets up a table with a stacked deck, plays commands through the engine and
- * keeps the events and the state (checking after every step that a replay gives the same state).
+ * keeps the events and the state (checking after every step that a replay gives the same state
+ * and that chips are conserved). Public so other packages' tests (hand histories) play real hands
+ * the same way.
  */
-final class Hand {
+public final class Hand {
 
     private final List<HandEvent> events = new ArrayList<>();
     private HandState state;
@@ -27,28 +29,28 @@ final class Hand {
         apply(HoldemEngine.start(setup));
     }
 
-    static Builder table() {
+    public static Builder table() {
         return new Builder();
     }
 
-    Hand act(int seat, ActionType action) {
+    public Hand act(int seat, ActionType action) {
         return act(seat, action, 0);
     }
 
-    Hand act(int seat, ActionType action, long amount) {
+    public Hand act(int seat, ActionType action, long amount) {
         Decision<HandEvent> d = HoldemEngine.act(state, seat, action, amount);
         assertThat(d.isAccepted()).as("seat %d %s %d: %s", seat, action, amount, d).isTrue();
         apply(d.eventsOrThrow());
         return this;
     }
 
-    Rejection reject(int seat, ActionType action, long amount) {
+    public Rejection reject(int seat, ActionType action, long amount) {
         Decision<HandEvent> d = HoldemEngine.act(state, seat, action, amount);
         assertThat(d.isAccepted()).as("seat %d %s %d should be rejected", seat, action, amount).isFalse();
         return d.rejectionOrThrow();
     }
 
-    Hand timeout() {
+    public Hand timeout() {
         apply(HoldemEngine.timeout(state));
         return this;
     }
@@ -65,35 +67,35 @@ final class Hand {
         assertThat(now).as("chips conserved").isEqualTo(startChips);
     }
 
-    HandState state() {
+    public HandState state() {
         return state;
     }
 
-    List<HandEvent> events() {
+    public List<HandEvent> events() {
         return events;
     }
 
-    List<HandEvent> lastEvents() {
+    public List<HandEvent> lastEvents() {
         return lastEvents;
     }
 
-    <T extends HandEvent> List<T> eventsOf(Class<T> type) {
+    public <T extends HandEvent> List<T> eventsOf(Class<T> type) {
         return events.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
-    long stack(int seat) {
+    public long stack(int seat) {
         return state.seat(seat).stack();
     }
 
-    Integer toAct() {
+    public Integer toAct() {
         return state.toAct();
     }
 
-    List<LegalAction> legal() {
+    public List<LegalAction> legal() {
         return HoldemEngine.legalActions(state);
     }
 
-    LegalAction legal(ActionType type) {
+    public LegalAction legal(ActionType type) {
         return legal().stream().filter(a -> a.action() == type).findFirst().orElse(null);
     }
 
@@ -101,30 +103,30 @@ final class Hand {
      * The evaluator's description of a seat's best hand on the final board. Tests compare with this
      * rather than literal words, so they hold whichever evaluator (placeholder or real) is merged.
      */
-    String describe(int seat) {
+    public String describe(int seat) {
         List<Card> seven = new ArrayList<>(state.seat(seat).holeCards());
         seven.addAll(state.board());
         return HandEvaluator.evaluate(seven).description();
     }
 
-    HandCategory category(int seat) {
+    public HandCategory category(int seat) {
         List<Card> seven = new ArrayList<>(state.seat(seat).holeCards());
         seven.addAll(state.board());
         return HandEvaluator.evaluate(seven).category();
     }
 
-    List<HandWon> wins() {
+    public List<HandWon> wins() {
         return eventsOf(HandWon.class);
     }
 
     /** Final stacks by seat. */
-    Map<Integer, Long> stacks() {
+    public Map<Integer, Long> stacks() {
         Map<Integer, Long> m = new LinkedHashMap<>();
         state.seats().forEach(s -> m.put(s.seat(), s.stack()));
         return m;
     }
 
-    static final class Builder {
+    public static final class Builder {
         private final List<SeatSetup> seats = new ArrayList<>();
         private final Map<Integer, String> hole = new LinkedHashMap<>();
         private String board = "";
@@ -135,15 +137,20 @@ final class Hand {
         private long bigBlind = 100;
         private long ante;
 
-        Builder seat(int seat, long stack, String cards) {
-            seats.add(SeatSetup.of(seat, "p" + seat, stack));
+        public Builder seat(int seat, long stack, String cards) {
+            return seat(seat, "p" + seat, stack, cards);
+        }
+
+        /** A seat with a chosen player id; with null {@code cards} it gets unchosen cards from the deck. */
+        public Builder seat(int seat, String playerId, long stack, String cards) {
+            seats.add(SeatSetup.of(seat, playerId, stack));
             if (cards != null) {
                 hole.put(seat, cards);
             }
             return this;
         }
 
-        Builder sittingOut(int seat, long stack, String cards) {
+        public Builder sittingOut(int seat, long stack, String cards) {
             seats.add(new SeatSetup(seat, "p" + seat, stack, true));
             if (cards != null) {
                 hole.put(seat, cards);
@@ -151,35 +158,35 @@ final class Hand {
             return this;
         }
 
-        Builder button(int seat) {
+        public Builder button(int seat) {
             this.button = seat;
             return this;
         }
 
-        Builder blinds(long small, long big) {
+        public Builder blinds(long small, long big) {
             this.smallBlind = small;
             this.bigBlind = big;
             return this;
         }
 
-        Builder ante(long ante) {
+        public Builder ante(long ante) {
             this.ante = ante;
             return this;
         }
 
         /** Tournament positions (dead button): small blind seat may be null. */
-        Builder positions(Integer smallBlindSeat, int bigBlindSeat) {
+        public Builder positions(Integer smallBlindSeat, int bigBlindSeat) {
             this.smallBlindSeat = smallBlindSeat;
             this.bigBlindSeat = bigBlindSeat;
             return this;
         }
 
-        Builder board(String board) {
+        public Builder board(String board) {
             this.board = board;
             return this;
         }
 
-        Hand start() {
+        public Hand start() {
             List<Integer> dealOrder = seats.stream()
                     .filter(s -> s.stack() > 0)
                     .map(SeatSetup::seat)

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,7 +33,7 @@ class HoldemPropertiesTest {
     @Property(tries = 500)
     void randomHandsKeepTheRules(@ForAll long seed) {
         Random random = new Random(seed);
-        HandSetup setup = randomTable(random);
+        HandSetup setup = RandomHands.table(random);
         List<HandEvent> events = new ArrayList<>(HoldemEngine.start(setup));
         HandState state = HandState.replay(events);
         long chips = state.seats().stream().mapToLong(SeatState::startingStack).sum();
@@ -54,14 +53,7 @@ class HoldemPropertiesTest {
             checkOfferedActionsAreAccepted(state, legal, chips);
             checkOtherActionsAreRejected(state, legal);
 
-            List<HandEvent> next;
-            if (random.nextInt(12) == 0) {
-                next = HoldemEngine.timeout(state);
-            } else {
-                LegalAction choice = legal.get(random.nextInt(legal.size()));
-                long amount = choice.min() + (long) (random.nextDouble() * (choice.max() - choice.min() + 1));
-                next = HoldemEngine.act(state, state.toAct(), choice.action(), amount).eventsOrThrow();
-            }
+            List<HandEvent> next = RandomHands.step(state, random);
             assertThat(next).isNotEmpty();
             for (HandEvent e : next) {
                 events.add(e);
@@ -296,52 +288,5 @@ class HoldemPropertiesTest {
         List<Card> seven = new ArrayList<>(seat.holeCards());
         seven.addAll(state.board());
         return HandEvaluator.evaluate(seven);
-    }
-
-    static HandSetup randomTable(Random random) {
-        int players = 2 + random.nextInt(9);
-        List<Integer> seatNumbers = new ArrayList<>(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10));
-        Collections.shuffle(seatNumbers, random);
-        seatNumbers = new ArrayList<>(seatNumbers.subList(0, players));
-        Collections.sort(seatNumbers);
-
-        long bigBlind = 2 + random.nextInt(500);
-        long smallBlind = random.nextInt(4) == 0 ? random.nextInt((int) bigBlind + 1) : bigBlind / 2;
-        long ante = random.nextInt(3) == 0 ? 1 + random.nextInt((int) bigBlind) : 0;
-
-        List<SeatSetup> seats = new ArrayList<>();
-        List<Integer> dealtIn = new ArrayList<>();
-        for (int seat : seatNumbers) {
-            long stack = switch (random.nextInt(6)) {
-                case 0 -> 1 + random.nextInt((int) (3 * bigBlind));        // short
-                case 1 -> dealtIn.size() >= 2 && random.nextBoolean() ? 0 : 1 + random.nextInt(5); // tiny or busted
-                default -> bigBlind * (5 + random.nextInt(150));
-            };
-            boolean sittingOut = random.nextInt(10) == 0;
-            seats.add(new SeatSetup(seat, "p" + seat, stack, sittingOut));
-            if (stack > 0) {
-                dealtIn.add(seat);
-            }
-        }
-        if (dealtIn.size() < 2) {
-            seats.clear();
-            dealtIn.clear();
-            for (int seat : seatNumbers.subList(0, 2)) {
-                seats.add(SeatSetup.of(seat, "p" + seat, bigBlind * 20));
-                dealtIn.add(seat);
-            }
-        }
-        int button = 1 + random.nextInt(10); // may be an empty seat: a dead button
-        Integer sbSeat = null;
-        Integer bbSeat = null;
-        if (random.nextInt(4) == 0) {        // tournament: positions given explicitly
-            bbSeat = dealtIn.get(random.nextInt(dealtIn.size()));
-            int b = bbSeat;
-            List<Integer> others = dealtIn.stream().filter(s -> s != b).toList();
-            sbSeat = random.nextInt(5) == 0 ? null : others.get(random.nextInt(others.size()));
-        }
-        List<Card> deck = new ArrayList<>(Card.all());
-        Collections.shuffle(deck, random);
-        return new HandSetup(1, seats, button, sbSeat, bbSeat, smallBlind, bigBlind, ante, deck, "c");
     }
 }
