@@ -1,10 +1,7 @@
 package poker.http;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -16,11 +13,10 @@ import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 import poker.domain.cards.Card;
-import poker.domain.cards.Deck;
 import poker.domain.history.HistoryContext;
 import poker.domain.history.PokerStarsHistory;
-import poker.domain.holdem.HandEvent;
 import poker.domain.table.TableState;
+import poker.domain.table.view.CompletedHandView;
 import poker.domain.table.view.TableView;
 import poker.readside.HandQueries;
 import poker.readside.HandQueries.CompletedHand;
@@ -35,9 +31,6 @@ import poker.user.UserRepository;
  * caller's own, and the revealed deck; never another player's unshown hole cards as such.
  */
 public final class HandRoutes extends ApiDirectives {
-
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
 
     private final HandQueries hands;
     private final TableQueries tables;
@@ -55,7 +48,10 @@ public final class HandRoutes extends ApiDirectives {
     public Route routes(String tableId) {
         return concat(
                 pathPrefix("hands", () -> concat(
-                        pathEnd(() -> get(() -> respond(blocking(() -> Json.ok(hands.list(tableId, 100)))))),
+                        pathEnd(() -> get(() -> respond(blocking(() -> tables.table(tableId).isEmpty()
+                                ? Json.error(new ApiError(StatusCodes.NOT_FOUND, "table_not_found",
+                                        "There is no table " + tableId + ".", null))
+                                : Json.ok(hands.list(tableId, 100)))))),
                         pathPrefix(PathMatchers.longSegment(), n -> concat(
                                 pathEnd(() -> get(() -> optionalUser(user -> hand(tableId, n, user)))),
                                 path("history.txt", () -> get(() -> optionalUser(user -> text(tableId, n, user)))))))),
@@ -65,7 +61,8 @@ public final class HandRoutes extends ApiDirectives {
 
     private Route hand(String tableId, long n, Optional<User> user) {
         return respond(blocking(() -> hands.get(tableId, n)
-                .map(h -> Json.ok(view(h, viewerSeat(h, user))))
+                .map(h -> Json.ok(CompletedHandView.of(tableId, h.startedAt(), h.endedAt(), h.events(),
+                        Card.parseAll(h.deck()), h.salt(), h.commitment(), user.map(User::id).orElse(null))))
                 .orElseGet(() -> notFound(n))));
     }
 
@@ -84,74 +81,6 @@ public final class HandRoutes extends ApiDirectives {
     private static Integer viewerSeat(CompletedHand hand, Optional<User> user) {
         return user.flatMap(u -> hand.players().entrySet().stream()
                 .filter(e -> e.getValue().equals(u.id())).map(Map.Entry::getKey).findFirst()).orElse(null);
-    }
-
-    /** Shown cards are public; the viewer's own hole cards are theirs; no one else's hole cards appear. */
-    private static Map<String, Object> view(CompletedHand hand, Integer viewerSeat) {
-        List<Map<String, Object>> actions = new ArrayList<>();
-        List<String> board = new ArrayList<>();
-        Map<Integer, List<Card>> shown = new LinkedHashMap<>();
-        List<Card> yourCards = null;
-        HandEvent.HandStarted started = null;
-        for (HandEvent event : hand.events()) {
-            Map<String, Object> fields = Json.MAPPER.convertValue(event, MAP);
-            if (event instanceof HandEvent.HandStarted s) {
-                started = s;
-                fields.remove("deck");
-            } else if (event instanceof HandEvent.HoleCardsDealt dealt) {
-                if (viewerSeat != null && dealt.seat() == viewerSeat) {
-                    yourCards = dealt.cards();
-                } else {
-                    fields.put("cards", null);
-                }
-            } else if (event instanceof HandEvent.CardsShown s) {
-                shown.put(s.seat(), s.cards());
-            } else if (event instanceof HandEvent.FlopDealt f) {
-                f.cards().forEach(c -> board.add(c.toString()));
-            } else if (event instanceof HandEvent.TurnDealt t) {
-                board.add(t.card().toString());
-            } else if (event instanceof HandEvent.RiverDealt r) {
-                board.add(r.card().toString());
-            }
-            actions.add(fields);
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("handNumber", hand.handNumber());
-        out.put("startedAt", hand.startedAt());
-        out.put("endedAt", hand.endedAt());
-        out.put("button", started == null ? null : started.button());
-        out.put("smallBlind", started == null ? null : started.smallBlind());
-        out.put("bigBlind", started == null ? null : started.bigBlind());
-        out.put("seats", started == null ? List.of() : started.seats().stream()
-                .map(s -> Map.of("seatNumber", s.seat(), "playerId", s.playerId(), "chips", s.stack())).toList());
-        out.put("pot", hand.pot());
-        out.put("winners", hand.winners());
-        Map<Integer, List<Map<String, Object>>> pots = new java.util.TreeMap<>();
-        for (HandEvent event : hand.events()) {
-            if (event instanceof HandEvent.HandWon won) {
-                Map<String, Object> share = new LinkedHashMap<>();
-                share.put("seatNumber", won.seat());
-                share.put("amount", won.amount());
-                share.put("hand", won.hand());
-                pots.computeIfAbsent(won.pot(), k -> new ArrayList<>()).add(share);
-            }
-        }
-        out.put("pots", pots.entrySet().stream().map(e -> Map.of("pot", e.getKey(),
-                "amount", e.getValue().stream().mapToLong(w -> (Long) w.get("amount")).sum(),
-                "winners", e.getValue())).toList());
-        out.put("board", board);
-        out.put("shown", shown.entrySet().stream()
-                .map(e -> Map.of("seatNumber", e.getKey(), "cards", e.getValue())).toList());
-        out.put("yourCards", yourCards);
-        out.put("actions", actions);
-        List<Card> deck = Card.parseAll(hand.deck());
-        Map<String, Object> reveal = new LinkedHashMap<>();
-        reveal.put("deck", deck);
-        reveal.put("salt", hand.salt());
-        reveal.put("commitment", hand.commitment());
-        reveal.put("verified", Deck.verify(hand.commitment(), deck, java.util.HexFormat.of().parseHex(hand.salt())));
-        out.put("deckReveal", reveal);
-        return out;
     }
 
     private HttpResponse text(String tableId, CompletedHand hand, Integer viewerSeat) throws Exception {

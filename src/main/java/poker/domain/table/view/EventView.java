@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.IntFunction;
 import poker.domain.cards.Card;
 import poker.domain.holdem.HandEvent;
 import poker.domain.holdem.HandEvent.HoleCardsDealt;
@@ -77,7 +78,7 @@ public final class EventView {
             return Collections.unmodifiableMap(view);
         }
         if (event instanceof HandProgressed e) {
-            return handEvent(e.tableId(), e.event(), viewerPlayerId, stateBefore);
+            return ofHandEvent(e.tableId(), e.event(), viewerPlayerId, seat -> ownerOf(stateBefore, seat));
         }
         String type = typeName(event.getClass());
         Map<String, Object> view = new LinkedHashMap<>();
@@ -86,13 +87,18 @@ public final class EventView {
         return Collections.unmodifiableMap(view);
     }
 
-    private static Map<String, Object> handEvent(String tableId, HandEvent event, String viewer, TableState before) {
+    /**
+     * The view of one hand event for {@code viewer}; {@code ownerOfSeat} tells who was dealt in at a
+     * seat (the live table's state, or a completed hand's seats).
+     */
+    public static Map<String, Object> ofHandEvent(String tableId, HandEvent event, String viewer,
+                                                  IntFunction<String> ownerOfSeat) {
         String type = typeName(event.getClass());
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("type", type);
         view.put("tableId", tableId);
         if (event instanceof HoleCardsDealt dealt) {
-            boolean own = viewer != null && viewer.equals(ownerOf(before, dealt.seat()));
+            boolean own = viewer != null && viewer.equals(ownerOfSeat.apply(dealt.seat()));
             view.putAll(fields(dealt, own ? Set.of("cards") : Set.of()));
             if (!own) {
                 view.put("cards", null);
