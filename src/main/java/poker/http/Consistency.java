@@ -16,7 +16,7 @@ import poker.readside.ReadSideProgress.Requirement;
 import poker.readside.TableProjections;
 import poker.readside.WalletProjections;
 import poker.table.TableEntity;
-import poker.wallet.Wallets;
+import poker.wallet.WalletEntity;
 
 /**
  * {@code ?consistency=strong}: the reply waits until the projections serving the caller's next read
@@ -50,7 +50,7 @@ public final class Consistency {
         private boolean incomplete;
 
         public Written table(String tableId, long sequenceNr) {
-            String pid = TableEntity.ENTITY_KEY.name() + "|" + tableId;
+            String pid = TableEntity.persistenceIdOf(tableId).id();
             for (String projection : List.of(TableProjections.PARTICIPANTS, TableProjections.LOBBY,
                     TableProjections.TABLE_STATS)) {
                 requirements.add(new Requirement(projection, pid, sequenceNr));
@@ -60,7 +60,7 @@ public final class Consistency {
 
         public Written wallet(String userId, long sequenceNr) {
             if (sequenceNr > 0) {
-                String pid = Wallets.persistenceId(userId);
+                String pid = WalletEntity.persistenceIdOf(userId).id();
                 requirements.add(new Requirement(WalletProjections.BALANCES, pid, sequenceNr));
                 requirements.add(new Requirement(WalletProjections.LEDGER, pid, sequenceNr));
             }

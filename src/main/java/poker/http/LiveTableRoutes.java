@@ -12,6 +12,7 @@ import java.util.concurrent.Executor;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.ws.Message;
 import org.apache.pekko.http.javadsl.model.ws.TextMessage;
 import org.apache.pekko.http.javadsl.server.Route;
@@ -83,7 +84,7 @@ public final class LiveTableRoutes extends ApiDirectives {
                             }
                             if (!start.get().state().created()) {
                                 return complete(Json.error(new ApiError(
-                                        org.apache.pekko.http.javadsl.model.StatusCodes.NOT_FOUND,
+                                        StatusCodes.NOT_FOUND,
                                         "table_not_found", "There is no table " + tableId + ".", null)));
                             }
                             return handleWebSocketMessages(flow(tableId, user, token.get(), start.get()));

@@ -4,7 +4,10 @@ import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Route;
 import poker.domain.wallet.WalletCommand;
@@ -66,12 +69,12 @@ public final class WalletRoutes extends ApiDirectives {
         });
     }
 
-    private Route admin(java.util.function.Function<User, Route> inner) {
+    private Route admin(Function<User, Route> inner) {
         return authenticated(user -> user.isAdmin() ? inner.apply(user)
                 : complete(Json.error(ApiError.forbidden("Only an admin may do this."))));
     }
 
-    private Route deposit(String userId, Fields body, java.util.Optional<String> consistencyParam) {
+    private Route deposit(String userId, Fields body, Optional<String> consistencyParam) {
         long amount;
         String reference;
         boolean strong;
@@ -90,7 +93,7 @@ public final class WalletRoutes extends ApiDirectives {
         return respond(wallets.execute(user, new WalletCommand.Deposit("deposit-" + reference, amount, reference))
                 .thenCompose(reply -> {
                     if (reply instanceof WalletEntity.Rejected rejected) {
-                        return java.util.concurrent.CompletableFuture.completedFuture(
+                        return CompletableFuture.completedFuture(
                                 Json.error(ErrorMapping.fromRejection(rejected.rejection())));
                     }
                     WalletEntity.Accepted accepted = (WalletEntity.Accepted) reply;

@@ -119,7 +119,7 @@ public final class TableEntity
 
     private TableEntity(ActorContext<Command> context, TimerScheduler<Command> timers, String tableId, String tag,
                         Environment environment) {
-        super(PersistenceId.of(ENTITY_KEY.name(), tableId),
+        super(persistenceIdOf(tableId),
                 SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
         this.context = context;
         this.timers = timers;
@@ -147,6 +147,11 @@ public final class TableEntity
     }
 
     /** Events of a table carry one tag, "table-0".."table-(n-1)", so projections can run in parallel. */
+    /** The journal's id for this entity: "Table|<id>". */
+    public static PersistenceId persistenceIdOf(String tableId) {
+        return PersistenceId.of(ENTITY_KEY.name(), tableId);
+    }
+
     public static String tagFor(String tableId, int tagSlices) {
         return "table-" + Math.floorMod(tableId.hashCode(), tagSlices);
     }

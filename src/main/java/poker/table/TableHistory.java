@@ -27,19 +27,15 @@ public final class TableHistory {
                 JdbcReadJournal.Identifier());
     }
 
-    public static String persistenceId(String tableId) {
-        return TableEntity.ENTITY_KEY.name() + "|" + tableId;
-    }
-
     public CompletionStage<Moment> at(String tableId, long sequenceNr) {
-        return journal.currentEventsByPersistenceId(persistenceId(tableId), 0, sequenceNr)
+        return journal.currentEventsByPersistenceId(TableEntity.persistenceIdOf(tableId).id(), 0, sequenceNr)
                 .runWith(Sink.fold(new Moment(TableState.empty(tableId), 0), (moment, env) ->
                         new Moment(moment.state().apply((TableEvent) env.event()), env.sequenceNr())), system);
     }
 
     /** Every event after {@code afterSequenceNr}, then live as they are stored. */
     public Source<EventEnvelope, NotUsed> after(String tableId, long afterSequenceNr) {
-        return journal.eventsByPersistenceId(persistenceId(tableId), afterSequenceNr + 1, Long.MAX_VALUE)
+        return journal.eventsByPersistenceId(TableEntity.persistenceIdOf(tableId).id(), afterSequenceNr + 1, Long.MAX_VALUE)
                 .mapMaterializedValue(m -> NotUsed.getInstance());
     }
 }

@@ -14,7 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -104,7 +107,7 @@ public final class UserRepository {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new User(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                return Optional.of(user(rs));
             }
         }
     }
@@ -128,14 +131,14 @@ public final class UserRepository {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new User(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                return Optional.of(user(rs));
             }
         }
     }
 
     /** Display names by user id, for the ids that exist. */
-    public java.util.Map<String, String> displayNames(java.util.Collection<String> userIds) throws SQLException {
-        java.util.Map<String, String> out = new java.util.HashMap<>();
+    public Map<String, String> displayNames(Collection<String> userIds) throws SQLException {
+        Map<String, String> out = new HashMap<>();
         if (userIds.isEmpty()) {
             return out;
         }
@@ -151,18 +154,9 @@ public final class UserRepository {
         return out;
     }
 
-    public Optional<User> find(String userId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "SELECT id, username, display_name, role FROM users WHERE id = ?")) {
-            ps.setObject(1, UUID.fromString(userId));
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new User(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
-            }
-        }
+    /** A user from a row of (id, username, display_name, role). */
+    private static User user(ResultSet rs) throws SQLException {
+        return new User(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
     }
 
     static String tokenHash(String token) {

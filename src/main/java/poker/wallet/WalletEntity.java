@@ -59,7 +59,7 @@ public final class WalletEntity
     private final String tag;
 
     private WalletEntity(ActorContext<Command> context, String userId, String tag) {
-        super(PersistenceId.of(ENTITY_KEY.name(), userId),
+        super(persistenceIdOf(userId),
                 SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
         this.context = context;
         this.userId = userId;
@@ -73,6 +73,11 @@ public final class WalletEntity
 
     public static Behavior<Command> create(String userId, String tag) {
         return Behaviors.setup(ctx -> new WalletEntity(ctx, userId, tag));
+    }
+
+    /** The journal's id for this entity: "Wallet|<id>". */
+    public static PersistenceId persistenceIdOf(String userId) {
+        return PersistenceId.of(ENTITY_KEY.name(), userId);
     }
 
     public static String tagFor(String userId, int tagSlices) {

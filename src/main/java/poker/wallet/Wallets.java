@@ -19,10 +19,6 @@ public final class Wallets {
         this.grant = grant;
     }
 
-    public static String persistenceId(String userId) {
-        return WalletEntity.ENTITY_KEY.name() + "|" + userId;
-    }
-
     public CompletionStage<WalletEntity.Reply> execute(String userId, WalletCommand command) {
         return sharding.entityRefFor(WalletEntity.ENTITY_KEY, userId)
                 .ask(replyTo -> new WalletEntity.Execute(command, replyTo), askTimeout);

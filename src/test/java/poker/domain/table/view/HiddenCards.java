@@ -7,10 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A last line of defence for hidden information: does a JSON text contain any of a set of cards?
- * Cards are written as two-character JSON strings ({@code "As"}), so a card counts as present when
- * it appears as a whole JSON string, on its own or inside an array. Pure string work: usable in
- * tests and, cheaply, before a frame leaves the server.
+ * For leak audits in tests: does a JSON text contain any of a set of cards? Cards are written as
+ * two-character JSON strings ({@code "As"}), so a card counts as present when it appears as a whole
+ * JSON string, on its own or inside an array (a UUID containing "2c" does not count).
  */
 public final class HiddenCards {
 
