@@ -10,6 +10,7 @@ import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 import poker.domain.cards.Card;
@@ -32,6 +33,9 @@ import poker.user.UserRepository;
  */
 public final class HandRoutes extends ApiDirectives {
 
+    /** The most hands one {@code /hands} answer lists (and its default page size). */
+    static final int MAX_PAGE = 100;
+
     private final HandQueries hands;
     private final TableQueries tables;
     private final TableHistory history;
@@ -48,15 +52,57 @@ public final class HandRoutes extends ApiDirectives {
     public Route routes(String tableId) {
         return concat(
                 pathPrefix("hands", () -> concat(
-                        pathEnd(() -> get(() -> respond(blocking(() -> tables.table(tableId).isEmpty()
-                                ? Json.error(new ApiError(StatusCodes.NOT_FOUND, "table_not_found",
-                                        "There is no table " + tableId + ".", null))
-                                : Json.ok(hands.list(tableId, 100)))))),
+                        pathEnd(() -> get(() -> parameterOptional("limit", limit ->
+                                parameterOptional("before", before -> list(tableId, limit, before))))),
                         pathPrefix(PathMatchers.longSegment(), n -> concat(
                                 pathEnd(() -> get(() -> optionalUser(user -> hand(tableId, n, user)))),
                                 path("history.txt", () -> get(() -> optionalUser(user -> text(tableId, n, user)))))))),
                 path("replay", () -> get(() -> authenticated(user -> parameterOptional("at", at ->
                         replay(tableId, user, at))))));
+    }
+
+    /**
+     * A page of completed hands, newest first: {@code limit} 1..100 (default 100), {@code before} a hand
+     * number (only older hands). The body stays a JSON array; a {@code Link: <...>; rel="next"} header
+     * names the next page when there is one.
+     */
+    private Route list(String tableId, Optional<String> limitParam, Optional<String> beforeParam) {
+        int limit;
+        Long before;
+        try {
+            limit = number(limitParam, "limit", 1, MAX_PAGE).orElse((long) MAX_PAGE).intValue();
+            before = number(beforeParam, "before", 1, Long.MAX_VALUE).orElse(null);
+        } catch (ApiError e) {
+            return complete(Json.error(e));
+        }
+        return respond(blocking(() -> {
+            if (tables.table(tableId).isEmpty()) {
+                return Json.error(new ApiError(StatusCodes.NOT_FOUND, "table_not_found",
+                        "There is no table " + tableId + ".", null));
+            }
+            HandQueries.HandPage page = hands.list(tableId, before, limit);
+            HttpResponse response = Json.ok(page.hands());
+            return page.nextBefore() == null ? response : response.addHeader(RawHeader.create("Link",
+                    "</api/tables/" + tableId + "/hands?before=" + page.nextBefore() + "&limit=" + limit
+                    + ">; rel=\"next\""));
+        }));
+    }
+
+    /** A whole-number query parameter within [min, max], or a 400 naming it. */
+    private static Optional<Long> number(Optional<String> param, String name, long min, long max) {
+        if (param.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            long n = Long.parseLong(param.get());
+            if (n >= min && n <= max) {
+                return Optional.of(n);
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiError.invalidField(name, name + " must be a whole number from " + min
+                + (max == Long.MAX_VALUE ? " up." : " to " + max + "."));
     }
 
     private Route hand(String tableId, long n, Optional<User> user) {

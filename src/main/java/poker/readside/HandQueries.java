@@ -24,6 +24,14 @@ public final class HandQueries {
     public record HandSummary(long handNumber, Instant startedAt, Instant endedAt, long pot, List<Winner> winners) {
     }
 
+    /**
+     * One page of completed hands, newest first.
+     *
+     * @param nextBefore the {@code before} that reads the next (older) page; null when there is none
+     */
+    public record HandPage(List<HandSummary> hands, Long nextBefore) {
+    }
+
     public record CompletedHand(long handNumber, Instant startedAt, Instant endedAt, long pot, List<Winner> winners,
                                 Map<Integer, String> players, List<HandEvent> events, String deck, String salt,
                                 String commitment) {
@@ -42,20 +50,29 @@ public final class HandQueries {
         this.mapper = mapper;
     }
 
-    /** Newest first. */
-    public List<HandSummary> list(String tableId, int limit) throws Exception {
+    /**
+     * Up to {@code limit} hands numbered below {@code before} (all hands when null), newest first. One
+     * row more than asked is read to know whether an older page exists; the primary key
+     * (table_id, hand_number) serves the range scan.
+     */
+    public HandPage list(String tableId, Long before, int limit) throws Exception {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT hand_number, started_at, ended_at, pot, winners::text"
-                     + " FROM hand_histories WHERE table_id = ? ORDER BY hand_number DESC LIMIT ?")) {
+                     + " FROM hand_histories WHERE table_id = ? AND hand_number < ? ORDER BY hand_number DESC LIMIT ?")) {
             ps.setObject(1, UUID.fromString(tableId));
-            ps.setInt(2, limit);
+            ps.setLong(2, before == null ? Long.MAX_VALUE : before);
+            ps.setInt(3, limit + 1);
             try (ResultSet rs = ps.executeQuery()) {
                 List<HandSummary> out = new ArrayList<>();
                 while (rs.next()) {
                     out.add(new HandSummary(rs.getLong(1), rs.getTimestamp(2).toInstant(),
                             rs.getTimestamp(3).toInstant(), rs.getLong(4), winners(rs.getString(5))));
                 }
-                return out;
+                if (out.size() <= limit) {
+                    return new HandPage(out, null);
+                }
+                List<HandSummary> page = List.copyOf(out.subList(0, limit));
+                return new HandPage(page, page.get(limit - 1).handNumber());
             }
         }
     }

@@ -1,8 +1,11 @@
 package poker.domain.cards;
 
-/** Card ranks, deuce lowest; {@link #ordinal()} is 0 for TWO .. 12 for ACE. */
+/**
+ * Card ranks, deuce lowest; {@link #ordinal()} is 0 for TWO .. 12 for ACE. The names are the words
+ * hand histories use: a 2 is a Deuce, as PokerStars writes it ("a pair of Deuces").
+ */
 public enum Rank {
-    TWO('2', "Two", "Twos"), THREE('3', "Three", "Threes"), FOUR('4', "Four", "Fours"),
+    TWO('2', "Deuce", "Deuces"), THREE('3', "Three", "Threes"), FOUR('4', "Four", "Fours"),
     FIVE('5', "Five", "Fives"), SIX('6', "Six", "Sixes"), SEVEN('7', "Seven", "Sevens"),
     EIGHT('8', "Eight", "Eights"), NINE('9', "Nine", "Nines"), TEN('T', "Ten", "Tens"),
     JACK('J', "Jack", "Jacks"), QUEEN('Q', "Queen", "Queens"), KING('K', "King", "Kings"),

@@ -1,5 +1,7 @@
 package poker.domain.history;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -34,10 +36,11 @@ import poker.domain.holdem.SeatSetup;
 
 /**
  * Writes a completed hand in the PokerStars text format, as tracking tools (PokerTracker, Hold'em
- * Manager) import it. Play money, so stakes carry no currency; times are UTC; rake is 0.
+ * Manager) import it. Play money, so stakes carry no currency; times are UTC, with Eastern Time in
+ * brackets as PokerStars adds it; rake is 0.
  *
  * <pre>
- * PokerStars Hand #1234:  Hold'em No Limit (5/10) - 2026/11/27 10:00:00 UTC
+ * PokerStars Hand #1234:  Hold'em No Limit (5/10) - 2026/11/27 10:00:00 UTC [2026/11/27 5:00:00 ET]
  * Table 'Main' 6-max Seat #1 is the button
  * Seat 1: alice (500 in chips)
  * ...
@@ -50,8 +53,10 @@ import poker.domain.holdem.SeatSetup;
  */
 public final class PokerStarsHistory {
 
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    /** PokerStars writes hours without a leading zero: {@code 2026/11/30 3:22:53}. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd H:mm:ss");
+    /** PokerStars adds the time in Eastern Time, EST or EDT as the date falls, labelled just "ET". */
+    private static final ZoneId EASTERN = ZoneId.of("America/New_York");
 
     private enum Street {
         PREFLOP("before Flop"), FLOP("on the Flop"), TURN("on the Turn"), RIVER("on the River");
@@ -126,7 +131,7 @@ public final class PokerStarsHistory {
 
         String write(List<HandEvent> events) {
             line("PokerStars Hand #" + ctx.handId() + ":  Hold'em No Limit (" + started.smallBlind() + "/"
-                    + started.bigBlind() + ") - " + TIME.format(ctx.startedAt()) + " UTC");
+                    + started.bigBlind() + ") - " + time(ctx.startedAt()));
             line("Table '" + displayName(ctx.tableName()) + "' " + ctx.maxSeats() + "-max Seat #" + started.button()
                     + " is the button");
             started.seats().stream()
@@ -376,6 +381,11 @@ public final class PokerStarsHistory {
             return "main pot";
         }
         return sidePots == 1 ? "side pot" : "side pot-" + pot;
+    }
+
+    /** {@code 2026/11/30 3:22:53 UTC [2026/11/29 22:22:53 ET]}: the site's time, then Eastern Time. */
+    static String time(Instant at) {
+        return TIME.format(at.atZone(ZoneOffset.UTC)) + " UTC [" + TIME.format(at.atZone(EASTERN)) + " ET]";
     }
 
     private static String allIn(long stackAfter) {

@@ -164,7 +164,9 @@ public final class HoldemEngine {
     /**
      * What the player on turn may do; empty when nobody is to act. Raising is open to a player who
      * has not acted on this street, or whose last action has since been raised by at least a full
-     * raise (several short all-ins may add up to one); and only while someone else can still call.
+     * raise (several short all-ins may add up to one); and only while another player could put in
+     * more than the current bet. When nobody can, a raise would only come back uncalled: the player
+     * may fold or call (an all-in for no more than the bet is a call).
      */
     public static List<LegalAction> legalActions(HandState state) {
         if (state.handOver() || state.toAct() == null) {
@@ -174,7 +176,8 @@ public final class HoldemEngine {
         long current = state.currentBet();
         long toCall = Math.max(0, current - p.bet());
         long allInTotal = p.bet() + p.stack();
-        boolean someoneCanAnswer = state.seats().stream().anyMatch(s -> s.seat() != p.seat() && s.canAct());
+        boolean someoneCanAnswer = state.seats().stream()
+                .anyMatch(s -> s.seat() != p.seat() && s.canAct() && s.bet() + s.stack() > current);
         boolean reopened = !p.acted() || current - p.lastActedAtBet() >= state.minRaise();
         boolean mayRaise = someoneCanAnswer && reopened;
 
@@ -372,7 +375,7 @@ public final class HoldemEngine {
             case BET -> s.currentBet() > 0 ? "there is already a bet: raise instead" : "nobody left to bet against";
             case RAISE -> s.currentBet() == 0 ? "nothing to raise: bet instead"
                     : "raising is not open: call or fold (the last all-in was less than a full raise,"
-                      + " or nobody can call)";
+                      + " or nobody else can put in more than " + s.currentBet() + ")";
             case ALL_IN -> "going all-in would be a raise, and raising is not open: call or fold";
             case FOLD -> "cannot fold now";
         };

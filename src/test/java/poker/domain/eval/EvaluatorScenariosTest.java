@@ -146,7 +146,7 @@ class EvaluatorScenariosTest {
         "2h 7h 9h Jh Qh       | Flush, Queen high",
         "Kh Ks Kd 7c 7s       | Full House, Kings full of Sevens",
         "7h 7s 7d Kc Ks       | Full House, Sevens full of Kings",
-        "2h 2s 2d 2c As       | Four of a Kind, Twos",
+        "2h 2s 2d 2c As       | Four of a Kind, Deuces",
         "9c Tc Jc Qc Kc       | Straight Flush, King high",
         "Ts Js Qs Ks As       | Straight Flush, Ace high",
         "3h 3d Ks Kd 9c 9s 2c | Two Pair, Kings and Nines"})

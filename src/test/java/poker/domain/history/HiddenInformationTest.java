@@ -26,6 +26,8 @@ import poker.domain.holdem.HandEvent.HoleCardsDealt;
 class HiddenInformationTest {
 
     private static final Pattern BRACKETS = Pattern.compile("\\[([^\\]]*)\\]");
+    /** The header's Eastern Time is the one bracket that holds no cards. */
+    private static final Pattern EASTERN_TIME = Pattern.compile("\\d{4}/\\d{2}/\\d{2} \\d{1,2}:\\d{2}:\\d{2} ET");
 
     static Stream<Arguments> scenariosAndViewers() {
         List<Supplier<TestHand>> scenarios = List.of(Scenarios::wonByFoldsPreflop, Scenarios::showdownWithMuck,
@@ -85,6 +87,9 @@ class HiddenInformationTest {
         Set<Card> cards = new HashSet<>();
         Matcher m = BRACKETS.matcher(text);
         while (m.find()) {
+            if (EASTERN_TIME.matcher(m.group(1)).matches()) {
+                continue;
+            }
             cards.addAll(Card.parseAll(m.group(1)));
         }
         return cards;

@@ -1,5 +1,10 @@
 package poker.domain.history;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -38,7 +43,7 @@ public final class PokerStarsHistoryParser {
     record Uncalled(String player, long amount) {
     }
 
-    public record ParsedHand(long handId, long smallBlind, long bigBlind, String startedAt, String tableName, int maxSeats,
+    public record ParsedHand(long handId, long smallBlind, long bigBlind, Instant startedAt, String tableName, int maxSeats,
                       int buttonSeat, List<Seat> seats, List<Post> posts, Map<String, List<Card>> dealt,
                       Map<Street, List<Action>> actions, List<Card> board, List<Uncalled> uncalled,
                       boolean showdown, Map<String, List<Card>> shown, List<String> mucked,
@@ -64,8 +69,18 @@ public final class PokerStarsHistoryParser {
     }
 
     private static final String CARD = "[2-9TJQKA][cdhs]";
-    private static final Pattern HEADER = Pattern.compile(
-            "PokerStars Hand #(\\d+):  Hold'em No Limit \\((\\d+)/(\\d+)\\) - (\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2}) UTC");
+    private static final String TIME = "\\d{4}/\\d{2}/\\d{2} (?:1?\\d|2[0-3]):\\d{2}:\\d{2}"; // hours unpadded
+    private static final Pattern HEADER = Pattern.compile("PokerStars Hand #(\\d+):  Hold'em No Limit \\((\\d+)/(\\d+)\\) - ("
+            + TIME + ") UTC \\[(" + TIME + ") ET\\]");
+    private static final DateTimeFormatter HEADER_TIME = DateTimeFormatter.ofPattern("uuuu/MM/dd H:mm:ss");
+    private static final ZoneId EASTERN = ZoneId.of("America/New_York");
+    /** The rank words PokerStars uses, and the forms of a shown hand ("a pair of Deuces", never "Twos"). */
+    private static final String RANK = "(?:Deuce|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Jack|Queen|King|Ace)";
+    private static final String RANKS = "(?:Deuces|Threes|Fours|Fives|Sixes|Sevens|Eights|Nines|Tens|Jacks|Queens|Kings|Aces)";
+    private static final String HAND_WORDS = "(?:high card " + RANK + "|a pair of " + RANKS + "|two pair, " + RANKS
+            + " and " + RANKS + "|three of a kind, " + RANKS + "|a straight, " + RANK + " to " + RANK + "|a flush, "
+            + RANK + " high|a full house, " + RANKS + " full of " + RANKS + "|four of a kind, " + RANKS
+            + "|a straight flush, " + RANK + " to " + RANK + "|a Royal Flush)";
     private static final Pattern TABLE = Pattern.compile("Table '(.+)' (\\d+)-max Seat #(\\d+) is the button");
     private static final Pattern SEAT = Pattern.compile("Seat (\\d+): (.+) \\((\\d+) in chips\\)( is sitting out)?");
     private static final Pattern POST = Pattern.compile("posts (small blind|big blind|the ante) (\\d+)( and is all-in)?");
@@ -77,7 +92,7 @@ public final class PokerStarsHistoryParser {
     private static final Pattern FLOP = Pattern.compile("\\*\\*\\* FLOP \\*\\*\\* \\[(" + CARD + " " + CARD + " " + CARD + ")\\]");
     private static final Pattern TURN = Pattern.compile("\\*\\*\\* TURN \\*\\*\\* \\[([^\\]]+)\\] \\[(" + CARD + ")\\]");
     private static final Pattern RIVER = Pattern.compile("\\*\\*\\* RIVER \\*\\*\\* \\[([^\\]]+)\\] \\[(" + CARD + ")\\]");
-    private static final Pattern SHOWS = Pattern.compile("shows \\[(" + CARD + " " + CARD + ")\\] \\((.+)\\)");
+    private static final Pattern SHOWS = Pattern.compile("shows \\[(" + CARD + " " + CARD + ")\\] \\(" + HAND_WORDS + "\\)");
     private static final Pattern COLLECTED = Pattern.compile("(.+) collected (\\d+) from (pot|main pot|side pot|side pot-\\d+)");
     private static final Pattern TOTAL = Pattern.compile(
             "Total pot (\\d+)((?: Main pot \\d+\\.)(?: Side pot(?:-\\d+)? \\d+\\.)+)? \\| Rake (\\d+)");
@@ -85,7 +100,7 @@ public final class PokerStarsHistoryParser {
     private static final Pattern BOARD = Pattern.compile("Board \\[(" + CARD + "(?: " + CARD + "){2,4})\\]");
     private static final Pattern SUMMARY_SEAT = Pattern.compile("Seat (\\d+): (.+?)( \\(button\\))?( \\(small blind\\))?"
             + "( \\(big blind\\))? (folded before Flop(?: \\(didn't bet\\))?|folded on the (?:Flop|Turn|River)"
-            + "|showed \\[(" + CARD + " " + CARD + ")\\] and (?:won \\((\\d+)\\)|lost) with .+"
+            + "|showed \\[(" + CARD + " " + CARD + ")\\] and (?:won \\((\\d+)\\)|lost) with " + HAND_WORDS
             + "|mucked(?: \\[" + CARD + " " + CARD + "\\])?|collected \\((\\d+)\\))");
 
     private final List<String> lines;
@@ -107,6 +122,11 @@ public final class PokerStarsHistoryParser {
         long handId = Long.parseLong(h.group(1));
         long sb = Long.parseLong(h.group(2));
         long bb = Long.parseLong(h.group(3));
+        Instant startedAt = LocalDateTime.parse(h.group(4), HEADER_TIME).toInstant(ZoneOffset.UTC);
+        if (!HEADER_TIME.format(startedAt.atZone(EASTERN)).equals(h.group(5))) {
+            at--;
+            fail("the ET time is not the UTC time in New York");
+        }
         Matcher t = expect(TABLE, "the table line");
         int maxSeats = Integer.parseInt(t.group(2));
         int button = Integer.parseInt(t.group(3));
@@ -373,7 +393,7 @@ public final class PokerStarsHistoryParser {
         if (at != lines.size()) {
             fail("text after the summary");
         }
-        return new ParsedHand(handId, sb, bb, h.group(4), t.group(1), maxSeats, button, List.copyOf(seats),
+        return new ParsedHand(handId, sb, bb, startedAt, t.group(1), maxSeats, button, List.copyOf(seats),
                 List.copyOf(posts), dealt, actions, List.copyOf(board), List.copyOf(uncalled), showdown, shown,
                 List.copyOf(mucked), List.copyOf(collected), totalPot, List.copyOf(breakdown), rake,
                 List.copyOf(summarySeats));

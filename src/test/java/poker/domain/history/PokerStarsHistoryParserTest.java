@@ -71,7 +71,19 @@ class PokerStarsHistoryParserTest {
                 Arguments.of("shown cards differing in the summary", SHOWDOWN.replace("showed [Qs Qd]", "showed [Qs Qc]"),
                         "other cards than the showdown"),
                 Arguments.of("text after the summary", SHOWDOWN + "extra\n",
-                        "text after the summary"));
+                        "text after the summary"),
+                Arguments.of("no Eastern Time", SHOWDOWN.replace(" [2026/11/27 5:00:00 ET]", ""),
+                        "expected the header"),
+                Arguments.of("a zero-padded hour", SHOWDOWN.replace("[2026/11/27 5:00:00 ET]", "[2026/11/27 05:00:00 ET]"),
+                        "expected the header"),
+                Arguments.of("Eastern Time off by the summer hour", SHOWDOWN.replace("5:00:00 ET", "6:00:00 ET"),
+                        "not the UTC time in New York"),
+                Arguments.of("rank words that PokerStars does not use", SHOWDOWN.replace("a pair of Queens)",
+                        "a pair of Twos)"),
+                        "expected shows or mucks"),
+                Arguments.of("summary rank words that PokerStars does not use", SHOWDOWN.replace(
+                        "with a pair of Queens", "with a pair of Queen"),
+                        "expected the summary of seat 2"));
     }
 
     @ParameterizedTest(name = "{0}")

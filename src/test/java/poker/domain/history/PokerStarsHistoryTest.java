@@ -30,7 +30,7 @@ class PokerStarsHistoryTest {
         String text = history(Scenarios.wonByFoldsPreflop(), 3);
 
         assertThat(text).isEqualTo("""
-                PokerStars Hand #1234:  Hold'em No Limit (5/10) - 2026/11/27 10:00:00 UTC
+                PokerStars Hand #1234:  Hold'em No Limit (5/10) - 2026/11/27 10:00:00 UTC [2026/11/27 5:00:00 ET]
                 Table 'Main' 6-max Seat #1 is the button
                 Seat 1: alice (500 in chips)
                 Seat 2: bob (400 in chips)
@@ -78,7 +78,7 @@ class PokerStarsHistoryTest {
         String text = history(Scenarios.showdownWithMuck(), 3);
 
         assertThat(text).isEqualTo("""
-                PokerStars Hand #1234:  Hold'em No Limit (5/10) - 2026/11/27 10:00:00 UTC
+                PokerStars Hand #1234:  Hold'em No Limit (5/10) - 2026/11/27 10:00:00 UTC [2026/11/27 5:00:00 ET]
                 Table 'Main' 6-max Seat #1 is the button
                 Seat 1: alice (500 in chips)
                 Seat 2: bob (500 in chips)
@@ -139,7 +139,7 @@ class PokerStarsHistoryTest {
         String text = history(Scenarios.allInWithSidePot(), null);
 
         assertThat(text).isEqualTo("""
-                PokerStars Hand #1234:  Hold'em No Limit (50/100) - 2026/11/27 10:00:00 UTC
+                PokerStars Hand #1234:  Hold'em No Limit (50/100) - 2026/11/27 10:00:00 UTC [2026/11/27 5:00:00 ET]
                 Table 'Main' 6-max Seat #1 is the button
                 Seat 1: alice (300 in chips)
                 Seat 2: bob (700 in chips)
@@ -183,7 +183,7 @@ class PokerStarsHistoryTest {
         String text = history(Scenarios.splitPot(), 1);
 
         assertThat(text).isEqualTo("""
-                PokerStars Hand #1234:  Hold'em No Limit (25/50) - 2026/11/27 10:00:00 UTC
+                PokerStars Hand #1234:  Hold'em No Limit (25/50) - 2026/11/27 10:00:00 UTC [2026/11/27 5:00:00 ET]
                 Table 'Main' 6-max Seat #3 is the button
                 Seat 1: alice (1000 in chips)
                 Seat 2: bob (1000 in chips)
@@ -263,7 +263,7 @@ class PokerStarsHistoryTest {
         String text = PokerStarsHistory.format(ctx, events, null);
 
         assertThat(text).isEqualTo("""
-                PokerStars Hand #77:  Hold'em No Limit (50/100) - 2026/11/27 10:00:00 UTC
+                PokerStars Hand #77:  Hold'em No Limit (50/100) - 2026/11/27 10:00:00 UTC [2026/11/27 5:00:00 ET]
                 Table 'Final' 9-max Seat #1 is the button
                 Seat 1: p1 (1000 in chips)
                 Seat 2: p2 (1000 in chips)

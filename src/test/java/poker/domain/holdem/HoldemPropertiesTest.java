@@ -193,7 +193,8 @@ class HoldemPropertiesTest {
 
     /**
      * May the player on turn bet or raise? Recomputed from the street's events alone: the bet
-     * level and the largest full increment, and the level when this player last acted.
+     * level and the largest full increment, and the level when this player last acted; and only
+     * while another player in the hand could put in more than that level.
      */
     private static boolean mayRaiseByHistory(List<HandEvent> events, HandState state) {
         int seat = state.toAct();
@@ -222,9 +223,11 @@ class HoldemPropertiesTest {
             }
         }
         SeatState p = state.seat(seat);
-        boolean someoneElseCanCall = state.seats().stream().anyMatch(o -> o.seat() != seat && o.canAct());
+        long bet = level;
+        boolean someoneElseCanPutInMore = state.seats().stream()
+                .anyMatch(o -> o.seat() != seat && !o.folded() && o.bet() + o.stack() > bet);
         boolean reopened = levelWhenActed == null || level - levelWhenActed >= fullIncrement;
-        return someoneElseCanCall && reopened && p.bet() + p.stack() > level;
+        return someoneElseCanPutInMore && reopened && p.bet() + p.stack() > level;
     }
 
     /**
