@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionStage;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
+import poker.readside.HandHistoryProjectionHandler;
 import poker.readside.ReadSideProgress;
 import poker.readside.ReadSideProgress.Requirement;
 import poker.readside.TableProjections;
@@ -52,7 +53,7 @@ public final class Consistency {
         public Written table(String tableId, long sequenceNr) {
             String pid = TableEntity.persistenceIdOf(tableId).id();
             for (String projection : List.of(TableProjections.PARTICIPANTS, TableProjections.LOBBY,
-                    TableProjections.TABLE_STATS)) {
+                    TableProjections.TABLE_STATS, HandHistoryProjectionHandler.NAME)) {
                 requirements.add(new Requirement(projection, pid, sequenceNr));
             }
             return this;

@@ -19,7 +19,9 @@ public final class HttpServer extends AllDirectives {
     private final Route api;
 
     public HttpServer(Route... resources) {
-        this.api = pathPrefix("api", () -> concat(resources[0], java.util.Arrays.copyOfRange(resources, 1, resources.length)));
+        this.api = pathPrefix("api", () -> concat(
+                pathEnd(() -> get(() -> complete(Json.ok(ApiIndex.INDEX)))),
+                concat(resources[0], java.util.Arrays.copyOfRange(resources, 1, resources.length))));
     }
 
     public Route route() {

@@ -1,0 +1,33 @@
+package poker.http;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code GET /api}: what a newcomer finds at the address the server prints when it starts. */
+final class ApiIndex {
+
+    static final Map<String, Object> INDEX = index();
+
+    private ApiIndex() {
+    }
+
+    private static Map<String, Object> index() {
+        Map<String, Object> index = new LinkedHashMap<>();
+        index.put("name", "poker-platform");
+        index.put("version", "v1");
+        index.put("contract", "API.md (HTTP and WebSocket API v1); README.md has a walk-through");
+        index.put("auth", "POST /api/sessions gives a token; send it as Authorization: Bearer <token>");
+        index.put("resources", List.of(
+                "POST /api/users", "POST /api/sessions", "DELETE /api/sessions/current", "GET /api/users/me",
+                "GET|POST /api/tables", "GET /api/tables/{id}", "GET|POST /api/tables/{id}/participants",
+                "DELETE /api/tables/{id}/participants/me", "GET /api/tables/{id}/stats",
+                "POST /api/tables/{id}/actions", "POST /api/tables/{id}/sit-out", "POST /api/tables/{id}/sit-in",
+                "GET /api/tables/{id}/live (WebSocket)", "GET /api/tables/{id}/hands",
+                "GET /api/tables/{id}/hands/{n}", "GET /api/tables/{id}/hands/{n}/history.txt",
+                "GET /api/tables/{id}/replay?at={seq}", "GET /api/wallet", "GET /api/wallet/transactions",
+                "POST /api/admin/wallets/{userId}/deposits", "GET /api/admin/audit"));
+        return Collections.unmodifiableMap(index);
+    }
+}
