@@ -53,7 +53,8 @@ public final class AdminRoutes extends ApiDirectives {
             return complete(Json.error(e));
         }
         return respond(blocking(() -> {
-            ProjectionAdmin.SkipOutcome outcome = projections.skip(instance, event, reason, admin.id(), admin.username());
+            ProjectionAdmin.SkipOutcome outcome =
+                    projections.skip(instance, event, reason, admin.id(), admin.username());
             return outcome instanceof ProjectionAdmin.Skipped skipped
                     ? Json.response(StatusCodes.CREATED, skipped.skip())
                     : Json.error(ErrorMapping.fromRejection(((ProjectionAdmin.Refused) outcome).rejection()));

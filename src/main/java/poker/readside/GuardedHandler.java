@@ -12,13 +12,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wraps every projection handler (see {@link ReadSide}): a failure is logged and recorded (in a
- * transaction of its own, as the handler's is rolled back) before it goes on to Pekko's recovery
- * strategy and restart backoff; the record is cleared in the transaction that gets past the event;
- * and an event an admin has skipped is stepped over, in the transaction that commits its offset.
+ * Wraps every projection handler (see {@link ReadSide}). A failure is logged and recorded before it
+ * goes on to Pekko's recovery strategy and restart backoff: in a transaction of its own, on the same
+ * connection (the handler's work and the offset are rolled back first), so a failing instance needs
+ * no second connection. The record is cleared in the transaction that gets past the event. An event
+ * an admin has skipped is stepped over, in the transaction that commits its offset.
  *
  * <p>Cheap in the normal case: the store is read once when the handler starts (a restart makes a
- * new handler), and the skips are looked up only when the event at hand is the failing one.
+ * new handler), and the skips are looked up only when the event at hand is the failing one. All of
+ * it on the handler's own session: no second connection.
  */
 public final class GuardedHandler<E> extends JdbcHandler<EventEnvelope<E>, PooledJdbcSession> {
 
@@ -26,11 +28,14 @@ public final class GuardedHandler<E> extends JdbcHandler<EventEnvelope<E>, Poole
     public interface Store {
 
         /** The event this instance was failing on, as recorded by any node. */
-        Optional<EventRef> failing(ProjectionInstance instance) throws Exception;
+        Optional<EventRef> failing(JdbcSession session, ProjectionInstance instance) throws Exception;
 
-        /** Records a failure in its own transaction; returns the attempt number on this event (1, 2, ...). */
-        int recordFailure(ProjectionInstance instance, EventRef event, Long ordering, String message)
-                throws Exception;
+        /**
+         * Records a failure on the session, whose transaction then commits only that (the handler's
+         * work is rolled back before); returns the attempt number on this event (1, 2, ...).
+         */
+        int recordFailure(JdbcSession session, ProjectionInstance instance, EventRef event, Long ordering,
+                          String message) throws Exception;
 
         /** In the handler's transaction: whether an admin skipped this event; if so the skip is marked applied. */
         boolean consumeSkip(JdbcSession session, ProjectionInstance instance, EventRef event) throws Exception;
@@ -73,7 +78,7 @@ public final class GuardedHandler<E> extends JdbcHandler<EventEnvelope<E>, Poole
     public void process(PooledJdbcSession session, EventEnvelope<E> envelope) throws Exception {
         EventRef event = EventRef.of(envelope);
         if (!loaded) {
-            failing = store.failing(instance).orElse(null);
+            failing = store.failing(session, instance).orElse(null);
             loaded = true;
         }
         if (clearedWith != null && !clearedWith.equals(event)) {
@@ -90,7 +95,7 @@ public final class GuardedHandler<E> extends JdbcHandler<EventEnvelope<E>, Poole
         try {
             delegate.process(session, envelope);
         } catch (Exception | Error e) {
-            failed(envelope, event, e);
+            failed(session, envelope, event, e);
             throw e;
         }
         if (failing != null) {
@@ -99,12 +104,14 @@ public final class GuardedHandler<E> extends JdbcHandler<EventEnvelope<E>, Poole
         }
     }
 
-    private void failed(EventEnvelope<E> envelope, EventRef event, Throwable cause) {
+    private void failed(PooledJdbcSession session, EventEnvelope<E> envelope, EventRef event, Throwable cause) {
         String message = describe(cause);
         Long ordering = envelope.offset() instanceof Sequence sequence ? sequence.value() : null;
         int attempt = -1;
         try {
-            attempt = store.recordFailure(instance, event, ordering, message);
+            session.rollback();
+            attempt = store.recordFailure(session, instance, event, ordering, message);
+            session.commit();
         } catch (Exception storeDown) {
             log.warn("Projection {} slice {} could not record its failure: {}", instance.name(), instance.slice(),
                     storeDown.toString());

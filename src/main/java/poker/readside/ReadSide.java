@@ -35,7 +35,7 @@ public final class ReadSide {
         for (int slice = 0; slice < tagSlices; slice++) {
             catalog.add(new ProjectionInstance(name, tagPrefix + "-" + slice));
         }
-        ProjectionFailures failures = new ProjectionFailures(dataSource);
+        ProjectionFailures failures = new ProjectionFailures();
         ShardedDaemonProcess.get(system).init(
                 ProjectionBehavior.Command.class,
                 name,

@@ -47,7 +47,8 @@ class FieldsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Main table", "Café ☕", "Ünïcödé 🂡🂱", "日本語", "\u00A0non-breaking", "\uFFFD", "a\"b\\c"})
+    @ValueSource(strings = {"Main table", "Café ☕", "Ünïcödé 🂡🂱", "日本語", "\u00A0non-breaking", "\uFFFD",
+            "a\"b\\c"})
     void printableTextPasses(String text) {
         assertThat(body("displayName", text).requireString("displayName", 1, 64)).isEqualTo(text);
     }

@@ -65,13 +65,14 @@ class GuardedHandlerTest {
         volatile EventRef adminSkipsAtThirdAttempt;
 
         @Override
-        public Optional<EventRef> failing(ProjectionInstance instance) {
+        public Optional<EventRef> failing(JdbcSession session, ProjectionInstance instance) {
             reads.incrementAndGet();
             return Optional.ofNullable(failures.get(instance)).map(Failure::event);
         }
 
         @Override
-        public int recordFailure(ProjectionInstance instance, EventRef event, Long ordering, String message) {
+        public int recordFailure(JdbcSession session, ProjectionInstance instance, EventRef event, Long ordering,
+                                 String message) {
             Failure before = failures.get(instance);
             int attempts = before != null && before.event().equals(event) ? before.attempts() + 1 : 1;
             failures.put(instance, new Failure(event, ordering, message, attempts));

@@ -188,7 +188,8 @@ class PoisonEventIT {
         WalletEntity.Reply deposit = ClusterSharding.get(server.system())
                 .entityRefFor(WalletEntity.ENTITY_KEY, userId)
                 .<WalletEntity.Reply>ask(r -> new WalletEntity.Execute(
-                        new WalletCommand.Deposit("deposit-wire\u000042", 100, "wire\u000042"), r), Duration.ofSeconds(10))
+                        new WalletCommand.Deposit("deposit-wire\u000042", 100, "wire\u000042"), r),
+                        Duration.ofSeconds(10))
                 .toCompletableFuture().join();
         assertThat(deposit).isInstanceOf(WalletEntity.Accepted.class);
 
