@@ -18,6 +18,7 @@ import org.apache.pekko.management.javadsl.PekkoManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import poker.domain.table.TableEvent;
+import poker.http.AdminRoutes;
 import poker.http.Consistency;
 import poker.http.HttpServer;
 import poker.http.TableRoutes;
@@ -26,6 +27,8 @@ import poker.http.WalletRoutes;
 import poker.readside.AuditQueries;
 import poker.readside.HandHistoryProjectionHandler;
 import poker.readside.HandQueries;
+import poker.readside.ProjectionAdmin;
+import poker.readside.ProjectionCatalog;
 import poker.readside.ReadSide;
 import poker.readside.ReadSideProgress;
 import poker.infra.Database;
@@ -121,7 +124,9 @@ public final class PokerServer {
                             new HandQueries(dataSource, Jackson.MAPPER), wallets, consistency, blocking, askTimeout,
                             clock).routes(),
                     new WalletRoutes(users, blocking, wallets, new WalletQueries(dataSource),
-                            new AuditQueries(dataSource), consistency).routes());
+                            new AuditQueries(dataSource), consistency).routes(),
+                    new AdminRoutes(users, blocking, new ProjectionAdmin(dataSource,
+                            ProjectionCatalog.get(system)::instances)).routes());
             ServerBinding binding = http.bind(system, withDatabase.getString("poker.http.interface"),
                             withDatabase.getInt("poker.http.port"))
                     .toCompletableFuture().get(30, TimeUnit.SECONDS);

@@ -31,11 +31,37 @@ public final class Fields {
             throw ApiError.invalidField(field, field + " must be a string.");
         }
         String text = value.textValue();
+        requirePlainText(field, text);
         if (text.length() < minLength || text.length() > maxLength) {
             throw ApiError.invalidField(field,
                     field + " must be " + minLength + " to " + maxLength + " characters long.");
         }
         return Optional.of(text);
+    }
+
+    /**
+     * Every text a client sends passes here: no C0 or C1 control character, no DEL, no unpaired
+     * surrogate. PostgreSQL cannot store U+0000, and the others only ever hide or forge text.
+     */
+    public static void requirePlainText(String field, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isControl(c)) {
+                throw ApiError.invalidField(field, String.format(
+                        "%s must not contain control characters (U+%04X at position %d).", field, (int) c, i + 1));
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw ApiError.invalidField(field, String.format(
+                        "%s must not contain an unpaired surrogate (U+%04X at position %d).", field, (int) c, i + 1));
+            }
+        }
+    }
+
+    /** C0 (U+0000..U+001F), DEL (U+007F) and C1 (U+0080..U+009F). */
+    static boolean isControl(char c) {
+        return c <= 0x1F || (c >= 0x7F && c <= 0x9F);
     }
 
     /** A whole number of chips (a JSON integer) within [min, max]. */

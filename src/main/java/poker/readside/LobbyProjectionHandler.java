@@ -41,7 +41,7 @@ public final class LobbyProjectionHandler extends JdbcHandler<EventEnvelope<Tabl
                                 + " max_seats, action_seconds, seats_taken, status, created_by, created_at)"
                                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")) {
                     ps.setObject(1, UUID.fromString(e.tableId()));
-                    ps.setString(2, s.name());
+                    ps.setString(2, StorableText.of(s.name()));
                     ps.setLong(3, s.smallBlind());
                     ps.setLong(4, s.bigBlind());
                     ps.setLong(5, s.minBuyIn());

@@ -29,7 +29,7 @@ public final class ParticipantsProjectionHandler extends JdbcHandler<EventEnvelo
                     ps.setObject(3, UUID.fromString(e.tableId()));
                     ps.setLong(4, e.chips());
                     ps.setInt(5, e.seatNumber());
-                    ps.setString(6, e.status());
+                    ps.setString(6, StorableText.of(e.status()));
                     return ps.executeUpdate();
                 }
             });

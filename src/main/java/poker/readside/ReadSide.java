@@ -20,6 +20,8 @@ import org.apache.pekko.projection.jdbc.javadsl.JdbcProjection;
 /**
  * Runs a projection as a ShardedDaemonProcess with one instance per tag slice
  * ({@code <prefix>-0 .. <prefix>-(n-1)}), exactly once: rows and offset commit in one transaction.
+ * Every handler runs inside a {@link GuardedHandler} (failures recorded for the admin view, admin
+ * skips honoured), and every instance is listed in the {@link ProjectionCatalog}.
  */
 public final class ReadSide {
 
@@ -29,23 +31,36 @@ public final class ReadSide {
     public static <E> void start(ActorSystem<?> system, DataSource dataSource, ReadSideProgress progress,
                                  String tagPrefix, int tagSlices, String name,
                                  Supplier<JdbcHandler<EventEnvelope<E>, PooledJdbcSession>> handler) {
+        ProjectionCatalog catalog = ProjectionCatalog.get(system);
+        for (int slice = 0; slice < tagSlices; slice++) {
+            catalog.add(new ProjectionInstance(name, tagPrefix + "-" + slice));
+        }
+        ProjectionFailures failures = new ProjectionFailures();
         ShardedDaemonProcess.get(system).init(
                 ProjectionBehavior.Command.class,
                 name,
                 tagSlices,
-                slice -> ProjectionBehavior.create(
-                        projection(system, dataSource, name, tagPrefix + "-" + slice, handler)
-                                .withStatusObserver(progress.<E>observer())),
+                slice -> {
+                    ProjectionInstance instance = new ProjectionInstance(name, tagPrefix + "-" + slice);
+                    return ProjectionBehavior.create(
+                            projection(system, dataSource, instance,
+                                    () -> new GuardedHandler<>(instance, failures, handler.get()))
+                                    .withStatusObserver(progress.<E>observer()));
+                },
                 ShardedDaemonProcessSettings.create(system),
                 Optional.of(ProjectionBehavior.stopMessage()));
     }
 
+    /**
+     * Failures: the recovery strategy and restart backoff of {@code pekko.projection} in
+     * persistence.conf retry the failing envelope, forever, with exponential backoff.
+     */
     private static <E> ExactlyOnceProjection<Offset, EventEnvelope<E>> projection(
-            ActorSystem<?> system, DataSource dataSource, String name, String tag,
+            ActorSystem<?> system, DataSource dataSource, ProjectionInstance instance,
             Supplier<JdbcHandler<EventEnvelope<E>, PooledJdbcSession>> handler) {
         SourceProvider<Offset, EventEnvelope<E>> source =
-                EventSourcedProvider.eventsByTag(system, JdbcReadJournal.Identifier(), tag);
-        return JdbcProjection.exactlyOnce(ProjectionId.of(name, tag), source,
+                EventSourcedProvider.eventsByTag(system, JdbcReadJournal.Identifier(), instance.slice());
+        return JdbcProjection.exactlyOnce(ProjectionId.of(instance.name(), instance.slice()), source,
                 () -> new PooledJdbcSession(dataSource), handler, system);
     }
 }

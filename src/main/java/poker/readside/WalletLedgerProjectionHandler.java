@@ -50,14 +50,14 @@ public final class WalletLedgerProjectionHandler extends JdbcHandler<EventEnvelo
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO wallet_ledger (transaction_id, user_id, seq, kind, amount, balance, table_id,"
                             + " reference, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, event.transactionId());
+                ps.setString(1, StorableText.of(event.transactionId()));
                 ps.setObject(2, UUID.fromString(event.userId()));
                 ps.setLong(3, envelope.sequenceNr());
                 ps.setString(4, kind);
                 ps.setLong(5, event.delta());
                 ps.setLong(6, event.balance());
                 ps.setObject(7, table == null ? null : UUID.fromString(table));
-                ps.setString(8, ref);
+                ps.setString(8, StorableText.of(ref));
                 ps.setTimestamp(9, Timestamp.from(Instant.ofEpochMilli(envelope.timestamp())));
                 return ps.executeUpdate();
             }
