@@ -78,6 +78,16 @@ public final class TableEntity
         INSTANCE
     }
 
+    /** The shard's stop message, on passivation and on hand-off: stops after any pending write. */
+    enum Stop implements Command {
+        INSTANCE
+    }
+
+    /** Through the region to a table that stopped with something running: starts it again. */
+    private enum Wake implements Command {
+        INSTANCE
+    }
+
     /** Where decks come from: a fresh shuffle and salt per hand ({@code SecureRandom} in production). */
     public interface Dealer {
         List<Card> shuffle();
@@ -119,12 +129,15 @@ public final class TableEntity
      * one after {@code idleAfter} without a hand in play, a turn clock or a hand to deal.
      *
      * @param passivate asks the shard to stop the entity (a no-op outside sharding)
+     * @param wake      sends the table a message through the region, which starts it again after a
+     *                  stop (a no-op outside sharding)
      */
-    public record Passivation(Duration idleAfter, Consumer<ActorRef<Command>> passivate) {
+    public record Passivation(Duration idleAfter, Consumer<ActorRef<Command>> passivate, Runnable wake) {
 
         /** Outside sharding (tests of the entity alone): nothing asks to stop it. */
         public static Passivation none() {
             return new Passivation(Duration.ofDays(1), self -> {
+            }, () -> {
             });
         }
     }
@@ -139,6 +152,8 @@ public final class TableEntity
     private final TimerScheduler<Command> timers;
     private final Environment environment;
     private final Passivation passivation;
+    /** This table asked its shard to passivate it; the stop that follows is not a hand-off. */
+    private boolean passivating;
 
     private TableEntity(ActorContext<Command> context, TimerScheduler<Command> timers, String tableId, String tag,
                         Environment environment, Passivation passivation) {
@@ -161,11 +176,15 @@ public final class TableEntity
      * @param idleAfter how long a quiet table stays in memory ({@code poker.table.idle-passivation})
      */
     public static void init(ActorSystem<?> system, int tagSlices, Environment environment, Duration idleAfter) {
-        ClusterSharding.get(system).init(Entity.of(ENTITY_KEY,
+        ClusterSharding sharding = ClusterSharding.get(system);
+        sharding.init(Entity.of(ENTITY_KEY,
                         entityContext -> create(entityContext.getEntityId(),
                                 tagFor(entityContext.getEntityId(), tagSlices), environment,
-                                new Passivation(idleAfter, self ->
-                                        entityContext.getShard().tell(new ClusterSharding.Passivate<>(self)))))
+                                new Passivation(idleAfter,
+                                        self -> entityContext.getShard().tell(new ClusterSharding.Passivate<>(self)),
+                                        () -> sharding.entityRefFor(ENTITY_KEY, entityContext.getEntityId())
+                                                .tell(Wake.INSTANCE))))
+                .withStopMessage(Stop.INSTANCE)
                 .withSettings(ClusterShardingSettings.create(system).withRememberEntities(true)));
     }
 
@@ -210,6 +229,11 @@ public final class TableEntity
                 .onCommand(StartHand.class, this::onStartHand)
                 .onCommand(ClockExpired.class, this::onClockExpired)
                 .onCommand(IdleTimeout.class, this::onIdleTimeout)
+                .onCommand(Wake.class, (state, wake) -> {
+                    settle(state);
+                    return Effect().noReply();
+                })
+                .onCommand(Stop.class, this::onStop)
                 .build();
     }
 
@@ -224,7 +248,7 @@ public final class TableEntity
      */
     private void settle(TableState state) {
         if (!state.created()) {
-            passivation.passivate().accept(context.getSelf());
+            passivate();
         } else {
             armIdle(state);
         }
@@ -240,9 +264,26 @@ public final class TableEntity
 
     private ReplyEffect<TableEvent, TableState> onIdleTimeout(TableState state, IdleTimeout idle) {
         if (quiet(state)) {
-            passivation.passivate().accept(context.getSelf());
+            passivate();
         }
         return Effect().noReply();
+    }
+
+    private void passivate() {
+        passivating = true;
+        passivation.passivate().accept(context.getSelf());
+    }
+
+    /**
+     * A command already on its way when this table asked to passivate may have started something (a
+     * second player sat in): the stop still happens, since the shard waits for it, and a wake-up
+     * through the region, which the shard holds until then, starts the table again at once.
+     */
+    private ReplyEffect<TableEvent, TableState> onStop(TableState state, Stop stop) {
+        if (passivating && !quiet(state)) {
+            passivation.wake().run();
+        }
+        return Effect().stop().thenNoReply();
     }
 
     private ReplyEffect<TableEvent, TableState> onStartHand(TableState state, StartHand start) {

@@ -131,7 +131,7 @@ class TableEntityTest {
         TestProbe<ActorRef<TableEntity.Command>> passivate = TESTKIT.createTestProbe();
         var nowhere = EventSourcedBehaviorTestKit.<TableEntity.Command, TableEvent, TableState>create(TESTKIT.system(),
                 TableEntity.create("nowhere", "table-0", NO_HANDS,
-                        new TableEntity.Passivation(Duration.ofHours(1), passivate.ref()::tell)));
+                        new TableEntity.Passivation(Duration.ofHours(1), passivate.ref()::tell, () -> { })));
 
         TableEntity.Snapshot snapshot = nowhere.<TableEntity.Snapshot>runCommand(TableEntity.GetSnapshot::new).reply();
         assertThat(snapshot.state().created()).isFalse();
@@ -146,12 +146,34 @@ class TableEntityTest {
         TestProbe<ActorRef<TableEntity.Command>> passivate = TESTKIT.createTestProbe();
         var quiet = EventSourcedBehaviorTestKit.<TableEntity.Command, TableEvent, TableState>create(TESTKIT.system(),
                 TableEntity.create("quiet", "table-0", NO_HANDS,
-                        new TableEntity.Passivation(Duration.ofMillis(100), passivate.ref()::tell)));
+                        new TableEntity.Passivation(Duration.ofMillis(100), passivate.ref()::tell, () -> { })));
         quiet.<TableEntity.Reply>runCommand(r -> new TableEntity.Execute(
                 new TableCommand.CreateTable("quiet", SETTINGS, "u1", Instant.parse("2026-11-27T10:00:00Z")), r));
         quiet.<TableEntity.Reply>runCommand(r -> new TableEntity.Execute(new TableCommand.JoinParticipant("p1", "u1", 500, null), r));
 
         passivate.expectMessageClass(ActorRef.class, Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aTableThatGotSomethingToRunWhilePassivatingStopsAndWakesItselfUp() {
+        TestProbe<ActorRef<TableEntity.Command>> passivate = TESTKIT.createTestProbe();
+        TestProbe<String> woken = TESTKIT.createTestProbe();
+        TestProbe<TableEntity.Reply> replies = TESTKIT.createTestProbe();
+        ActorRef<TableEntity.Command> table = TESTKIT.spawn(TableEntity.create("racing", "table-0", NO_HANDS,
+                new TableEntity.Passivation(Duration.ofMillis(100), passivate.ref()::tell,
+                        () -> woken.ref().tell("wake"))));
+        table.tell(new TableEntity.Execute(new TableCommand.CreateTable("racing", SETTINGS, "u1",
+                Instant.parse("2026-11-27T10:00:00Z")), replies.ref()));
+        table.tell(new TableEntity.Execute(new TableCommand.JoinParticipant("p1", "u1", 500, null), replies.ref()));
+        replies.receiveSeveralMessages(2);
+        passivate.expectMessage(Duration.ofSeconds(5), table);
+
+        // a join already on its way: now two players sit in and a hand is to be dealt
+        table.tell(new TableEntity.Execute(new TableCommand.JoinParticipant("p2", "u2", 500, null), replies.ref()));
+        table.tell(TableEntity.Stop.INSTANCE);
+        assertThat(replies.receiveMessage()).isInstanceOf(TableEntity.Accepted.class);
+        woken.expectMessage("wake");
+        replies.expectTerminated(table);
     }
 
     /**
