@@ -78,7 +78,10 @@ public final class TableEntity
         INSTANCE
     }
 
-    /** The shard's stop message, on passivation and on hand-off: stops after any pending write. */
+    /**
+     * The shard's stop message, on passivation and on hand-off: stops after any pending write.
+     * Package-private so the entity test can play the shard.
+     */
     enum Stop implements Command {
         INSTANCE
     }
