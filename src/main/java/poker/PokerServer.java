@@ -99,7 +99,8 @@ public final class PokerServer {
             Duration askTimeout = withDatabase.getDuration("poker.ask-timeout");
             Wallets wallets = new Wallets(system, askTimeout, withDatabase.getLong("poker.wallet.grant"));
             TableEntity.init(system, tagSlices, new TableEntity.Environment(Clock.systemUTC(),
-                    TableEntity.Dealer.secure(), withDatabase.getDuration("poker.table.hand-pause")));
+                    TableEntity.Dealer.secure(), withDatabase.getDuration("poker.table.hand-pause")),
+                    withDatabase.getDuration("poker.table.idle-passivation"));
             WalletEntity.init(system, tagSlices);
             BuyInSaga.init(system, askTimeout);
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -72,6 +73,24 @@ public final class TableEntity
     private record ClockExpired(long handNumber, int seatNumber) implements Command {
     }
 
+    /** Timer: the table has been quiet for the idle time. */
+    private enum IdleTimeout implements Command {
+        INSTANCE
+    }
+
+    /**
+     * The shard's stop message, on passivation and on hand-off: stops after any pending write.
+     * Package-private so the entity test can play the shard.
+     */
+    enum Stop implements Command {
+        INSTANCE
+    }
+
+    /** Through the region to a table that stopped with something running: starts it again. */
+    private enum Wake implements Command {
+        INSTANCE
+    }
+
     /** Where decks come from: a fresh shuffle and salt per hand ({@code SecureRandom} in production). */
     public interface Dealer {
         List<Card> shuffle();
@@ -108,17 +127,39 @@ public final class TableEntity
     public record Rejected(Rejection rejection) implements Reply {
     }
 
+    /**
+     * When a table leaves memory: a table that was never created at once, after answering; a created
+     * one after {@code idleAfter} without a hand in play, a turn clock or a hand to deal.
+     *
+     * @param passivate asks the shard to stop the entity (a no-op outside sharding)
+     * @param wake      sends the table a message through the region, which starts it again after a
+     *                  stop (a no-op outside sharding)
+     */
+    public record Passivation(Duration idleAfter, Consumer<ActorRef<Command>> passivate, Runnable wake) {
+
+        /** Outside sharding (tests of the entity alone): nothing asks to stop it. */
+        public static Passivation none() {
+            return new Passivation(Duration.ofDays(1), self -> {
+            }, () -> {
+            });
+        }
+    }
+
     private static final String NEXT_HAND = "next-hand";
     private static final String TURN_CLOCK = "turn-clock";
+    private static final String IDLE = "idle";
 
     private final String tableId;
     private final String tag;
     private final ActorContext<Command> context;
     private final TimerScheduler<Command> timers;
     private final Environment environment;
+    private final Passivation passivation;
+    /** This table asked its shard to passivate it; the stop that follows is not a hand-off. */
+    private boolean passivating;
 
     private TableEntity(ActorContext<Command> context, TimerScheduler<Command> timers, String tableId, String tag,
-                        Environment environment) {
+                        Environment environment, Passivation passivation) {
         super(persistenceIdOf(tableId),
                 SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
         this.context = context;
@@ -126,24 +167,38 @@ public final class TableEntity
         this.tableId = tableId;
         this.tag = tag;
         this.environment = environment;
+        this.passivation = passivation;
     }
 
     /**
-     * Tables are remembered entities and never passivated: a table whose hand or turn clock is
-     * running restarts after a crash or a restart, and re-arms its timers from its state.
+     * Tables are remembered entities, so a table whose hand or turn clock is running restarts after a
+     * crash or a restart and re-arms its timers from its state. With remember-entities Pekko turns
+     * automatic passivation off, so a table passivates itself ({@link Passivation}) through the shard,
+     * which records the stop: a remembered entity that just stopped would be restarted.
+     *
+     * @param idleAfter how long a quiet table stays in memory ({@code poker.table.idle-passivation})
      */
-    public static void init(ActorSystem<?> system, int tagSlices, Environment environment) {
-        ClusterSharding.get(system).init(Entity.of(ENTITY_KEY,
+    public static void init(ActorSystem<?> system, int tagSlices, Environment environment, Duration idleAfter) {
+        ClusterSharding sharding = ClusterSharding.get(system);
+        sharding.init(Entity.of(ENTITY_KEY,
                         entityContext -> create(entityContext.getEntityId(),
-                                tagFor(entityContext.getEntityId(), tagSlices), environment))
-                .withSettings(ClusterShardingSettings.create(system)
-                        .withRememberEntities(true)
-                        .withNoPassivationStrategy()));
+                                tagFor(entityContext.getEntityId(), tagSlices), environment,
+                                new Passivation(idleAfter,
+                                        self -> entityContext.getShard().tell(new ClusterSharding.Passivate<>(self)),
+                                        () -> sharding.entityRefFor(ENTITY_KEY, entityContext.getEntityId())
+                                                .tell(Wake.INSTANCE))))
+                .withStopMessage(Stop.INSTANCE)
+                .withSettings(ClusterShardingSettings.create(system).withRememberEntities(true)));
     }
 
     public static Behavior<Command> create(String tableId, String tag, Environment environment) {
+        return create(tableId, tag, environment, Passivation.none());
+    }
+
+    public static Behavior<Command> create(String tableId, String tag, Environment environment,
+                                           Passivation passivation) {
         return Behaviors.withTimers(timers -> Behaviors.setup(ctx ->
-                new TableEntity(ctx, timers, tableId, tag, environment)));
+                new TableEntity(ctx, timers, tableId, tag, environment, passivation)));
     }
 
     /** Events of a table carry one tag, "table-0".."table-(n-1)", so projections can run in parallel. */
@@ -166,12 +221,72 @@ public final class TableEntity
         return newCommandHandlerWithReplyBuilder()
                 .forAnyState()
                 .onCommand(Execute.class, this::onExecute)
-                .onCommand(GetState.class, (state, cmd) -> Effect().reply(cmd.replyTo(), state))
-                .onCommand(GetSnapshot.class, (state, cmd) ->
-                        Effect().reply(cmd.replyTo(), new Snapshot(state, lastSequenceNumber(context))))
+                .onCommand(GetState.class, (state, cmd) -> {
+                    settle(state);
+                    return Effect().reply(cmd.replyTo(), state);
+                })
+                .onCommand(GetSnapshot.class, (state, cmd) -> {
+                    settle(state);
+                    return Effect().reply(cmd.replyTo(), new Snapshot(state, lastSequenceNumber(context)));
+                })
                 .onCommand(StartHand.class, this::onStartHand)
                 .onCommand(ClockExpired.class, this::onClockExpired)
+                .onCommand(IdleTimeout.class, this::onIdleTimeout)
+                .onCommand(Wake.class, (state, wake) -> {
+                    settle(state);
+                    return Effect().noReply();
+                })
+                .onCommand(Stop.class, this::onStop)
                 .build();
+    }
+
+    /** Quiet: no hand in play, no turn clock, no hand about to be dealt; nothing here needs a timer. */
+    private static boolean quiet(TableState state) {
+        return !state.handLive() && state.clock() == null && !TableDecider.canStartHand(state);
+    }
+
+    /**
+     * After a command that stored nothing: a table that does not exist leaves at once (its answer is
+     * already on its way, and the shard buffers what comes next); a quiet one is idle from now.
+     */
+    private void settle(TableState state) {
+        if (!state.created()) {
+            passivate();
+        } else {
+            armIdle(state);
+        }
+    }
+
+    private void armIdle(TableState state) {
+        if (quiet(state)) {
+            timers.startSingleTimer(IDLE, IdleTimeout.INSTANCE, passivation.idleAfter());
+        } else {
+            timers.cancel(IDLE);
+        }
+    }
+
+    private ReplyEffect<TableEvent, TableState> onIdleTimeout(TableState state, IdleTimeout idle) {
+        if (quiet(state)) {
+            passivate();
+        }
+        return Effect().noReply();
+    }
+
+    private void passivate() {
+        passivating = true;
+        passivation.passivate().accept(context.getSelf());
+    }
+
+    /**
+     * A command already on its way when this table asked to passivate may have started something (a
+     * second player sat in): the stop still happens, since the shard waits for it, and a wake-up
+     * through the region, which the shard holds until then, starts the table again at once.
+     */
+    private ReplyEffect<TableEvent, TableState> onStop(TableState state, Stop stop) {
+        if (passivating && !quiet(state)) {
+            passivation.wake().run();
+        }
+        return Effect().stop().thenNoReply();
     }
 
     private ReplyEffect<TableEvent, TableState> onStartHand(TableState state, StartHand start) {
@@ -201,9 +316,12 @@ public final class TableEntity
 
     /**
      * After every change and after recovery: start the next hand after a pause when one can start,
-     * and run the turn clock of the player to act until the deadline recorded in the journal.
+     * run the turn clock of the player to act until the deadline recorded in the journal, and count
+     * a quiet table's idle time from now (also a table recovered but never created, so one that an
+     * older version remembered leaves too).
      */
     private void armTimers(TableState state) {
+        armIdle(state);
         if (TableDecider.canStartHand(state)) {
             if (!timers.isTimerActive(NEXT_HAND)) {
                 timers.startSingleTimer(NEXT_HAND, StartHand.INSTANCE, environment.handPause());
@@ -231,6 +349,7 @@ public final class TableEntity
     private ReplyEffect<TableEvent, TableState> onExecute(TableState state, Execute cmd) {
         var repeat = TableDecider.repeatOf(state, cmd.command());
         if (repeat.isPresent()) {
+            settle(state);
             return Effect().reply(cmd.replyTo(), new Accepted(List.of(repeat.get()), lastSequenceNumber(context)));
         }
         Decision<TableEvent> decision = TableDecider.decide(state, cmd.command(), environment.clock().instant());
@@ -238,6 +357,7 @@ public final class TableEntity
             return persistAll(decision)
                     .thenReply(cmd.replyTo(), s -> new Accepted(accepted.events(), lastSequenceNumber(context)));
         }
+        settle(state);
         return Effect().reply(cmd.replyTo(), new Rejected(((Decision.Rejected<TableEvent>) decision).rejection()));
     }
 

@@ -39,6 +39,11 @@ public final class Wallets {
     /** The stack of a participant who left goes back to the wallet, once (the id is derived from the seat). */
     public CompletionStage<WalletEntity.Reply> cashOut(String userId, String participantId, String tableId,
                                                        long amount) {
-        return execute(userId, new WalletCommand.CashOut("cashout-" + participantId, tableId, amount));
+        return execute(userId, new WalletCommand.CashOut(cashOutId(participantId), tableId, amount));
+    }
+
+    /** The wallet transaction id of a participant's cash-out. */
+    public static String cashOutId(String participantId) {
+        return "cashout-" + participantId;
     }
 }

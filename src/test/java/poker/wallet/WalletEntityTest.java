@@ -2,8 +2,12 @@ package poker.wallet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.apache.pekko.serialization.Serialization;
+import org.apache.pekko.serialization.SerializationExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +18,7 @@ import poker.domain.wallet.WalletCommand.DebitBuyIn;
 import poker.domain.wallet.WalletCommand.Deposit;
 import poker.domain.wallet.WalletCommand.OpenWallet;
 import poker.domain.wallet.WalletCommand.RefundBuyIn;
+import poker.domain.wallet.WalletDecider;
 import poker.domain.wallet.WalletEvent;
 import poker.domain.wallet.WalletState;
 import poker.support.EntityTestKit;
@@ -117,5 +122,76 @@ class WalletEntityTest {
         assertThat(kit.restart().state()).isEqualTo(before);
         assertThat(run(new Deposit("d7", 1, "ref")).hasNoEvents()).isTrue();
         assertThat(kit.getState().balance()).isEqualTo(1_120);
+    }
+
+    @Test
+    void aDepositReferenceReusedForAnotherAmountIsRefusedAndStoresNothing() {
+        run(new OpenWallet("grant", 1_000));
+        var first = run(new Deposit("deposit-bank-7", 500, "bank-7"));
+        var same = run(new Deposit("deposit-bank-7", 500, "bank-7"));
+        assertThat(same.hasNoEvents()).isTrue();
+        assertThat(((WalletEntity.Accepted) same.reply()).event()).isEqualTo(first.event());
+
+        var other = run(new Deposit("deposit-bank-7", 900, "bank-7"));
+        assertThat(other.hasNoEvents()).isTrue();
+        assertThat(rejection(other.reply())).isEqualTo("reference_reused");
+        assertThat(other.state().balance()).isEqualTo(1_500);
+    }
+
+    @Test
+    void theWindowOfTransactionsStaysBoundedThroughSnapshotsAndARestart() {
+        run(new OpenWallet("grant", 1_000));
+        for (int i = 0; i < 600; i++) {
+            run(i % 2 == 0 ? new DebitBuyIn("b" + i, "t1", 1) : new CashOut("cashout-b" + (i - 1), "t1", 1));
+        }
+        WalletState before = kit.getState();
+        assertThat(before.transactions()).hasSize(WalletState.TRANSACTION_WINDOW);
+        assertThat(before.transactions().keySet()).first().isEqualTo("b344");
+
+        WalletState after = kit.restart().state();
+        assertThat(after).isEqualTo(before);
+        assertThat(List.copyOf(after.transactions().keySet())).as("oldest first, also after a snapshot")
+                .isEqualTo(List.copyOf(before.transactions().keySet()));
+        var retry = run(new DebitBuyIn("b344", "t1", 1));
+        assertThat(retry.hasNoEvents()).isTrue();
+        assertThat(((WalletEntity.Accepted) retry.reply()).repeated()).isTrue();
+        assertThat(retry.state().balance()).isEqualTo(1_000);
+    }
+
+    /**
+     * A snapshot stored before the window: every transaction ever, as a map in a hash order. It loads
+     * whole (a retry of any of them is recognised) and is cut to the window at the next transaction.
+     */
+    @Test
+    void readsAStoredSnapshotWithEveryTransactionAndBoundsItAtTheNextOne() throws Exception {
+        Serialization serialization = SerializationExtension.get(TESTKIT.system().classicSystem());
+        StringBuilder transactions = new StringBuilder("\"grant-u\":{\"type\":\"WalletOpened\",\"userId\":\"u\","
+                + "\"transactionId\":\"grant-u\",\"grant\":10000,\"balance\":10000}");
+        for (int i = 0; i < 300; i++) {
+            int n = (i * 7919) % 300;
+            transactions.append(",\"deposit-r").append(n).append("\":{\"type\":\"FundsDeposited\",\"userId\":\"u\","
+                    + "\"transactionId\":\"deposit-r").append(n).append("\",\"amount\":10,\"reference\":\"r")
+                    .append(n).append("\",\"balance\":").append(10_010 + 10L * n).append('}');
+        }
+        String stored = "{\"userId\":\"u\",\"opened\":true,\"balance\":13000,\"transactions\":{" + transactions
+                + "}}";
+        var serializer = serialization.serializerFor(WalletState.class);
+        assertThat(serializer.identifier()).isEqualTo(9004);
+        WalletState old = (WalletState) serialization.deserialize(stored.getBytes(StandardCharsets.UTF_8),
+                serializer.identifier(), "").get();
+
+        assertThat(old.balance()).isEqualTo(13_000);
+        assertThat(old.transactions()).hasSize(301);
+        assertThat(WalletDecider.repeatOf(old, new Deposit("deposit-r42", 10, "r42"))).isPresent();
+        assertThat(WalletDecider.decide(old, new Deposit("deposit-r42", 11, "r42")).rejectionOrThrow().code())
+                .isEqualTo("reference_reused");
+
+        WalletState next = old.apply(new WalletEvent.ChipsCashedOut("u", "cashout-p", "t", 5, 13_005));
+        assertThat(next.transactions()).hasSize(WalletState.TRANSACTION_WINDOW);
+        assertThat(next.transactions().keySet()).last().isEqualTo("cashout-p");
+        WalletState reread = (WalletState) serialization.deserialize(serialization.serialize(next).get(),
+                serializer.identifier(), "").get();
+        assertThat(reread).isEqualTo(next);
+        assertThat(List.copyOf(reread.transactions().keySet())).isEqualTo(List.copyOf(next.transactions().keySet()));
     }
 }

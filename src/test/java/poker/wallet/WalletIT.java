@@ -1,6 +1,7 @@
 package poker.wallet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -11,10 +12,18 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.persistence.query.Offset;
+import org.apache.pekko.projection.eventsourced.EventEnvelope;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import poker.PokerServer;
+import poker.domain.table.TableEvent;
+import poker.domain.wallet.WalletCommand;
+import poker.domain.wallet.WalletState;
+import poker.readside.PooledJdbcSession;
 import poker.support.ApiClient;
 import poker.support.ApiClient.Response;
 import poker.support.Eventually;
@@ -212,5 +221,92 @@ class WalletIT {
         assertThat(audit.path("expected").asLong()).isEqualTo(audit.path("actual").asLong());
         assertThat(audit.path("walletBalances").asLong() + audit.path("tableChips").asLong())
                 .isEqualTo(audit.path("granted").asLong() + audit.path("deposited").asLong());
+    }
+
+    static String userId(String token) {
+        return api.get("/users/me", token).text("id");
+    }
+
+    /** Transactions that push everything before them out of the wallet's window of remembered ids. */
+    static void fillTheWindow(String userId) throws Exception {
+        Wallets wallets = new Wallets(server.system(), Duration.ofSeconds(10), 0);
+        for (int i = 0; i < WalletState.TRANSACTION_WINDOW; i++) {
+            WalletEntity.Reply reply = wallets.execute(userId, new WalletCommand.Deposit("deposit-fill-" + i, 1,
+                    "fill-" + i)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+            assertThat(reply).isInstanceOf(WalletEntity.Accepted.class);
+        }
+    }
+
+    static WalletState wallet(String userId) {
+        return ClusterSharding.get(server.system()).entityRefFor(WalletEntity.ENTITY_KEY, userId)
+                .<WalletState>ask(WalletEntity.GetBalance::new, Duration.ofSeconds(10)).toCompletableFuture().join();
+    }
+
+    @Test
+    void aDepositReferenceNamesOneDepositForGood() throws Exception {
+        String token = api.signUp("vera");
+        String deposits = "/admin/wallets/" + userId(token) + "/deposits?consistency=strong";
+        String promo = "{\"amount\":300,\"reference\":\"promo-9\"}";
+        String promoBigger = "{\"amount\":3000,\"reference\":\"promo-9\"}";
+        Response first = api.post(deposits, promo, admin);
+        assertThat(first.status()).as(first.raw()).isEqualTo(201);
+
+        Response reused = api.post(deposits, promoBigger, admin);
+        assertThat(reused.status()).as(reused.raw()).isEqualTo(409);
+        assertThat(reused.text("error")).isEqualTo("reference_reused");
+        assertThat(balance(token)).isEqualTo(10_300);
+
+        // long after, when the wallet itself no longer remembers it: the ledger does
+        fillTheWindow(userId(token));
+        Eventually.await(Duration.ofSeconds(15), () -> api.get("/wallet/transactions?limit=1000", token).body(),
+                ledger -> ledger.size() == 2 + WalletState.TRANSACTION_WINDOW);
+        assertThat(wallet(userId(token)).transactions()).doesNotContainKey("deposit-promo-9");
+        Response again = api.post(deposits, promo, admin);
+        assertThat(again.status()).as(again.raw()).isEqualTo(201);
+        assertThat(again.text("transactionId")).isEqualTo(first.text("transactionId"));
+        assertThat(again.body().path("balance").asLong()).isEqualTo(10_300);
+        assertThat(api.post(deposits, promoBigger, admin).text("error")).isEqualTo("reference_reused");
+        assertThat(wallet(userId(token)).balance()).isEqualTo(10_300 + WalletState.TRANSACTION_WINDOW);
+    }
+
+    @Test
+    void aCashOutReplayedLongAfterTheLeaveCreditsNothing() throws Exception {
+        String token = api.signUp("ulla");
+        String user = userId(token);
+        String tableId = table(token, 2);
+        Response seated = api.post("/tables/" + tableId + "/participants", "{\"buyIn\":1000}", token);
+        assertThat(seated.status()).as(seated.raw()).isEqualTo(201);
+        Response left = api.delete("/tables/" + tableId + "/participants/me?consistency=strong", token);
+        assertThat(left.body().path("chipsReturned").asLong()).isEqualTo(1_000);
+        fillTheWindow(user);
+        Eventually.await(Duration.ofSeconds(15), () -> api.get("/wallet/transactions?limit=1000", token).body(),
+                ledger -> ledger.size() == 3 + WalletState.TRANSACTION_WINDOW);
+        long balance = wallet(user).balance();
+        assertThat(balance).isEqualTo(10_000 + WalletState.TRANSACTION_WINDOW);
+
+        // the cash_outs projection meets the same ParticipantLeft again, as after a reset of its offset
+        var replayed = EventEnvelope.<TableEvent>create(Offset.sequence(1), "Table|" + tableId, 2,
+                new TableEvent.ParticipantLeft(seated.text("participantId"), user, tableId,
+                        seated.body().path("seatNumber").asInt(), 1_000), 0L);
+        CashOutProjectionHandler handler = new CashOutProjectionHandler(new Wallets(server.system(),
+                Duration.ofSeconds(10), 0));
+        PooledJdbcSession session = new PooledJdbcSession(server.dataSource());
+        try {
+            handler.process(session, replayed);
+            assertThat(wallet(user).balance()).isEqualTo(balance);
+
+            // with the ledger far behind the wallet nobody can tell yet: the envelope fails, to be retried
+            session.withConnection(c -> {
+                try (var delete = c.prepareStatement("DELETE FROM wallet_ledger WHERE user_id = ?::uuid")) {
+                    delete.setString(1, user);
+                    return delete.executeUpdate();
+                }
+            });
+            assertThatThrownBy(() -> handler.process(session, replayed)).isInstanceOf(IllegalStateException.class);
+            assertThat(wallet(user).balance()).isEqualTo(balance);
+        } finally {
+            session.rollback();
+            session.close();
+        }
     }
 }

@@ -1,12 +1,14 @@
 package poker.domain.table;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import poker.domain.RecentIds;
 import poker.domain.holdem.HandEvent;
 import poker.domain.holdem.HandEvent.BetPlaced;
 import poker.domain.holdem.HandEvent.HandEnded;
@@ -32,7 +34,8 @@ import poker.domain.table.TableEvent.TurnClockStarted;
  *
  * @param settings       null until the table is created
  * @param participants   ordered by seat number
- * @param joinedIds      every participant id that ever joined, so a retried join is recognised
+ * @param joinedIds      the last {@link #JOIN_WINDOW} participant ids that joined, oldest first, so a
+ *                       retried join of a participant who has since left is recognised
  * @param handsPlayed    hands that have ended here; the next hand is number {@code handsPlayed + 1}
  * @param button         the dealer button's seat in the last hand, null before the first
  * @param lastBigBlind   the big blind's seat in the last hand (heads-up button placement)
@@ -41,12 +44,20 @@ import poker.domain.table.TableEvent.TurnClockStarted;
  * @param clock          the running turn, null when nobody is to act
  */
 public record TableState(String tableId, TableSettings settings, List<Participant> participants,
-                         Set<String> joinedIds, long handsPlayed, Integer button, Integer lastBigBlind,
+                         @JsonDeserialize(as = LinkedHashSet.class) Set<String> joinedIds,
+                         long handsPlayed, Integer button, Integer lastBigBlind,
                          HandState hand, String salt, TurnClock clock) {
+
+    /**
+     * How many of the latest joins a table remembers. Only a buy-in saga retries a join, within seconds
+     * of the first attempt (a seated participant is recognised without this window), while a table sees
+     * a few joins a minute; 256 is far beyond that, at about 10 KB per snapshot.
+     */
+    public static final int JOIN_WINDOW = 256;
 
     public TableState {
         participants = List.copyOf(participants);
-        joinedIds = joinedIds == null ? Set.of() : Set.copyOf(joinedIds);
+        joinedIds = RecentIds.copyOf(joinedIds);
     }
 
     public static TableState empty(String tableId) {
@@ -104,8 +115,7 @@ public record TableState(String tableId, TableSettings settings, List<Participan
             next.add(new Participant(e.participantId(), e.playerId(), e.seatNumber(), e.chips(),
                     e.initialChips(), e.sittingOut(), e.status(), 0, false));
             next.sort(Comparator.comparingInt(Participant::seatNumber));
-            Set<String> joined = new HashSet<>(joinedIds);
-            joined.add(e.participantId());
+            Set<String> joined = RecentIds.copyOf(joinedIds).plus(e.participantId(), JOIN_WINDOW);
             return new TableState(tableId, settings, next, joined, handsPlayed, button, lastBigBlind, hand, salt,
                     clock);
         } else if (event instanceof ParticipantLeft e) {

@@ -145,4 +145,21 @@ class TableDeciderTest {
         assertThat(state.participants()).extracting(Participant::playerId).containsExactly("c", "b");
         assertThat(TableState.replay(TABLE, history)).isEqualTo(state);
     }
+
+    @Test
+    void aJoinRetriedAfterTheParticipantLeftIsRecognisedWhileItIsAmongTheLatestJoins() {
+        given(created(HEADS_UP), joined("first", 1, 500), new ParticipantLeft("p-first", "first", TABLE, 1, 500));
+        for (int i = 1; i < TableState.JOIN_WINDOW; i++) {
+            given(joined("u" + i, 1, 500), new ParticipantLeft("p-u" + i, "u" + i, TABLE, 1, 500));
+        }
+        TableState state = TableState.replay(TABLE, given);
+        assertThat(state.joinedIds()).hasSize(TableState.JOIN_WINDOW).first().isEqualTo("p-first");
+        assertThat(rejection(when(new JoinParticipant("p-first", "first", 500, null))).code())
+                .isEqualTo("already_joined");
+
+        given(joined("last", 1, 500));
+        assertThat(TableState.replay(TABLE, given).joinedIds())
+                .as("bounded: the oldest join falls out").hasSize(TableState.JOIN_WINDOW)
+                .doesNotContain("p-first").endsWith("p-last");
+    }
 }
