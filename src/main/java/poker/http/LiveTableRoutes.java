@@ -93,19 +93,20 @@ public final class LiveTableRoutes extends ApiDirectives {
                         }
                         // every name the first frames show is known before any frame is built
                         Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
-                        CompletionStage<Moment> named = startingPoint(tableId, fromSeq).thenCompose(moment ->
-                                displayNames(moment.state(), names).thenApply(done -> moment));
+                        CompletionStage<Optional<Moment>> named = startingPoint(tableId, fromSeq)
+                                .thenCompose(moment -> moment.isEmpty() ? CompletableFuture.completedFuture(moment)
+                                        : displayNames(moment.get().state(), names).thenApply(done -> moment));
                         return onComplete(named, start -> {
                             if (start.isFailure()) {
                                 return complete(ErrorMapping.toResponse(start.failed().get()));
                             }
-                            if (!start.get().state().created()) {
+                            if (start.get().isEmpty()) {
                                 return complete(Json.error(new ApiError(
                                         StatusCodes.NOT_FOUND,
                                         "table_not_found", "There is no table " + tableId + ".", null)));
                             }
                             return extractWebSocketUpgrade(upgrade -> open(upgrade, user,
-                                    flow(tableId, user, token.get(), start.get(), names)));
+                                    flow(tableId, user, token.get(), start.get().get(), names)));
                         });
                     }));
                 })));
@@ -135,15 +136,22 @@ public final class LiveTableRoutes extends ApiDirectives {
         })));
     }
 
-    /** Where a socket starts: the table's current state, or the state after event {@code fromSeq}. */
-    private CompletionStage<Moment> startingPoint(String tableId, Optional<Long> fromSeq) {
+    /**
+     * Where a socket starts: the table's current state, or the state after event {@code fromSeq} (at
+     * least after its creation, event 1: there is no table view before it); empty for a table that
+     * does not exist.
+     */
+    private CompletionStage<Optional<Moment>> startingPoint(String tableId, Optional<Long> fromSeq) {
         return sharding.entityRefFor(TableEntity.ENTITY_KEY, tableId)
                 .<TableEntity.Snapshot>ask(TableEntity.GetSnapshot::new, askTimeout)
                 .thenCompose(now -> {
-                    if (fromSeq.isEmpty() || fromSeq.get() >= now.sequenceNr() || !now.state().created()) {
-                        return CompletableFuture.completedFuture(new Moment(now.state(), now.sequenceNr()));
+                    if (!now.state().created()) {
+                        return CompletableFuture.completedFuture(Optional.empty());
                     }
-                    return history.at(tableId, fromSeq.get());
+                    if (fromSeq.isEmpty() || fromSeq.get() >= now.sequenceNr()) {
+                        return CompletableFuture.completedFuture(Optional.of(new Moment(now.state(), now.sequenceNr())));
+                    }
+                    return history.at(tableId, Math.max(1, fromSeq.get())).thenApply(Optional::of);
                 });
     }
 
