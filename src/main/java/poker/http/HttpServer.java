@@ -42,7 +42,7 @@ public final class HttpServer extends AllDirectives {
 
     /** pekko-http's request-timeout answer, in the API's error format. */
     private static HttpResponse timedOut(HttpRequest request) {
-        return Json.error(new ApiError(StatusCodes.SERVICE_UNAVAILABLE, "request_timeout",
+        return Json.error(new ApiError(StatusCodes.SERVICE_UNAVAILABLE, "server_timeout",
                 "The server did not answer in time; try again shortly.", null));
     }
 

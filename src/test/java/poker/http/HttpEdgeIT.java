@@ -184,5 +184,12 @@ class HttpEdgeIT {
         assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 3600L);
         // 3 per address: the set-up registered one
         assertThat(registered).isLessThanOrEqualTo(2);
+        // another peer address is counted apart
+        String body = "{\"username\":\"other_peer\",\"password\":\"longenough\"}";
+        try (RawHttp other = new RawHttp(server.httpPort(), "127.0.0.2")) {
+            RawHttp.Response r = other.send("POST /api/users HTTP/1.1\r\nHost: a\r\nConnection: close\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body).read();
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+        }
     }
 }

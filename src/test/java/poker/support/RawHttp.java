@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,12 @@ public final class RawHttp implements AutoCloseable {
     private final InputStream in;
 
     public RawHttp(int port) throws IOException {
-        socket = new Socket("127.0.0.1", port);
+        this(port, "127.0.0.1");
+    }
+
+    /** Connects from {@code localAddress} (any of 127.0.0.0/8 on Linux): a second client address. */
+    public RawHttp(int port, String localAddress) throws IOException {
+        socket = new Socket(InetAddress.getByName("127.0.0.1"), port, InetAddress.getByName(localAddress), 0);
         socket.setSoTimeout(15_000);
         out = socket.getOutputStream();
         in = socket.getInputStream();
