@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import poker.domain.table.TableEvent;
 import poker.http.AdminRoutes;
 import poker.http.Consistency;
+import poker.http.EdgeLimits;
 import poker.http.HttpServer;
 import poker.http.TableRoutes;
 import poker.http.UserRoutes;
@@ -40,6 +41,7 @@ import poker.readside.TableQueries;
 import poker.readside.WalletProjections;
 import poker.readside.WalletQueries;
 import poker.table.TableEntity;
+import poker.user.PasswordHasher;
 import poker.user.Passwords;
 import poker.user.User;
 import poker.user.UserRepository;
@@ -114,16 +116,19 @@ public final class PokerServer {
 
             Executor blocking = system.dispatchers().lookup(DispatcherSelector.fromConfig("poker.blocking-dispatcher"));
             Clock clock = Clock.systemUTC();
-            UserRepository users = new UserRepository(dataSource,
-                    new Passwords(withDatabase.getInt("poker.passwords.bcrypt-cost")),
+            Passwords passwords = new Passwords(withDatabase.getInt("poker.passwords.bcrypt-cost"));
+            UserRepository users = new UserRepository(dataSource, passwords,
                     withDatabase.getDuration("poker.sessions.ttl"), clock);
             ensureAdmin(withDatabase, users, wallets);
+            PasswordHasher hasher = passwordHasher(withDatabase, passwords);
+            system.getWhenTerminated().thenRun(hasher::close);
+            EdgeLimits limits = EdgeLimits.from(withDatabase, clock);
             Consistency consistency = new Consistency(progress, withDatabase.getDuration("poker.strong-consistency-timeout"));
             HttpServer http = new HttpServer(
-                    new UserRoutes(users, blocking, wallets, consistency).routes(),
+                    new UserRoutes(users, blocking, wallets, consistency, hasher, limits).routes(),
                     new TableRoutes(system, users, new TableQueries(dataSource),
                             new HandQueries(dataSource, Jackson.MAPPER), wallets, consistency, blocking, askTimeout,
-                            clock).routes(),
+                            clock, limits).routes(),
                     new WalletRoutes(users, blocking, wallets, new WalletQueries(dataSource),
                             new AuditQueries(dataSource), consistency).routes(),
                     new AdminRoutes(users, blocking, new ProjectionAdmin(dataSource,
@@ -139,6 +144,15 @@ public final class PokerServer {
             new PokerServer(system, dataSource, embedded, -1).stop();
             throw new IllegalStateException("server did not start", e);
         }
+    }
+
+    /** bcrypt's own bounded pool: {@code hashing-threads} (0: half the cores, at least 1) and its queue. */
+    private static PasswordHasher passwordHasher(Config config, Passwords passwords) {
+        int threads = config.getInt("poker.passwords.hashing-threads");
+        if (threads <= 0) {
+            threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        }
+        return new PasswordHasher(passwords, threads, config.getInt("poker.passwords.hashing-queue"));
     }
 
     /** With POKER_ADMIN_USERNAME and POKER_ADMIN_PASSWORD set, that admin account exists after start. */

@@ -1,21 +1,35 @@
 package poker.http;
 
+import com.typesafe.config.Config;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.pekko.http.javadsl.model.AttributeKeys;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.MediaType;
+import org.apache.pekko.http.javadsl.model.RemoteAddress;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.model.headers.Connection;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
+import org.apache.pekko.http.scaladsl.model.EntityStreamException;
+import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
 import poker.user.User;
 import poker.user.UserRepository;
 
-/** Directives every resource uses: bearer-token auth, JSON bodies, blocking JDBC off the default dispatcher. */
+/**
+ * Directives every resource uses: bearer-token auth, bounded JSON bodies, the client's address,
+ * blocking JDBC off the default dispatcher.
+ */
 public abstract class ApiDirectives extends AllDirectives {
 
     protected final UserRepository users;
@@ -52,17 +66,93 @@ public abstract class ApiDirectives extends AllDirectives {
         }
     }
 
-    /** The request body as a JSON object; malformed JSON is a 400 before {@code inner} runs. */
+    /**
+     * The request body as a JSON object. It must be {@code application/json} (else 415), arrive whole
+     * within {@code poker.http.body-timeout} of the head (else 408) and be at most
+     * {@code poker.http.max-body-size} (else 413); malformed JSON is a 400 before {@code inner} runs.
+     */
     protected Route jsonBody(Function<Fields, Route> inner) {
-        return entity(Unmarshaller.entityToString(), body -> {
-            Fields fields;
-            try {
-                fields = Json.object(body);
-            } catch (ApiError e) {
-                return complete(Json.error(e));
+        return extractActorSystem(system -> extractRequestEntity(entity -> {
+            if (!entity.isKnownEmpty() && !isJson(entity.getContentType().mediaType())) {
+                return complete(Json.error(new ApiError(StatusCodes.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+                        "Send the body as JSON, with Content-Type: application/json.", null)));
             }
-            return inner.apply(fields);
+            Config config = system.settings().config();
+            long timeout = config.getDuration("poker.http.body-timeout").toMillis();
+            long maxBytes = config.getBytes("poker.http.max-body-size");
+            if (entity.getContentLengthOption().orElse(0) > maxBytes) {
+                return complete(tooLarge());
+            }
+            return onComplete(entity.toStrict(timeout, maxBytes, system), strict -> {
+                if (strict.isFailure()) {
+                    return complete(unreadBody(strict.failed().get()));
+                }
+                Fields fields;
+                try {
+                    fields = Json.object(strict.get().getData().utf8String());
+                } catch (ApiError e) {
+                    return complete(Json.error(e));
+                }
+                return inner.apply(fields);
+            });
+        }));
+    }
+
+    private static boolean isJson(MediaType type) {
+        return type.mainType().equals("application") && type.subType().equals("json");
+    }
+
+    /** A body that did not arrive in time or in size; the rest of it is never read, so the connection closes. */
+    private static HttpResponse unreadBody(Throwable failure) {
+        Throwable t = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        HttpResponse response;
+        if (t instanceof TimeoutException) {
+            response = Json.error(new ApiError(StatusCodes.REQUEST_TIMEOUT, "request_timeout",
+                    "The request body did not arrive in time.", null));
+        } else if (t instanceof EntityStreamSizeException
+                // what toStrict fails with past its byte limit (pekko-http has no finer type for it)
+                || t instanceof EntityStreamException e && e.info().summary().equals("Request too large")) {
+            return tooLarge();
+        } else if (t instanceof EntityStreamException) {
+            response = Json.error(ApiError.badRequest("bad_request", "The request body could not be read."));
+        } else {
+            return ErrorMapping.toResponse(t);
+        }
+        return response.addHeader(Connection.create("close"));
+    }
+
+    private static HttpResponse tooLarge() {
+        return Json.error(new ApiError(StatusCodes.PAYLOAD_TOO_LARGE, "payload_too_large",
+                "The request body is too large.", null)).addHeader(Connection.create("close"));
+    }
+
+    /**
+     * The client's address for per-address limits: the TCP peer (pekko's remote-address attribute),
+     * or with {@code trustForwardedFor} the last X-Forwarded-For entry (the one our own proxy appended).
+     * An IPv6 client counts by its /64, since one subscriber holds a whole /64.
+     */
+    protected Route clientAddress(boolean trustForwardedFor, Function<String, Route> inner) {
+        return extractRequest(request -> {
+            Optional<String> forwarded = trustForwardedFor
+                    ? request.getHeader("X-Forwarded-For").map(h -> {
+                        String[] hops = h.value().split(",");
+                        return hops[hops.length - 1].trim();
+                    }).filter(a -> !a.isEmpty())
+                    : Optional.empty();
+            String address = forwarded.orElseGet(() -> request.getAttribute(AttributeKeys.remoteAddress)
+                    .flatMap(RemoteAddress::getAddress)
+                    .map(ApiDirectives::addressKey)
+                    .orElse("unknown"));
+            return inner.apply(address);
         });
+    }
+
+    static String addressKey(InetAddress address) {
+        if (address instanceof Inet6Address) {
+            byte[] bytes = address.getAddress();
+            return HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+        }
+        return address.getHostAddress();
     }
 
     /** The caller from {@code Authorization: Bearer <token>}; 401 without a live token. */

@@ -1,5 +1,7 @@
 package poker.http;
 
+import java.time.Duration;
+import java.util.Optional;
 import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 
@@ -9,12 +11,28 @@ public final class ApiError extends RuntimeException {
     private final StatusCode status;
     private final String code;
     private final String field;
+    private final Duration retryAfter;
 
     public ApiError(StatusCode status, String code, String message, String field) {
+        this(status, code, message, field, null);
+    }
+
+    private ApiError(StatusCode status, String code, String message, String field, Duration retryAfter) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
         this.field = field;
+        this.retryAfter = retryAfter;
+    }
+
+    /** 429: a limit was reached; the client may try again after {@code retryAfter} (sent as Retry-After). */
+    public static ApiError tooManyRequests(String code, String message, Duration retryAfter) {
+        return new ApiError(StatusCodes.TOO_MANY_REQUESTS, code, message, null, retryAfter);
+    }
+
+    /** The same error, answered with a Retry-After header. */
+    public ApiError withRetryAfter(Duration after) {
+        return new ApiError(status, code, getMessage(), field, after);
     }
 
     public static ApiError invalidField(String field, String message) {
@@ -51,5 +69,9 @@ public final class ApiError extends RuntimeException {
 
     public String field() {
         return field;
+    }
+
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 }

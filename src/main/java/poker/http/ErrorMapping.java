@@ -1,6 +1,7 @@
 package poker.http;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -12,6 +13,7 @@ import org.apache.pekko.pattern.AskTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import poker.domain.Rejection;
+import poker.user.PasswordHasher;
 import poker.user.UsernameTakenException;
 
 /** The one place where rejections and failures become HTTP statuses and JSON error bodies. */
@@ -37,6 +39,11 @@ public final class ErrorMapping {
         Throwable t = unwrap(failure);
         if (t instanceof ApiError e) {
             return Json.error(e);
+        }
+        if (t instanceof PasswordHasher.Busy) {
+            return Json.error(new ApiError(StatusCodes.SERVICE_UNAVAILABLE, "server_busy",
+                    "The server is busy signing others in; try again in a moment.", null)
+                    .withRetryAfter(Duration.ofSeconds(1)));
         }
         if (t instanceof UsernameTakenException e) {
             return Json.error(ApiError.conflict("username_taken", e.getMessage()));

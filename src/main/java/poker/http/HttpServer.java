@@ -1,10 +1,13 @@
 package poker.http;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.http.javadsl.model.HttpRequest;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.ExceptionHandler;
@@ -35,11 +38,21 @@ public final class HttpServer extends AllDirectives {
         ExceptionHandler exceptions = ExceptionHandler.newBuilder()
                 .matchAny(t -> complete(ErrorMapping.toResponse(t)))
                 .build();
-        return handleExceptions(exceptions, () -> handleRejections(rejections, () -> api));
+        return withRequestTimeoutResponse(HttpServer::timedOut,
+                () -> handleExceptions(exceptions, () -> handleRejections(rejections, () -> api)));
     }
 
+    /** pekko-http's request-timeout answer, in the API's error format. */
+    private static HttpResponse timedOut(HttpRequest request) {
+        return Json.error(new ApiError(StatusCodes.SERVICE_UNAVAILABLE, "server_timeout",
+                "The server did not answer in time; try again shortly.", null));
+    }
+
+    /** Binds the route, each connection behind {@link RequestHeadTimeout} ({@code poker.http.request-head-timeout}). */
     public CompletionStage<ServerBinding> bind(ActorSystem<?> system, String host, int port) {
-        return Http.get(system).newServerAt(host, port).bind(route());
+        Duration headTimeout = system.settings().config().getDuration("poker.http.request-head-timeout");
+        return Http.get(system).newServerAt(host, port)
+                .bindFlow(RequestHeadTimeout.around(route().flow(system), headTimeout));
     }
 
     public static int port(ServerBinding binding) {

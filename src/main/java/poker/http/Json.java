@@ -8,6 +8,7 @@ import org.apache.pekko.http.javadsl.model.HttpEntities;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.model.headers.RetryAfter;
 import poker.infra.Jackson;
 
 /** JSON in and out of the HTTP API. */
@@ -33,7 +34,11 @@ public final class Json {
     }
 
     public static HttpResponse error(ApiError e) {
-        return response(e.status(), ErrorMapping.body(e));
+        HttpResponse response = response(e.status(), ErrorMapping.body(e));
+        return e.retryAfter()
+                // whole seconds, rounded up: Retry-After: 0 would invite an immediate retry
+                .map(after -> response.addHeader(RetryAfter.create(Math.max(1, (after.toMillis() + 999) / 1000))))
+                .orElse(response);
     }
 
     /** Reads a request body that must be one JSON object. */

@@ -1,26 +1,32 @@
 package poker.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeoutException;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.ws.Message;
 import org.apache.pekko.http.javadsl.model.ws.TextMessage;
+import org.apache.pekko.http.javadsl.model.ws.WebSocketUpgrade;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.persistence.query.EventEnvelope;
 import org.apache.pekko.stream.Materializer;
+import org.apache.pekko.stream.StreamLimitReachedException;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.util.ByteString;
 import poker.domain.table.TableCommand;
 import poker.domain.table.TableEvent;
 import poker.domain.table.TableState;
@@ -46,16 +52,23 @@ public final class LiveTableRoutes extends ApiDirectives {
 
     private final ActorSystem<?> system;
     private final ClusterSharding sharding;
+    /** How long a reserved socket slot waits for its socket to start before it is given back. */
+    private static final Duration SLOT_CLAIM = Duration.ofSeconds(10);
+
     private final TableHistory history;
     private final Duration askTimeout;
+    private final EdgeLimits.LiveSocketLimits limits;
+    private final LiveSockets sockets;
 
     public LiveTableRoutes(ActorSystem<?> system, UserRepository users, Executor blockingExecutor,
-                           Duration askTimeout) {
+                           Duration askTimeout, EdgeLimits.LiveSocketLimits limits) {
         super(users, blockingExecutor);
         this.system = system;
         this.sharding = ClusterSharding.get(system);
         this.history = new TableHistory(system);
         this.askTimeout = askTimeout;
+        this.limits = limits;
+        this.sockets = new LiveSockets(limits.maxSocketsPerUser());
     }
 
     /** The route for one table; the path is matched by {@link TableRoutes}. */
@@ -78,36 +91,80 @@ public final class LiveTableRoutes extends ApiDirectives {
                             return complete(Json.error(ApiError.invalidField("fromSeq",
                                     "fromSeq must be a whole number, 0 or more.")));
                         }
-                        return onComplete(startingPoint(tableId, fromSeq), start -> {
+                        // every name the first frames show is known before any frame is built
+                        Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
+                        CompletionStage<Optional<Moment>> named = startingPoint(tableId, fromSeq)
+                                .thenCompose(moment -> moment.isEmpty() ? CompletableFuture.completedFuture(moment)
+                                        : displayNames(moment.get().state(), names).thenApply(done -> moment));
+                        return onComplete(named, start -> {
                             if (start.isFailure()) {
                                 return complete(ErrorMapping.toResponse(start.failed().get()));
                             }
-                            if (!start.get().state().created()) {
+                            if (start.get().isEmpty()) {
                                 return complete(Json.error(new ApiError(
                                         StatusCodes.NOT_FOUND,
                                         "table_not_found", "There is no table " + tableId + ".", null)));
                             }
-                            return handleWebSocketMessages(flow(tableId, user, token.get(), start.get()));
+                            return extractWebSocketUpgrade(upgrade -> open(upgrade, user,
+                                    flow(tableId, user, token.get(), start.get().get(), names)));
                         });
                     }));
                 })));
     }
 
-    /** Where a socket starts: the table's current state, or the state after event {@code fromSeq}. */
-    private CompletionStage<Moment> startingPoint(String tableId, Optional<Long> fromSeq) {
+    /**
+     * Opens the socket if the user is under the per-user cap (else 429 {@code too_many_sockets},
+     * before the upgrade); the slot is held until the socket's stream ends.
+     */
+    private Route open(WebSocketUpgrade upgrade, User user, Flow<Message, Message, NotUsed> flow) {
+        Optional<LiveSockets.Slot> reserved = sockets.reserve(user.id());
+        if (reserved.isEmpty()) {
+            return complete(Json.error(new ApiError(StatusCodes.TOO_MANY_REQUESTS, "too_many_sockets",
+                    "You have " + limits.maxSocketsPerUser() + " live sockets open here already; close one first.",
+                    null)));
+        }
+        LiveSockets.Slot slot = reserved.get();
+        system.scheduler().scheduleOnce(SLOT_CLAIM, () -> {
+            if (!slot.hasStarted()) {
+                slot.release();
+            }
+        }, system.executionContext());
+        return complete(upgrade.handleMessagesWith(flow.watchTermination((notUsed, done) -> {
+            slot.started();
+            done.whenComplete((d, failure) -> slot.release());
+            return notUsed;
+        })));
+    }
+
+    /**
+     * Where a socket starts: the table's current state, or the state after event {@code fromSeq} (at
+     * least after its creation, event 1: there is no table view before it); empty for a table that
+     * does not exist.
+     */
+    private CompletionStage<Optional<Moment>> startingPoint(String tableId, Optional<Long> fromSeq) {
         return sharding.entityRefFor(TableEntity.ENTITY_KEY, tableId)
                 .<TableEntity.Snapshot>ask(TableEntity.GetSnapshot::new, askTimeout)
                 .thenCompose(now -> {
-                    if (fromSeq.isEmpty() || fromSeq.get() >= now.sequenceNr() || !now.state().created()) {
-                        return CompletableFuture.completedFuture(new Moment(now.state(), now.sequenceNr()));
+                    if (!now.state().created()) {
+                        return CompletableFuture.completedFuture(Optional.empty());
                     }
-                    return history.at(tableId, fromSeq.get());
+                    if (fromSeq.isEmpty() || fromSeq.get() >= now.sequenceNr()) {
+                        return CompletableFuture.completedFuture(Optional.of(new Moment(now.state(), now.sequenceNr())));
+                    }
+                    return history.at(tableId, Math.max(1, fromSeq.get())).thenApply(Optional::of);
                 });
     }
 
-    private Flow<Message, Message, NotUsed> flow(String tableId, User user, String token, Moment start) {
+    /** What goes out: a frame, and whether the socket closes after it (an abusive client). */
+    private record Out(String text, boolean closes) {
+        static Out frame(Message message) {
+            return new Out(message.asTextMessage().getStrictText(), false);
+        }
+    }
+
+    private Flow<Message, Message, NotUsed> flow(String tableId, User user, String token, Moment start,
+                                                 Map<String, String> names) {
         String viewer = user.id();
-        Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
         Source<Message, NotUsed> snapshot = Source.lazyCompletionStage(() -> displayNames(start.state(), names)
                         .thenApply(done -> (Message) text(frame("snapshot", start.sequenceNr(), null,
                                 TableView.of(start.state(), viewer, names)))))
@@ -118,24 +175,46 @@ public final class LiveTableRoutes extends ApiDirectives {
                     TableEvent event = (TableEvent) env.event();
                     TableState before = state[0];
                     state[0] = before.apply(event);
-                    CompletionStage<Void> named = event instanceof TableEvent.ParticipantJoined
-                            ? displayNames(state[0], names) : CompletableFuture.completedFuture(null);
-                    return named.thenApply(done -> (Message) text(frame("event", env.sequenceNr(),
-                            EventView.of(event, viewer, before), TableView.of(state[0], viewer, names))));
+                    return displayNames(state[0], names).thenApply(done -> (Message) text(frame("event",
+                            env.sequenceNr(), EventView.of(event, viewer, before), TableView.of(state[0], viewer, names))));
                 });
-        Source<Message, NotUsed> whileTokenWorks = Source.tick(TOKEN_CHECK, TOKEN_CHECK, "check")
+        Source<Out, NotUsed> whileTokenWorks = Source.tick(TOKEN_CHECK, TOKEN_CHECK, "check")
                 .mapAsync(1, tick -> blocking(() -> users.authenticate(token)))
                 .takeWhile(Optional::isPresent)
                 .filter(stillValid -> false)
-                .map(never -> (Message) TextMessage.create(""))
+                .map(never -> new Out("", false))
                 .mapMaterializedValue(m -> NotUsed.getInstance());
-        Flow<Message, Message, NotUsed> replies = Flow.<Message>create()
-                .mapAsync(1, message -> handleClientFrame(tableId, viewer, message))
+        // one window per socket: more than max-messages-per-second in any second closes it
+        RateLimiter pace = new RateLimiter(limits.maxMessagesPerSecond(), Duration.ofSeconds(1), Clock.systemUTC());
+        Flow<Message, Out, NotUsed> replies = Flow.<Message>create()
+                .mapAsync(1, message -> pace.tryAcquire("socket").isPresent()
+                        ? CompletableFuture.completedFuture(Optional.of(closing(message, "too_many_messages",
+                                "More than " + limits.maxMessagesPerSecond() + " messages in a second.")))
+                        : handleClientFrame(tableId, viewer, message))
                 .filter(Optional::isPresent)
-                .map(reply -> (Message) TextMessage.create(reply.get()));
+                .map(Optional::get);
         return replies
-                .merge(snapshot.concat(events), true)
-                .merge(whileTokenWorks, true);
+                .merge(snapshot.concat(events).map(Out::frame), true)
+                .merge(whileTokenWorks, true)
+                .takeWhile(out -> !out.closes(), true)
+                .map(out -> (Message) TextMessage.create(out.text()));
+    }
+
+    /**
+     * An abusive client's last frame: an error naming why, after which the server closes the socket.
+     * pekko-http 1.3 gives a server no way to choose the close code (RFC 6455's 1008/1009): completing
+     * the stream sends 1000, failing it sends 1011 "internal error"; so the error frame carries the
+     * reason and the close is a normal one. The rest of the offending message is discarded unread.
+     */
+    private Out closing(Message message, String code, String text) {
+        discard(message);
+        return new Out(error(code, text + " The socket closes.", null), true);
+    }
+
+    private void discard(Message message) {
+        Source<?, ?> parts = message.isText() ? message.asTextMessage().getStreamedText()
+                : message.asBinaryMessage().getStreamedData();
+        parts.runWith(Sink.cancelled(), Materializer.matFromSystem(system));
     }
 
     /** Adds the display names of seated players not yet known to {@code names}. */
@@ -148,43 +227,85 @@ public final class LiveTableRoutes extends ApiDirectives {
         return blocking(() -> users.displayNames(unknown)).thenAccept(names::putAll);
     }
 
-    private CompletionStage<Optional<String>> handleClientFrame(String tableId, String viewer, Message message) {
+    /**
+     * Reads one client message, at most {@code max-message-size} UTF-8 bytes arriving within
+     * {@code message-timeout} (else the socket closes), and answers it: a pong, an error frame, or
+     * nothing when an action was accepted (its event frame follows).
+     */
+    private CompletionStage<Optional<Out>> handleClientFrame(String tableId, String viewer, Message message) {
+        Materializer materializer = Materializer.matFromSystem(system);
         if (!message.isText()) {
-            message.asBinaryMessage().getStreamedData().runWith(Sink.ignore(), Materializer.matFromSystem(system));
-            return CompletableFuture.completedFuture(Optional.of(error("invalid_frame", "Frames are JSON text.",
-                    null)));
+            return message.asBinaryMessage().getStreamedData()
+                    .limitWeighted(limits.maxMessageBytes(), bytes -> (long) bytes.size())
+                    .completionTimeout(limits.messageTimeout())
+                    .runWith(Sink.ignore(), materializer)
+                    .handle((done, failure) -> Optional.of(failure == null
+                            ? new Out(error("invalid_frame", "Frames are JSON text.", null), false)
+                            : unreadable(failure)));
         }
-        return message.asTextMessage().getStreamedText()
-                .runFold(new StringBuilder(), StringBuilder::append, system)
-                .thenCompose(text -> {
-                    TableCommand command;
-                    try {
-                        Fields frame = Json.object(text.toString());
-                        String type = frame.requireString("type", 1, 16);
-                        if (type.equals("ping")) {
-                            return CompletableFuture.completedFuture(Optional.of("{\"type\":\"pong\"}"));
-                        }
-                        if (!type.equals("action")) {
-                            throw ApiError.invalidField("type", "type must be action or ping.");
-                        }
-                        command = TableRoutes.action(viewer, frame);
-                    } catch (ApiError e) {
-                        return CompletableFuture.completedFuture(Optional.of(error(e.code(), e.getMessage(),
-                                e.field())));
+        CompletionStage<String> read = message.asTextMessage().getStreamedText()
+                .limitWeighted(limits.maxMessageBytes(), LiveTableRoutes::utf8Length)
+                .completionTimeout(limits.messageTimeout())
+                .runFold(new StringBuilder(), StringBuilder::append, materializer)
+                .thenApply(StringBuilder::toString);
+        return read.handle((text, failure) -> failure == null ? answer(tableId, viewer, text)
+                        : CompletableFuture.completedFuture(Optional.of(unreadable(failure))))
+                .thenCompose(answer -> answer);
+    }
+
+    /** A message that was too big or too slow closes the socket. */
+    private Out unreadable(Throwable failure) {
+        Throwable t = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (t instanceof StreamLimitReachedException) {
+            return new Out(error("message_too_big", "A message may be at most " + limits.maxMessageBytes()
+                    + " bytes. The socket closes.", null), true);
+        }
+        if (t instanceof TimeoutException) {
+            return new Out(error("message_timeout", "A message must arrive whole within "
+                    + limits.messageTimeout().toSeconds() + " s. The socket closes.", null), true);
+        }
+        return new Out(error("invalid_frame", "The message could not be read. The socket closes.", null), true);
+    }
+
+    /** UTF-8 length of a piece of text, without encoding it. */
+    static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            // a surrogate is half of a 4-byte character
+            bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+        }
+        return bytes;
+    }
+
+    private CompletionStage<Optional<Out>> answer(String tableId, String viewer, String text) {
+        TableCommand command;
+        try {
+            Fields frame = Json.object(text);
+            String type = frame.requireString("type", 1, 16);
+            if (type.equals("ping")) {
+                return CompletableFuture.completedFuture(Optional.of(new Out("{\"type\":\"pong\"}", false)));
+            }
+            if (!type.equals("action")) {
+                throw ApiError.invalidField("type", "type must be action or ping.");
+            }
+            command = TableRoutes.action(viewer, frame);
+        } catch (ApiError e) {
+            return CompletableFuture.completedFuture(Optional.of(new Out(error(e.code(), e.getMessage(), e.field()),
+                    false)));
+        }
+        return sharding.entityRefFor(TableEntity.ENTITY_KEY, tableId)
+                .<TableEntity.Reply>ask(r -> new TableEntity.Execute(command, r), askTimeout)
+                .handle((reply, failure) -> {
+                    if (failure != null) {
+                        return Optional.of(new Out(error("store_unavailable",
+                                "The table did not answer; try again.", null), false));
                     }
-                    return sharding.entityRefFor(TableEntity.ENTITY_KEY, tableId)
-                            .<TableEntity.Reply>ask(r -> new TableEntity.Execute(command, r), askTimeout)
-                            .handle((reply, failure) -> {
-                                if (failure != null) {
-                                    return Optional.of(error("store_unavailable",
-                                            "The table did not answer; try again.", null));
-                                }
-                                if (reply instanceof TableEntity.Rejected rejected) {
-                                    return Optional.of(error(rejected.rejection().code(),
-                                            rejected.rejection().message(), rejected.rejection().field()));
-                                }
-                                return Optional.<String>empty();
-                            });
+                    if (reply instanceof TableEntity.Rejected rejected) {
+                        return Optional.of(new Out(error(rejected.rejection().code(),
+                                rejected.rejection().message(), rejected.rejection().field()), false));
+                    }
+                    return Optional.<Out>empty();
                 });
     }
 

@@ -5,6 +5,7 @@ import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,11 +13,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.javadsl.server.Route;
 import poker.domain.holdem.ActionType;
 import poker.domain.table.TableCommand;
@@ -53,12 +56,14 @@ public final class TableRoutes extends ApiDirectives {
     private final Consistency consistency;
     private final Duration askTimeout;
     private final Clock clock;
+    private final EdgeLimits limits;
 
     public TableRoutes(ActorSystem<?> system, UserRepository users, TableQueries queries, HandQueries hands,
                        Wallets wallets, Consistency consistency, Executor blockingExecutor, Duration askTimeout,
-                       Clock clock) {
+                       Clock clock, EdgeLimits limits) {
         super(users, blockingExecutor);
-        this.live = new LiveTableRoutes(system, users, blockingExecutor, askTimeout);
+        this.limits = limits;
+        this.live = new LiveTableRoutes(system, users, blockingExecutor, askTimeout, limits.live());
         this.hands = new HandRoutes(system, users, blockingExecutor, hands, queries);
         this.sharding = ClusterSharding.get(system);
         this.queries = queries;
@@ -71,7 +76,7 @@ public final class TableRoutes extends ApiDirectives {
     public Route routes() {
         return pathPrefix("tables", () -> concat(
                 pathEnd(() -> concat(
-                        get(() -> respond(blocking(() -> Json.ok(queries.lobby())))),
+                        get(this::lobby),
                         post(() -> authenticated(user -> strongParam(strong ->
                                 jsonBody(body -> create(user, body, strong))))))),
                 pathPrefix(segment(), rawId -> tableId(rawId, this::tableRoutes))));
@@ -109,6 +114,72 @@ public final class TableRoutes extends ApiDirectives {
         });
     }
 
+    static final int LOBBY_PAGE_DEFAULT = 100;
+    static final int LOBBY_PAGE_MAX = 200;
+
+    /**
+     * The lobby, one page at a time in creation order: {@code ?limit=} (1..200, default 100) and
+     * {@code ?after=<tableId>} (the last table of the previous page). The body stays the JSON array of
+     * API.md; a {@code Link: <...>; rel="next"} header names the next page when there is one.
+     */
+    private Route lobby() {
+        return parameterOptional("limit", limitParam -> parameterOptional("after", afterParam -> {
+            int limit;
+            try {
+                limit = limitParam.map(Integer::parseInt).orElse(LOBBY_PAGE_DEFAULT);
+            } catch (NumberFormatException e) {
+                limit = -1;
+            }
+            if (limit < 1 || limit > LOBBY_PAGE_MAX) {
+                return complete(Json.error(ApiError.invalidField("limit",
+                        "limit must be a whole number from 1 to " + LOBBY_PAGE_MAX + ".")));
+            }
+            if (afterParam.isPresent() && !isUuid(afterParam.get())) {
+                return complete(Json.error(ApiError.invalidField("after", "after must be a table id.")));
+            }
+            int pageSize = limit;
+            Optional<String> after = afterParam.map(String::toLowerCase);
+            return respond(blocking(() -> queries.lobby(pageSize + 1, after)
+                    .map(rows -> {
+                        List<TableQueries.LobbyEntry> page = rows.subList(0, Math.min(pageSize, rows.size()));
+                        HttpResponse response = Json.ok(page);
+                        if (rows.size() <= pageSize) {
+                            return response;
+                        }
+                        String next = "/api/tables?limit=" + pageSize + "&after=" + page.get(page.size() - 1).tableId();
+                        return response.addHeader(RawHeader.create("Link", "<" + next + ">; rel=\"next\""));
+                    })
+                    .orElseGet(() -> Json.error(ApiError.invalidField("after", "after must be a table of the lobby.")))));
+        }));
+    }
+
+    /**
+     * Checks a player's creation quotas (admins are exempt): at most {@code empty-tables-per-user} of
+     * their tables with nobody seated (409, read from the lobby, so eventually consistent), and at most
+     * {@code tables-per-user} creations in {@code table-window} (429 with Retry-After, in memory).
+     */
+    private Route withinTableQuota(User user, Supplier<Route> inner) {
+        if (user.isAdmin()) {
+            return inner.get();
+        }
+        return onComplete(blocking(() -> queries.emptyTablesCreatedBy(user.id())), empty -> {
+            if (empty.isFailure()) {
+                return complete(ErrorMapping.toResponse(empty.failed().get()));
+            }
+            int maxEmpty = limits.emptyTablesPerUser();
+            if (maxEmpty > 0 && empty.get() >= maxEmpty) {
+                return complete(Json.error(ApiError.conflict("table_quota_exceeded", "You already have " + empty.get()
+                        + " tables nobody sits at; use one of them or wait until players join.")));
+            }
+            Optional<Duration> wait = limits.tablesPerUser().tryAcquire(user.id());
+            if (wait.isPresent()) {
+                return complete(Json.error(ApiError.tooManyRequests("table_quota_exceeded",
+                        "You created the most tables allowed for now; try again later.", wait.get())));
+            }
+            return inner.get();
+        });
+    }
+
     private Route create(User user, Fields body, boolean strong) {
         TableSettings settings;
         try {
@@ -136,9 +207,11 @@ public final class TableRoutes extends ApiDirectives {
             return complete(Json.error(e));
         }
         String tableId = UUID.randomUUID().toString();
-        return respond(execute(tableId, new TableCommand.CreateTable(tableId, settings, user.id(), clock.instant()),
+        TableSettings terms = settings;
+        return withinTableQuota(user, () -> respond(execute(tableId,
+                new TableCommand.CreateTable(tableId, terms, user.id(), clock.instant()),
                 accepted -> consistency.reply(strong, new Consistency.Written().table(tableId, accepted.sequenceNr()),
-                        StatusCodes.CREATED, Map.of("tableId", tableId))));
+                        StatusCodes.CREATED, Map.of("tableId", tableId)))));
     }
 
     /** Buy-in saga: the wallet is debited, then the seat taken; a refused seat is refunded. */

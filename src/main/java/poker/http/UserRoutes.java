@@ -3,17 +3,22 @@ package poker.http;
 import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Route;
+import poker.user.PasswordHasher;
 import poker.user.Passwords;
+import poker.user.Session;
 import poker.user.User;
 import poker.user.UserRepository;
+import poker.user.UserRepository.Credentials;
 import poker.wallet.WalletEntity;
 import poker.wallet.Wallets;
 
@@ -25,19 +30,26 @@ public final class UserRoutes extends ApiDirectives {
 
     private final Wallets wallets;
     private final Consistency consistency;
+    private final PasswordHasher hasher;
+    private final EdgeLimits limits;
 
-    public UserRoutes(UserRepository users, Executor blockingExecutor, Wallets wallets, Consistency consistency) {
+    public UserRoutes(UserRepository users, Executor blockingExecutor, Wallets wallets, Consistency consistency,
+                      PasswordHasher hasher, EdgeLimits limits) {
         super(users, blockingExecutor);
         this.wallets = wallets;
         this.consistency = consistency;
+        this.hasher = hasher;
+        this.limits = limits;
     }
 
     public Route routes() {
         return concat(
                 path("users", () -> post(() -> parameterOptional("consistency", c ->
-                        jsonBody(body -> register(body, c))))),
+                        clientAddress(limits.trustForwardedFor(), address ->
+                                jsonBody(body -> register(address, body, c)))))),
                 path(segment("users").slash("me"), () -> get(() -> authenticated(user -> complete(Json.ok(view(user)))))),
-                path("sessions", () -> post(() -> jsonBody(this::login))),
+                path("sessions", () -> post(() -> clientAddress(limits.trustForwardedFor(), address ->
+                        jsonBody(body -> login(address, body))))),
                 path(segment("sessions").slash("current"), () -> delete(() ->
                         optionalHeaderValueByName("Authorization", header -> bearerToken(header)
                                 .map(token -> authenticatedWith(token, user ->
@@ -49,8 +61,8 @@ public final class UserRoutes extends ApiDirectives {
                                         "Sign in first: send Authorization: Bearer <token>."))))))));
     }
 
-    /** Creates the account, then opens its wallet with the play-money grant. */
-    private Route register(Fields body, Optional<String> consistencyParam) {
+    /** Creates the account (at most so many per address), then opens its wallet with the play-money grant. */
+    private Route register(String address, Fields body, Optional<String> consistencyParam) {
         String username;
         String password;
         String displayName;
@@ -72,7 +84,13 @@ public final class UserRoutes extends ApiDirectives {
         } catch (ApiError e) {
             return complete(Json.error(e));
         }
-        return respond(blocking(() -> users.register(username, password, displayName, "player"))
+        Optional<Duration> wait = limits.registrationsPerAddress().tryAcquire(address);
+        if (wait.isPresent()) {
+            return complete(Json.error(ApiError.tooManyRequests("too_many_attempts",
+                    "Too many registrations from your address; try again later.", wait.get())));
+        }
+        return respond(hasher.hash(password)
+                .thenCompose(hash -> blocking(() -> users.create(username, hash, displayName, "player")))
                 .thenCompose(user -> wallets.open(user.id())
                         .handle((reply, failure) -> reply instanceof WalletEntity.Accepted opened
                                 ? new Consistency.Written().wallet(user.id(), opened.sequenceNr())
@@ -81,7 +99,12 @@ public final class UserRoutes extends ApiDirectives {
                         .thenCompose(written -> consistency.reply(strong, written, StatusCodes.CREATED, view(user)))));
     }
 
-    private Route login(Fields body) {
+    /**
+     * Checks the password off the HTTP threads and off the JDBC pool ({@link PasswordHasher}); refused
+     * with 429 before any hashing when the address made too many attempts or the account had too many
+     * failures in the window.
+     */
+    private Route login(String address, Fields body) {
         String username;
         String password;
         try {
@@ -90,18 +113,31 @@ public final class UserRoutes extends ApiDirectives {
         } catch (ApiError e) {
             return complete(Json.error(e));
         }
-        return respond(blocking(() -> users.login(username, password)
-                .map(s -> {
-                    // a wallet whose opening failed at registration opens now; a no-op otherwise
-                    wallets.open(s.userId());
-                    Map<String, Object> out = new LinkedHashMap<>();
-                    out.put("token", s.token());
-                    out.put("userId", s.userId());
-                    out.put("expiresAt", s.expiresAt().toString());
-                    return Json.response(StatusCodes.CREATED, out);
-                })
-                .orElseGet(() -> Json.error(ApiError.unauthorized("invalid_credentials",
-                        "Wrong username or password.")))));
+        Optional<Duration> wait = limits.loginAttemptsPerAddress().tryAcquire(address)
+                .or(() -> limits.loginFailuresPerAccount().blocked(username));
+        if (wait.isPresent()) {
+            return complete(Json.error(ApiError.tooManyRequests("too_many_attempts",
+                    "Too many sign-in attempts; try again later.", wait.get())));
+        }
+        return respond(blocking(() -> users.credentials(username)).thenCompose(credentials ->
+                hasher.verify(password, credentials.map(Credentials::passwordHash)).thenCompose(matches -> {
+                    if (!matches) {
+                        limits.loginFailuresPerAccount().record(username);
+                        return CompletableFuture.completedFuture(Json.error(ApiError.unauthorized(
+                                "invalid_credentials", "Wrong username or password.")));
+                    }
+                    limits.loginFailuresPerAccount().reset(username);
+                    return blocking(() -> {
+                        Session s = users.openSession(credentials.get().userId());
+                        // a wallet whose opening failed at registration opens now; a no-op otherwise
+                        wallets.open(s.userId());
+                        Map<String, Object> out = new LinkedHashMap<>();
+                        out.put("token", s.token());
+                        out.put("userId", s.userId());
+                        out.put("expiresAt", s.expiresAt().toString());
+                        return Json.response(StatusCodes.CREATED, out);
+                    });
+                })));
     }
 
     static Map<String, Object> view(User user) {

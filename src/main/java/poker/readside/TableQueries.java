@@ -37,17 +37,47 @@ public final class TableQueries {
         this.dataSource = dataSource;
     }
 
-    public List<LobbyEntry> lobby() throws SQLException {
+    /**
+     * One page of the lobby in creation order (keyset: creation time, then table id): at most
+     * {@code limit} tables created after table {@code after}, or from the start. Empty when
+     * {@code after} is not a table of the lobby.
+     */
+    public Optional<List<LobbyEntry>> lobby(int limit, Optional<String> after) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            if (after.isPresent() && !exists(c, UUID.fromString(after.get()))) {
+                return Optional.empty();
+            }
+            String where = after.isEmpty() ? ""
+                    : " WHERE (created_at, table_id) > (SELECT created_at, table_id FROM lobby_tables WHERE table_id = ?)";
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + LOBBY_COLUMNS + " FROM lobby_tables" + where + " ORDER BY created_at, table_id LIMIT ?")) {
+                int i = 1;
+                if (after.isPresent()) {
+                    ps.setObject(i++, UUID.fromString(after.get()));
+                }
+                ps.setInt(i, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<LobbyEntry> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(new LobbyEntry(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                                rs.getInt(5), rs.getInt(6), rs.getString(7)));
+                    }
+                    return Optional.of(out);
+                }
+            }
+        }
+    }
+
+    /** Tables {@code userId} created that nobody sits at (the lobby clutter a creation quota bounds). */
+    public int emptyTablesCreatedBy(String userId) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
-                     "SELECT " + LOBBY_COLUMNS + " FROM lobby_tables ORDER BY created_at, table_id");
-             ResultSet rs = ps.executeQuery()) {
-            List<LobbyEntry> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(new LobbyEntry(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                        rs.getInt(5), rs.getInt(6), rs.getString(7)));
+                     "SELECT count(*) FROM lobby_tables WHERE created_by = ? AND seats_taken = 0")) {
+            ps.setObject(1, UUID.fromString(userId));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
             }
-            return out;
         }
     }
 

@@ -40,16 +40,21 @@ public final class UserRepository {
         this.clock = clock;
     }
 
+    /** Creates an account, hashing the password here (start-up paths; the API hashes on {@link PasswordHasher}). */
     public User register(String username, String password, String displayName, String role) throws SQLException {
+        return create(username, passwords.hash(password), displayName, role);
+    }
+
+    /** Creates an account whose password is already hashed; {@link UsernameTakenException} if the name is taken. */
+    public User create(String username, String passwordHash, String displayName, String role) throws SQLException {
         User user = new User(UUID.randomUUID().toString(), username, displayName, role);
-        String hash = passwords.hash(password);
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
                      "INSERT INTO users (id, username, display_name, password_hash, role) VALUES (?, ?, ?, ?, ?)")) {
             ps.setObject(1, UUID.fromString(user.id()));
             ps.setString(2, username);
             ps.setString(3, displayName);
-            ps.setString(4, hash);
+            ps.setString(4, passwordHash);
             ps.setString(5, role);
             ps.executeUpdate();
             return user;
@@ -61,25 +66,22 @@ public final class UserRepository {
         }
     }
 
-    /** A new session for valid credentials; empty for an unknown user or a wrong password. */
-    public Optional<Session> login(String username, String password) throws SQLException {
-        String userId;
-        String hash;
+    /** What a login checks a password against; empty for an unknown username. */
+    public record Credentials(String userId, String passwordHash) {
+    }
+
+    public Optional<Credentials> credentials(String username) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT id, password_hash FROM users WHERE username = ?")) {
             ps.setString(1, username);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    passwords.verifyNothing(password);
-                    return Optional.empty();
-                }
-                userId = rs.getString(1);
-                hash = rs.getString(2);
+                return rs.next() ? Optional.of(new Credentials(rs.getString(1), rs.getString(2))) : Optional.empty();
             }
         }
-        if (!passwords.verify(password, hash)) {
-            return Optional.empty();
-        }
+    }
+
+    /** A new session for a user whose password was checked. */
+    public Session openSession(String userId) throws SQLException {
         byte[] raw = new byte[32];
         random.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
@@ -92,7 +94,7 @@ public final class UserRepository {
             ps.setTimestamp(3, Timestamp.from(expiresAt));
             ps.executeUpdate();
         }
-        return Optional.of(new Session(token, userId, expiresAt));
+        return new Session(token, userId, expiresAt);
     }
 
     /** The user of a live (unexpired, unrevoked) token. */

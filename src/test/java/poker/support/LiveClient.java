@@ -80,6 +80,13 @@ public final class LiveClient implements AutoCloseable {
         socket.sendText(json, true).join();
     }
 
+    /** Sends one message as several frames (a fragmented message). */
+    public void sendInParts(List<String> parts) {
+        for (int i = 0; i < parts.size(); i++) {
+            socket.sendText(parts.get(i), i == parts.size() - 1).join();
+        }
+    }
+
     public JsonNode next(Duration timeout) throws InterruptedException {
         JsonNode frame = frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (frame == null) {

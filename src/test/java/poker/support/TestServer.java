@@ -34,6 +34,9 @@ public final class TestServer {
         settings.put("poker.table.hand-pause", "1h");
         settings.put("poker.admin.username", ADMIN);
         settings.put("poker.admin.password", ADMIN_PASSWORD);
+        // every test client is 127.0.0.1: per-address limits would count the whole suite as one client
+        settings.put("poker.limits.login-attempts-per-address", 0);
+        settings.put("poker.limits.registrations-per-address", 0);
         settings.putAll(overrides);
         Config config = ConfigFactory.parseMap(settings).withFallback(ConfigFactory.load());
         return PokerServer.start(config);

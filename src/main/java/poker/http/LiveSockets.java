@@ -1,0 +1,65 @@
+package poker.http;
+
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Open live sockets per user on this node. A slot is reserved before the upgrade (so the next socket
+ * over the cap is refused with 429 before it opens) and released when the socket's stream ends; a
+ * slot whose socket never started (the client vanished after the upgrade answer) is released by the
+ * caller's timer.
+ */
+final class LiveSockets {
+
+    private final int maxPerUser;
+    private final ConcurrentHashMap<String, Integer> open = new ConcurrentHashMap<>();
+
+    LiveSockets(int maxPerUser) {
+        this.maxPerUser = maxPerUser;
+    }
+
+    /** A slot for one more socket of {@code userId}; empty at the cap ({@code maxPerUser <= 0}: no cap). */
+    Optional<Slot> reserve(String userId) {
+        boolean[] granted = {false};
+        open.compute(userId, (id, n) -> {
+            int count = n == null ? 0 : n;
+            if (maxPerUser > 0 && count >= maxPerUser) {
+                return n;
+            }
+            granted[0] = true;
+            return count + 1;
+        });
+        return granted[0] ? Optional.of(new Slot(userId)) : Optional.empty();
+    }
+
+    int open(String userId) {
+        return open.getOrDefault(userId, 0);
+    }
+
+    final class Slot {
+        private final String userId;
+        private final AtomicBoolean started = new AtomicBoolean();
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        private Slot(String userId) {
+            this.userId = userId;
+        }
+
+        /** The socket's stream started: from now on its end releases the slot. */
+        void started() {
+            started.set(true);
+        }
+
+        boolean hasStarted() {
+            return started.get();
+        }
+
+        /** Frees the slot; a second call does nothing. */
+        void release() {
+            if (released.compareAndSet(false, true)) {
+                open.computeIfPresent(userId, (id, n) -> n <= 1 ? null : n - 1);
+            }
+        }
+    }
+}
