@@ -49,10 +49,6 @@ final class LeakAudit {
                 revealed = true;
             }
             frames++;
-            if (revealed) {
-                // the hand is over and its deck revealed: nothing of it is secret any more
-                continue;
-            }
             Set<String> forbidden = new HashSet<>();
             holeCards.getOrDefault(hand, Map.of()).forEach((player, cards) -> {
                 if (!player.equals(recipient)) {
