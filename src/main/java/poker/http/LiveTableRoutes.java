@@ -35,8 +35,8 @@ import poker.user.UserRepository;
 
 /**
  * {@code GET /api/tables/{id}/live?token=&fromSeq=}: the live table socket. The first frame is the
- * caller's view of the table at a journal position (with {@code deck}: the hand's commitment, leaves
- * and the caller's openings); then one frame per journal event after it, read
+ * caller's view of the table at a journal position (with {@code deck}: the hand's commitment, leaves,
+ * the caller's openings and whether they verify); then one frame per journal event after it, read
  * from the journal itself ({@code eventsByPersistenceId}), so a reconnect with {@code fromSeq}
  * gets exactly the events it missed — no gaps, no duplicates. Each frame is built for its viewer:
  * own hole cards only, legal actions only on their turn. The socket closes when the token stops

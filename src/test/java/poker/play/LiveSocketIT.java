@@ -119,6 +119,7 @@ class LiveSocketIT {
             assertThat(deck.path("handNumber").asLong()).isEqualTo(hand);
             assertThat(deck.path("commitment").asText()).isEqualTo(view.path("commitment").asText());
             assertThat(deck.path("leaves")).hasSize(52);
+            assertThat(deck.path("verified").asBoolean()).isTrue();
             List<String> leaves = new ArrayList<>();
             deck.path("leaves").forEach(l -> leaves.add(l.asText()));
             DeckCommitment published = new DeckCommitment(deck.path("commitment").asText(), leaves);

@@ -22,9 +22,12 @@ import poker.domain.table.TableState;
  * @param commitment hex SHA-256 over the leaves
  * @param leaves     the 52 leaves, position 0 (the first card dealt) first
  * @param openings   the viewer's openings, by position
+ * @param verified   the leaves hash to the commitment and every opening matches its leaf (the server's
+ *                   check; a client can redo it from the other fields)
  */
-@JsonPropertyOrder({"handNumber", "commitment", "leaves", "openings"})
-public record DeckView(long handNumber, String commitment, List<String> leaves, List<Opening> openings) {
+@JsonPropertyOrder({"handNumber", "commitment", "leaves", "openings", "verified"})
+public record DeckView(long handNumber, String commitment, List<String> leaves, List<Opening> openings,
+                       boolean verified) {
 
     public DeckView {
         leaves = List.copyOf(leaves);
@@ -44,7 +47,8 @@ public record DeckView(long handNumber, String commitment, List<String> leaves, 
                 .map(card -> DeckCommitment.open(hand.deck(), state.salts(), card))
                 .sorted(Comparator.comparingInt(Opening::position))
                 .toList();
-        return new DeckView(hand.handNumber(), hand.commitment(), leaves, openings);
+        return new DeckView(hand.handNumber(), hand.commitment(), leaves, openings,
+                new DeckCommitment(hand.commitment(), leaves).verifies(openings));
     }
 
     /** What {@code viewer} may see of a hand now: own hole cards, the board, shown hands. */

@@ -117,6 +117,7 @@ class FoldedCardsStaySealedTest {
         DeckView snapshot = DeckView.of(afterFold.after(), "carl");
         assertThat(snapshot.openings()).extracting(Opening::position).containsExactly(1, 4);
         assertThat(published.verifies(snapshot.openings())).isTrue();
+        assertThat(snapshot.verified()).isTrue();
 
         CompletedHandView after = CompletedHandView.of(TablePlay.TABLE, TablePlay.NOW, TablePlay.NOW, hand,
                 new PerPosition(SALTS), "carl", false);

@@ -247,6 +247,7 @@ class HiddenInformationPropertiesTest {
                     assertThat(deck.leaves()).isEqualTo(known.published.leaves());
                     assertSealed(ViewJson.write(deck.openings()), hidden, known, "snapshot deck after " + what);
                     assertOpeningsVerify(deck.openings(), known, "snapshot deck after " + what);
+                    assertThat(deck.verified()).as(what).isTrue();
                     assertThat(deck.openings()).as("an opening for every card the viewer sees, %s", what)
                             .hasSize(ALL_CARDS.size() - hidden.size());
                 }

@@ -20,7 +20,7 @@ class ViewJsonFieldsTest {
     static final List<String> TO_ACT = List.of("seatNumber", "playerId", "deadline");
     static final List<String> ACTION = List.of("action", "min", "max");
     static final List<String> YOU = List.of("seatNumber", "playerId");
-    static final List<String> DECK = List.of("handNumber", "commitment", "leaves", "openings");
+    static final List<String> DECK = List.of("handNumber", "commitment", "leaves", "openings", "verified");
     static final List<String> OPENING = List.of("position", "card", "salt");
 
     /** Every event type a hand at a table produces, with its fields in the viewer's event. */
@@ -124,6 +124,7 @@ class ViewJsonFieldsTest {
                     JsonNode deck = ViewJson.tree(DeckView.of(step.after(), viewer));
                     assertThat(ViewJson.names(deck)).containsExactlyElementsOf(DECK);
                     assertThat(deck.get("leaves")).hasSize(52);
+                    assertThat(deck.get("verified").asBoolean()).isTrue();
                     deck.get("openings").forEach(o -> assertThat(ViewJson.names(o)).containsExactlyElementsOf(OPENING));
                 }
                 events++;
