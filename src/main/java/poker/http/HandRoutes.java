@@ -13,7 +13,6 @@ import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
-import poker.domain.cards.Card;
 import poker.domain.history.HistoryContext;
 import poker.domain.history.PokerStarsHistory;
 import poker.domain.table.TableState;
@@ -29,7 +28,8 @@ import poker.user.UserRepository;
 /**
  * Completed hands ({@code /hands}, {@code /hands/{n}}, {@code /hands/{n}/history.txt}) and the
  * moderators' replay ({@code /replay?at=}). A completed hand shows the cards that were shown, the
- * caller's own, and the revealed deck; never another player's unshown hole cards as such.
+ * caller's own, and the deck openings of those cards; never another player's unshown hole cards
+ * (moderators and admins get all openings of an ended hand, for review).
  */
 public final class HandRoutes extends ApiDirectives {
 
@@ -108,7 +108,7 @@ public final class HandRoutes extends ApiDirectives {
     private Route hand(String tableId, long n, Optional<User> user) {
         return respond(blocking(() -> hands.get(tableId, n)
                 .map(h -> Json.ok(CompletedHandView.of(tableId, h.startedAt(), h.endedAt(), h.events(),
-                        Card.parseAll(h.deck()), h.salt(), h.commitment(), user.map(User::id).orElse(null))))
+                        h.deckSecret(), user.map(User::id).orElse(null), user.map(User::isModerator).orElse(false))))
                 .orElseGet(() -> notFound(n))));
     }
 

@@ -30,6 +30,7 @@ import org.apache.pekko.util.ByteString;
 import poker.domain.table.TableCommand;
 import poker.domain.table.TableEvent;
 import poker.domain.table.TableState;
+import poker.domain.table.view.DeckView;
 import poker.domain.table.view.EventView;
 import poker.domain.table.view.TableView;
 import poker.table.TableEntity;
@@ -40,7 +41,8 @@ import poker.user.UserRepository;
 
 /**
  * {@code GET /api/tables/{id}/live?token=&fromSeq=}: the live table socket. The first frame is the
- * caller's view of the table at a journal position; then one frame per journal event after it, read
+ * caller's view of the table at a journal position (with {@code deck}: the hand's commitment, leaves,
+ * the caller's openings and whether they verify); then one frame per journal event after it, read
  * from the journal itself ({@code eventsByPersistenceId}), so a reconnect with {@code fromSeq}
  * gets exactly the events it missed — no gaps, no duplicates. Each frame is built for its viewer:
  * own hole cards only, legal actions only on their turn. The socket closes when the token stops
@@ -166,8 +168,13 @@ public final class LiveTableRoutes extends ApiDirectives {
                                                  Map<String, String> names) {
         String viewer = user.id();
         Source<Message, NotUsed> snapshot = Source.lazyCompletionStage(() -> displayNames(start.state(), names)
-                        .thenApply(done -> (Message) text(frame("snapshot", start.sequenceNr(), null,
-                                TableView.of(start.state(), viewer, names)))))
+                        .thenApply(done -> {
+                            Map<String, Object> frame = frame("snapshot", start.sequenceNr(), null,
+                                    TableView.of(start.state(), viewer, names));
+                            // the hand's leaves and this viewer's openings, so a client joining mid-hand can verify
+                            frame.put("deck", DeckView.of(start.state(), viewer));
+                            return (Message) text(frame);
+                        }))
                 .mapMaterializedValue(m -> NotUsed.getInstance());
         TableState[] state = {start.state()};
         Source<Message, NotUsed> events = history.after(tableId, start.sequenceNr())

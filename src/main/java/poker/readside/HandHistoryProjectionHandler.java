@@ -24,12 +24,15 @@ import poker.domain.cards.Card;
 import poker.domain.holdem.HandEvent;
 import poker.domain.table.TableEvent;
 import poker.domain.table.TableEvent.DeckRevealed;
+import poker.domain.table.TableEvent.DeckSalted;
+import poker.domain.table.TableEvent.HandClosed;
 import poker.domain.table.TableEvent.HandProgressed;
+import poker.domain.table.TableEvent.HandSalted;
 
 /**
  * hand_histories: each completed hand with all its facts. While a hand is in play only its start
- * position in the journal is kept (no cards); once the deck is revealed the hand's events are read
- * back from the journal and the history is written whole.
+ * position in the journal is kept (no cards, no salts); once it has ended the hand's events and deck
+ * secret are read back from the journal and the history is written whole.
  */
 public final class HandHistoryProjectionHandler extends JdbcHandler<EventEnvelope<TableEvent>, PooledJdbcSession> {
 
@@ -63,22 +66,29 @@ public final class HandHistoryProjectionHandler extends JdbcHandler<EventEnvelop
                     return ps.executeUpdate();
                 }
             });
-        } else if (envelope.event() instanceof DeckRevealed e) {
+        } else if (envelope.event() instanceof HandClosed || envelope.event() instanceof DeckRevealed) {
             session.withConnection(c -> {
-                complete(c, e, envelope);
+                complete(c, envelope);
                 return null;
             });
         }
     }
 
-    private void complete(Connection c, DeckRevealed revealed, EventEnvelope<TableEvent> envelope) throws Exception {
-        UUID table = UUID.fromString(revealed.tableId());
+    /**
+     * The hand of {@code envelope} ended ({@code HandClosed}; {@code DeckRevealed} in first-scheme
+     * journals): reads its events back from the journal, with its secret — {@code DeckSalted}, or a
+     * first-scheme {@code HandSalted} — stored right before {@code HandStarted}, and writes its history.
+     */
+    private void complete(Connection c, EventEnvelope<TableEvent> envelope) throws Exception {
+        TableEvent end = envelope.event();
+        long handNumber = end instanceof HandClosed closed ? closed.handNumber() : ((DeckRevealed) end).handNumber();
+        UUID table = UUID.fromString(end.tableId());
         long startSeq;
         Instant startedAt;
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT start_seq, started_at FROM hands_in_play WHERE table_id = ? AND hand_number = ?")) {
             ps.setObject(1, table);
-            ps.setLong(2, revealed.handNumber());
+            ps.setLong(2, handNumber);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return;
@@ -87,13 +97,28 @@ public final class HandHistoryProjectionHandler extends JdbcHandler<EventEnvelop
                 startedAt = rs.getTimestamp(2).toInstant();
             }
         }
-        List<HandEvent> events = journal.currentEventsByPersistenceId(envelope.persistenceId(), startSeq,
-                        envelope.sequenceNr())
-                .map(env -> env.event())
-                .filter(event -> event instanceof HandProgressed)
-                .map(event -> ((HandProgressed) event).event())
+        List<TableEvent> journalEvents = journal.currentEventsByPersistenceId(envelope.persistenceId(),
+                        Math.max(1, startSeq - 1), envelope.sequenceNr())
+                .map(env -> (TableEvent) env.event())
                 .runWith(Sink.seq(), system)
                 .toCompletableFuture().get(10, TimeUnit.SECONDS);
+        List<HandEvent> events = journalEvents.stream()
+                .filter(event -> event instanceof HandProgressed)
+                .map(event -> ((HandProgressed) event).event())
+                .toList();
+        List<String> salts = null;
+        String salt = null;
+        for (TableEvent event : journalEvents) {
+            if (event instanceof DeckSalted s && s.handNumber() == handNumber) {
+                salts = s.salts();
+            } else if (event instanceof HandSalted s && s.handNumber() == handNumber) {
+                salt = s.salt();
+            }
+        }
+        if (salts == null && salt == null) {
+            throw new IllegalStateException("hand " + handNumber + " of " + envelope.persistenceId()
+                    + " has no deck secret before its HandStarted at " + startSeq);
+        }
         HandEvent.HandStarted started = (HandEvent.HandStarted) events.get(0);
         long pot = events.stream().filter(e -> e instanceof HandEvent.HandWon)
                 .mapToLong(e -> ((HandEvent.HandWon) e).amount()).sum();
@@ -104,25 +129,27 @@ public final class HandHistoryProjectionHandler extends JdbcHandler<EventEnvelop
         Map<Integer, String> players = new LinkedHashMap<>();
         started.seats().forEach(s -> players.put(s.seat(), s.playerId()));
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO hand_histories (table_id, hand_number,"
-                + " started_at, ended_at, pot, winners, players, events, deck, salt, commitment)"
-                + " VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?)")) {
+                + " started_at, ended_at, pot, winners, players, events, deck, salt, commitment, salts, deck_revealed)"
+                + " VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, ?::jsonb, ?)")) {
             ps.setObject(1, table);
-            ps.setLong(2, revealed.handNumber());
+            ps.setLong(2, handNumber);
             ps.setTimestamp(3, Timestamp.from(startedAt));
             ps.setTimestamp(4, Timestamp.from(Instant.ofEpochMilli(envelope.timestamp())));
             ps.setLong(5, pot);
             ps.setString(6, mapper.writeValueAsString(winners));
             ps.setString(7, mapper.writeValueAsString(players));
             ps.setString(8, eventsWriter.writeValueAsString(events));
-            ps.setString(9, revealed.deck().stream().map(Card::toString).collect(Collectors.joining()));
-            ps.setString(10, revealed.salt());
-            ps.setString(11, revealed.commitment());
+            ps.setString(9, started.deck().stream().map(Card::toString).collect(Collectors.joining()));
+            ps.setString(10, salt);
+            ps.setString(11, started.commitment());
+            ps.setString(12, salts == null ? null : mapper.writeValueAsString(salts));
+            ps.setBoolean(13, end instanceof DeckRevealed);
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement(
                 "DELETE FROM hands_in_play WHERE table_id = ? AND hand_number = ?")) {
             ps.setObject(1, table);
-            ps.setLong(2, revealed.handNumber());
+            ps.setLong(2, handNumber);
             ps.executeUpdate();
         }
     }

@@ -13,9 +13,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import poker.domain.holdem.HandEvent;
+import poker.domain.table.view.CompletedHandView.DeckSecret;
+import poker.domain.table.view.CompletedHandView.FirstScheme;
+import poker.domain.table.view.CompletedHandView.PerPosition;
 import javax.sql.DataSource;
 
-/** Reads of completed hands (hand_histories). Hole cards are in {@link CompletedHand#events()}: filter before showing. */
+/**
+ * Reads of completed hands (hand_histories). Hole cards are in {@link CompletedHand#events()} and the
+ * deck's secret in {@link CompletedHand#deckSecret()}: show them only through {@code CompletedHandView}.
+ */
 public final class HandQueries {
 
     public record Winner(String playerId, long amount) {
@@ -34,8 +40,16 @@ public final class HandQueries {
 
     public record CompletedHand(long handNumber, Instant startedAt, Instant endedAt, long pot, List<Winner> winners,
                                 Map<Integer, String> players, List<HandEvent> events, String deck, String salt,
-                                String commitment) {
+                                String commitment, List<String> salts, boolean deckRevealed) {
+
+        /** The deck secret as the hand was sealed: 52 salts, or a first-scheme single salt. */
+        public DeckSecret deckSecret() {
+            return salts != null ? new PerPosition(salts) : new FirstScheme(salt, deckRevealed);
+        }
     }
+
+    private static final TypeReference<List<String>> SALTS = new TypeReference<>() {
+    };
 
     private static final TypeReference<Map<String, Long>> WINNERS = new TypeReference<>() {
     };
@@ -80,7 +94,8 @@ public final class HandQueries {
     public Optional<CompletedHand> get(String tableId, long handNumber) throws Exception {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT hand_number, started_at, ended_at, pot, winners::text,"
-                     + " players::text, events::text, deck, salt, commitment FROM hand_histories"
+                     + " players::text, events::text, deck, salt, commitment, salts::text, deck_revealed"
+                     + " FROM hand_histories"
                      + " WHERE table_id = ? AND hand_number = ?")) {
             ps.setObject(1, UUID.fromString(tableId));
             ps.setLong(2, handNumber);
@@ -92,7 +107,9 @@ public final class HandQueries {
                         rs.getTimestamp(3).toInstant(), rs.getLong(4), winners(rs.getString(5)),
                         mapper.readValue(rs.getString(6), PLAYERS),
                         mapper.readValue(rs.getString(7), HandHistoryProjectionHandler.EVENTS),
-                        rs.getString(8), rs.getString(9), rs.getString(10)));
+                        rs.getString(8), rs.getString(9), rs.getString(10),
+                        rs.getString(11) == null ? null : mapper.readValue(rs.getString(11), SALTS),
+                        rs.getBoolean(12)));
             }
         }
     }

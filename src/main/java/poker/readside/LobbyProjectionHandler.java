@@ -8,6 +8,7 @@ import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
 import poker.domain.table.TableEvent;
 import poker.domain.holdem.HandEvent;
 import poker.domain.table.TableEvent.DeckRevealed;
+import poker.domain.table.TableEvent.HandClosed;
 import poker.domain.table.TableEvent.HandProgressed;
 import poker.domain.table.TableEvent.ParticipantJoined;
 import poker.domain.table.TableEvent.ParticipantLeft;
@@ -56,7 +57,7 @@ public final class LobbyProjectionHandler extends JdbcHandler<EventEnvelope<Tabl
             });
         } else if (event instanceof HandProgressed e && e.event() instanceof HandEvent.HandStarted) {
             status(session, event.tableId(), PLAYING);
-        } else if (event instanceof DeckRevealed) {
+        } else if (event instanceof HandClosed || event instanceof DeckRevealed) {
             status(session, event.tableId(), WAITING);
         } else if (event instanceof ParticipantJoined || event instanceof ParticipantLeft) {
             int delta = event instanceof ParticipantJoined ? 1 : -1;

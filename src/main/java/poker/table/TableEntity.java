@@ -3,7 +3,6 @@ package poker.table;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -31,6 +30,7 @@ import poker.domain.Decision;
 import poker.domain.Rejection;
 import poker.domain.cards.Card;
 import poker.domain.cards.Deck;
+import poker.domain.cards.DeckCommitment;
 import poker.domain.table.TableCommand;
 import poker.domain.table.TableDecider;
 import poker.domain.table.TableEvent;
@@ -91,11 +91,15 @@ public final class TableEntity
         INSTANCE
     }
 
-    /** Where decks come from: a fresh shuffle and salt per hand ({@code SecureRandom} in production). */
+    /**
+     * Where decks come from: a fresh shuffle and 52 fresh per-position salts per hand
+     * ({@code SecureRandom} in production).
+     */
     public interface Dealer {
         List<Card> shuffle();
 
-        byte[] salt();
+        /** One hex salt per deck position, for {@link poker.domain.cards.DeckCommitment}. */
+        List<String> salts();
 
         static Dealer secure() {
             SecureRandom random = new SecureRandom();
@@ -106,8 +110,8 @@ public final class TableEntity
                 }
 
                 @Override
-                public byte[] salt() {
-                    return Deck.newSalt(random);
+                public List<String> salts() {
+                    return DeckCommitment.newSalts(random);
                 }
             };
         }
@@ -293,10 +297,8 @@ public final class TableEntity
         if (!TableDecider.canStartHand(state)) {
             return Effect().noReply();
         }
-        List<Card> deck = environment.dealer().shuffle();
-        byte[] salt = environment.dealer().salt();
-        Decision<TableEvent> decision = TableDecider.startHand(state, deck, HexFormat.of().formatHex(salt),
-                Deck.commitment(deck, salt), environment.clock().instant());
+        Decision<TableEvent> decision = TableDecider.startHand(state, environment.dealer().shuffle(),
+                environment.dealer().salts(), environment.clock().instant());
         return persistAll(decision).thenNoReply();
     }
 

@@ -6,11 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import poker.PokerServer;
+import poker.domain.cards.Card;
+import poker.domain.cards.DeckCommitment;
+import poker.domain.cards.DeckCommitment.Opening;
 import poker.support.ApiClient;
 import poker.support.Eventually;
 import poker.support.LiveClient;
@@ -104,6 +110,40 @@ class LiveSocketIT {
             Thread.sleep(300);
             assertThat(annSocket.raw).noneMatch(r -> r.contains("\"type\":\"event\"") && r.contains("PlayerFolded"));
 
+            // joining mid-hand: the snapshot carries the hand's leaves and this viewer's openings to check
+            String annId = api.get("/users/me", ann).text("id");
+            LiveClient lateAnn = LiveClient.open(server.httpPort(), tableId, ann, null, null).get(10, TimeUnit.SECONDS);
+            LiveClient lateEve = LiveClient.open(server.httpPort(), tableId, eve, null, null).get(10, TimeUnit.SECONDS);
+            JsonNode annSnapshot = lateAnn.next(WAIT);
+            JsonNode deck = annSnapshot.path("deck");
+            assertThat(deck.path("handNumber").asLong()).isEqualTo(hand);
+            assertThat(deck.path("commitment").asText()).isEqualTo(view.path("commitment").asText());
+            assertThat(deck.path("leaves")).hasSize(52);
+            assertThat(deck.path("verified").asBoolean()).isTrue();
+            List<String> leaves = new ArrayList<>();
+            deck.path("leaves").forEach(l -> leaves.add(l.asText()));
+            DeckCommitment published = new DeckCommitment(deck.path("commitment").asText(), leaves);
+            List<String> opened = new ArrayList<>();
+            for (JsonNode o : deck.path("openings")) {
+                Opening opening = new Opening(o.path("position").asInt(), Card.parse(o.path("card").asText()),
+                        o.path("salt").asText());
+                assertThat(published.opens(opening)).as("%s", o).isTrue();
+                opened.add(opening.card().toString());
+            }
+            List<String> annCards = new ArrayList<>();
+            mine.path("cards").forEach(c -> annCards.add(c.asText()));
+            assertThat(opened).as("ann's own cards, opened").containsExactlyInAnyOrderElementsOf(annCards);
+            assertThat(published.leavesMatchCommitment()).isTrue();
+            assertThat(lateEve.next(WAIT).path("deck").path("openings")).as("preflop a spectator opens nothing")
+                    .isEmpty();
+            LeakAudit audit = new LeakAudit(Map.of(hand, Map.of(annId, Set.copyOf(annCards))));
+            audit.check(annId, annSocket.raw);
+            audit.check(annId, lateAnn.raw);
+            audit.check(null, spectator.raw);
+            audit.check(null, lateEve.raw);
+            lateAnn.close();
+            lateEve.close();
+
             // logging out closes open sockets
             assertThat(api.delete("/sessions/current", eve).status()).isEqualTo(204);
             assertThat(spectator.closed.get(10, TimeUnit.SECONDS)).isNotNull();
@@ -180,10 +220,35 @@ class LiveSocketIT {
             }
             assertThat(missed.get(0)).isEqualTo(lastSeen + 1);
             assertThat(missedTypes).isEqualTo(expectedTypes);
+
+            // the hand played while ann was away, and after: nothing she or bob may not see, in any frame
+            String bobId = api.get("/users/me", bob).text("id");
+            Map<Long, Map<String, Set<String>>> holeCards = new HashMap<>();
+            collectHoleCards(holeCards, annId, dropping.raw);
+            collectHoleCards(holeCards, bobId, control.raw);
+            LeakAudit audit = new LeakAudit(holeCards);
+            audit.check(annId, dropping.raw);
+            audit.check(annId, back.raw);
+            audit.check(bobId, control.raw);
+            assertThat(audit.openingsChecked()).isGreaterThanOrEqualTo(4);
             back.close();
             control.close();
         } finally {
             server.stop();
+        }
+    }
+
+    private static void collectHoleCards(Map<Long, Map<String, Set<String>>> holeCards, String player,
+                                         List<String> frames) throws Exception {
+        for (String raw : frames) {
+            JsonNode frame = ApiClient.MAPPER.readTree(raw);
+            JsonNode event = frame.path("event");
+            if (event.path("type").asText().equals("HoleCardsDealt") && event.path("cards").isArray()) {
+                Set<String> cards = new HashSet<>();
+                event.path("cards").forEach(c -> cards.add(c.asText()));
+                holeCards.computeIfAbsent(frame.path("table").path("handNumber").asLong(), h -> new HashMap<>())
+                        .put(player, cards);
+            }
         }
     }
 

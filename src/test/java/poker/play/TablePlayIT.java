@@ -28,7 +28,8 @@ import poker.support.TestServer;
 /**
  * Players play real hands against each other through their live sockets on a running server and a
  * real PostgreSQL, acting only on what their sockets tell them. Afterwards: chips conserved, hands
- * counted, every history parses, and no frame or body ever showed a card its recipient may not see.
+ * counted, every history parses, and no frame or body ever showed a card its recipient may not see —
+ * during a hand or after it — while every card they did see came with an opening that verifies.
  */
 class TablePlayIT {
 
@@ -205,18 +206,24 @@ class TablePlayIT {
                 .body(), s -> s.path("handCount").asInt() == played);
         assertThat(stats.path("participantCount").asInt()).isZero();
 
-        // every hand history is complete, verifiable and parses as PokerStars text
+        // every hand history is complete, verifiable and parses as PokerStars text; a moderator (here the
+        // admin) reviewing an ended hand gets the whole deck opened
         JsonNode list = Eventually.await(Duration.ofSeconds(10), () -> api.get("/tables/" + tableId + "/hands", null)
                 .body(), l -> l.size() == Math.min(played, 100));
         assertThat(list.get(0).path("handNumber").asLong()).isEqualTo(played);
+        String admin = api.login(TestServer.ADMIN, TestServer.ADMIN_PASSWORD);
+        List<String> anonymousBodies = new ArrayList<>();
+        List<String> reviewedBodies = new ArrayList<>();
         for (int n = 1; n <= played; n++) {
             Response hand = api.get("/tables/" + tableId + "/hands/" + n, bots.get(0).token);
             assertThat(hand.status()).as(hand.raw()).isEqualTo(200);
-            assertThat(hand.body().path("deckReveal").path("verified").asBoolean()).isTrue();
+            assertThat(hand.body().path("deckCommitment").path("verified").asBoolean()).as(hand.raw()).isTrue();
             Response text = api.send("GET", "/tables/" + tableId + "/hands/" + n + "/history.txt", null, null);
             assertThat(text.status()).isEqualTo(200);
             PokerStarsHistoryParser.parse(text.raw());
             handBodies.add(hand.raw());
+            anonymousBodies.add(api.get("/tables/" + tableId + "/hands/" + n, null).raw());
+            reviewedBodies.add(api.get("/tables/" + tableId + "/hands/" + n, admin).raw());
         }
 
         // hidden information: no frame or body showed another player's unshown hole cards or the deck
@@ -243,23 +250,24 @@ class TablePlayIT {
             audit.checkLiveBody(body);
         }
         for (String body : handBodies) {
-            JsonNode seats = ApiClient.MAPPER.readTree(body).path("seats");
-            int viewerSeat = -1;
-            for (JsonNode seat : seats) {
-                if (seat.path("playerId").asText().equals(bots.get(0).userId)) {
-                    viewerSeat = seat.path("seatNumber").asInt();
-                }
-            }
-            audit.checkCompletedHand(body, viewerSeat);
+            audit.checkCompletedHand(body, bots.get(0).userId);
+        }
+        for (String body : anonymousBodies) {
+            audit.checkCompletedHand(body, null);
+        }
+        for (String body : reviewedBodies) {
+            audit.checkReviewedHand(body);
         }
         assertThat(audit.framesChecked()).isGreaterThan(played * 5);
-        Response auditBody = api.get("/admin/audit", api.login(TestServer.ADMIN, TestServer.ADMIN_PASSWORD));
+        assertThat(audit.openingsChecked()).as("openings verified against their leaves").isGreaterThan(played * 52);
+        Response auditBody = api.get("/admin/audit", admin);
         assertThat(auditBody.body().path("balanced").asBoolean()).as(auditBody.raw()).isTrue();
 
         bots.forEach(b -> b.socket.close());
         spectator.close();
-        System.out.printf("%d players played %d hands in %.1f s (%d rebuys, %d frames checked for leaks)%n",
-                players, played, seconds, bots.stream().mapToInt(b -> b.rebuys).sum(), audit.framesChecked());
+        System.out.printf("%d players played %d hands in %.1f s (%d rebuys, %d frames checked for leaks,"
+                        + " %d openings verified)%n", players, played, seconds, bots.stream().mapToInt(b -> b.rebuys).sum(),
+                audit.framesChecked(), audit.openingsChecked());
     }
 
     private static List<String> errors(List<Bot> bots) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import poker.domain.cards.Card;
 import poker.domain.cards.Deck;
+import poker.domain.cards.DeckCommitment;
 import poker.domain.holdem.ActionType;
 import poker.domain.holdem.HandEvent;
 import poker.domain.holdem.StackedDeck;
@@ -57,8 +58,8 @@ class TableEntityHandsTest {
             }
 
             @Override
-            public byte[] salt() {
-                return new byte[32];
+            public List<String> salts() {
+                return DeckCommitment.newSalts(new java.util.SplittableRandom(decks.size()));
             }
         };
         kit = EventSourcedBehaviorTestKit.create(TESTKIT.system(), TableEntity.create(tableId, "table-0",
@@ -115,7 +116,9 @@ class TableEntityHandsTest {
                 .<TableEvent>persistedInStorage("Table|" + tableId).stream().map(o -> (TableEvent) o).toList();
         assertThat(journal).anyMatch(e -> e instanceof TableEvent.HandProgressed h
                 && h.event() instanceof HandEvent.CardsShown c && c.seat() == 1);
-        assertThat(journal).anyMatch(e -> e instanceof TableEvent.DeckRevealed);
+        assertThat(journal).anyMatch(e -> e instanceof TableEvent.DeckSalted)
+                .anyMatch(e -> e instanceof TableEvent.HandClosed)
+                .noneMatch(e -> e instanceof TableEvent.DeckRevealed);
     }
 
     @Test

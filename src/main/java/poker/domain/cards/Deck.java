@@ -15,11 +15,14 @@ import java.util.random.RandomGenerator;
  * <p>Randomness comes in only through {@link #shuffled(RandomGenerator)}; production passes a
  * {@code new SecureRandom()}, tests a seeded generator.
  *
- * <h2>Commit and reveal</h2>
+ * <h2>Commit and reveal: the first scheme, kept for old hands</h2>
  *
- * When a hand starts its deck order is committed to with {@link #commitment(List, byte[])} and a
- * fresh {@link #newSalt(RandomGenerator) salt}; when it ends, order and salt are revealed and
- * anyone can {@link #verify(String, List, byte[]) recompute} the hash. The hashed bytes are
+ * New hands commit per position ({@link DeckCommitment}): only the cards a viewer may see are ever
+ * opened. Hands stored before it used this first scheme, which {@link #commitment(List, byte[])}
+ * and {@link #verify(String, List, byte[])} still check: when such a hand started its deck order
+ * was committed to with one {@link #newSalt(RandomGenerator) salt}; when it ended, order and salt
+ * were revealed to everyone (which let anyone recompute every folded and mucked hand, hence the
+ * second scheme). The hashed bytes are
  *
  * <pre>
  *   offset 0                                         104            136

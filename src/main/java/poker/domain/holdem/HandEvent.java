@@ -33,15 +33,20 @@ public sealed interface HandEvent {
 
     /**
      * The hand begins. Holds the deck order so the hand can be replayed: server-side only, never
-     * sent to clients while the hand is live. {@code smallBlindSeat} is null for a dead small blind.
+     * sent to clients. {@code smallBlindSeat} is null for a dead small blind. {@code commitment} and
+     * {@code leaves} are public: the per-position deck commitment
+     * ({@link poker.domain.cards.DeckCommitment}); {@code leaves} is null in hands stored before it,
+     * whose commitment is the first scheme's ({@link poker.domain.cards.Deck#commitment}).
      */
     @JsonTypeName("HandStarted")
     record HandStarted(long handNumber, int button, Integer smallBlindSeat, int bigBlindSeat, long smallBlind,
-                       long bigBlind, long ante, List<SeatSetup> seats, List<Card> deck, String commitment)
+                       long bigBlind, long ante, List<SeatSetup> seats, List<Card> deck, String commitment,
+                       List<String> leaves)
             implements HandEvent {
         public HandStarted {
             seats = List.copyOf(seats);
             deck = List.copyOf(deck);
+            leaves = leaves == null ? null : List.copyOf(leaves);
         }
     }
 

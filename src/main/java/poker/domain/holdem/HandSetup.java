@@ -6,7 +6,8 @@ import poker.domain.cards.Deck;
 
 /**
  * Everything a hand needs to start, decided outside the pure engine: seats, positions, stakes and
- * the already shuffled deck.
+ * the already shuffled deck and its commitment ({@code leaves}: the per-position one, see
+ * {@link poker.domain.cards.DeckCommitment}; null when the caller commits otherwise).
  *
  * <p>Positions: leave {@code bigBlindSeat} null and the blinds follow the button (cash tables:
  * small blind left of the button, or the button itself heads-up). Give {@code bigBlindSeat} (and
@@ -26,10 +27,12 @@ public record HandSetup(
         long bigBlind,
         long ante,
         List<Card> deck,
-        String commitment) {
+        String commitment,
+        List<String> leaves) {
 
     public HandSetup {
         seats = List.copyOf(seats);
+        leaves = leaves == null ? null : List.copyOf(leaves);
         deck = Deck.of(deck).order();
         if (bigBlind <= 0 || smallBlind < 0 || ante < 0) {
             throw new IllegalArgumentException("big blind must be positive, small blind and ante not negative");
@@ -37,6 +40,20 @@ public record HandSetup(
         if (smallBlindSeat != null && bigBlindSeat == null) {
             throw new IllegalArgumentException("an explicit small blind needs an explicit big blind");
         }
+    }
+
+    /** A setup without per-position leaves (tests, and the engine on its own). */
+    public HandSetup(long handNumber, List<SeatSetup> seats, int buttonSeat, Integer smallBlindSeat,
+                     Integer bigBlindSeat, long smallBlind, long bigBlind, long ante, List<Card> deck,
+                     String commitment) {
+        this(handNumber, seats, buttonSeat, smallBlindSeat, bigBlindSeat, smallBlind, bigBlind, ante, deck,
+                commitment, null);
+    }
+
+    /** The same hand with the deck's per-position leaves, published in {@code HandStarted}. */
+    public HandSetup withLeaves(List<String> deckLeaves) {
+        return new HandSetup(handNumber, seats, buttonSeat, smallBlindSeat, bigBlindSeat, smallBlind, bigBlind, ante,
+                deck, commitment, deckLeaves);
     }
 
     /** A cash-table hand: the blinds follow the button. */

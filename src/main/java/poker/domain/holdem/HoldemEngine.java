@@ -83,7 +83,7 @@ public final class HoldemEngine {
         }
 
         HandStarted started = new HandStarted(setup.handNumber(), setup.buttonSeat(), sb, bb, setup.smallBlind(),
-                setup.bigBlind(), setup.ante(), dealtIn, setup.deck(), setup.commitment());
+                setup.bigBlind(), setup.ante(), dealtIn, setup.deck(), setup.commitment(), setup.leaves());
         List<HandEvent> events = new ArrayList<>();
         events.add(started);
         HandState state = HandState.started(started);

@@ -20,6 +20,7 @@
  * movement and missed blinds.
  *
  * <p>{@code HandStarted} and {@code HandState} hold the whole deck so a hand can be replayed: they
- * are server-side only and must never reach a client while the hand is live.
+ * are server-side only and their deck never reaches a client, during the hand or after it (clients
+ * get per-card openings of {@code poker.domain.cards.DeckCommitment} instead).
  */
 package poker.domain.holdem;

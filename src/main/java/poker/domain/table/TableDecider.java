@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import poker.domain.Decision;
 import poker.domain.cards.Card;
+import poker.domain.cards.DeckCommitment;
 import poker.domain.holdem.ActionType;
 import poker.domain.holdem.HandEvent;
 import poker.domain.holdem.HandSetup;
-import poker.domain.holdem.HandState;
 import poker.domain.holdem.HoldemEngine;
 import poker.domain.holdem.SeatSetup;
 import poker.domain.Rejection;
@@ -19,9 +19,9 @@ import poker.domain.table.TableCommand.JoinParticipant;
 import poker.domain.table.TableCommand.LeaveTable;
 import poker.domain.table.TableCommand.SitIn;
 import poker.domain.table.TableCommand.SitOut;
-import poker.domain.table.TableEvent.DeckRevealed;
+import poker.domain.table.TableEvent.DeckSalted;
+import poker.domain.table.TableEvent.HandClosed;
 import poker.domain.table.TableEvent.HandProgressed;
-import poker.domain.table.TableEvent.HandSalted;
 import poker.domain.table.TableEvent.ParticipantLeaving;
 import poker.domain.table.TableEvent.ParticipantJoined;
 import poker.domain.table.TableEvent.ParticipantLeft;
@@ -172,17 +172,30 @@ public final class TableDecider {
     }
 
     /**
-     * Deals the next hand from {@code deck} (shuffled by the caller), committed to by {@code commitment}
-     * over the deck and {@code salt}. The button moves to the next player sitting in; heads-up it goes
-     * where nobody posts the big blind twice in a row.
+     * Deals the next hand from {@code deck} (shuffled by the caller), sealed with {@code salts} (one per
+     * deck position, from the caller's {@code SecureRandom}): {@code DeckSalted} keeps the salts
+     * server-side, {@code HandStarted} publishes the per-position commitment. The button moves to the
+     * next player sitting in; heads-up it goes where nobody posts the big blind twice in a row.
      */
-    public static Decision<TableEvent> startHand(TableState state, List<Card> deck, String salt, String commitment,
-                                                 Instant now) {
+    public static Decision<TableEvent> startHand(TableState state, List<Card> deck, List<String> salts, Instant now) {
         if (!canStartHand(state)) {
             return Decision.reject("cannot_start_hand", "A hand is in play or fewer than two players sit in.");
         }
         List<Participant> playing = state.playing();
-        List<Integer> seats = playing.stream().map(Participant::seatNumber).toList();
+        int button = nextButton(state, playing.stream().map(Participant::seatNumber).toList());
+        long handNumber = state.handsPlayed() + 1;
+        DeckCommitment sealed = DeckCommitment.of(deck, salts);
+        HandSetup setup = HandSetup.cash(handNumber,
+                playing.stream().map(p -> SeatSetup.of(p.seatNumber(), p.playerId(), p.chips())).toList(),
+                button, state.settings().smallBlind(), state.settings().bigBlind(), deck, sealed.commitment())
+                .withLeaves(sealed.leaves());
+        Batch batch = new Batch(state, now).add(new DeckSalted(state.tableId(), handNumber, salts));
+        HoldemEngine.start(setup).forEach(e -> batch.add(new HandProgressed(state.tableId(), e)));
+        return batch.followUp().decision();
+    }
+
+    /** The next hand's button among {@code seats} (ascending); heads-up, where nobody posts the big blind twice. */
+    private static int nextButton(TableState state, List<Integer> seats) {
         int button = nextSeat(seats, state.button());
         if (seats.size() == 2) {
             int bigBlind = seats.get(0) == button ? seats.get(1) : seats.get(0);
@@ -190,13 +203,7 @@ public final class TableDecider {
                 button = bigBlind;
             }
         }
-        long handNumber = state.handsPlayed() + 1;
-        HandSetup setup = HandSetup.cash(handNumber,
-                playing.stream().map(p -> SeatSetup.of(p.seatNumber(), p.playerId(), p.chips())).toList(),
-                button, state.settings().smallBlind(), state.settings().bigBlind(), deck, commitment);
-        Batch batch = new Batch(state, now).add(new HandSalted(state.tableId(), handNumber, salt));
-        HoldemEngine.start(setup).forEach(e -> batch.add(new HandProgressed(state.tableId(), e)));
-        return batch.followUp().decision();
+        return button;
     }
 
     /** A player's action in the hand in play. */
@@ -254,7 +261,7 @@ public final class TableDecider {
     /**
      * Events decided together, applied as they are added so each next decision sees the state they
      * make; {@link #followUp()} adds what follows on its own (the next turn's clock, folding players
-     * who left or sat out, and after the hand the deck reveal, departures and busted players).
+     * who left or sat out, and after the hand its close, departures and busted players).
      */
     private static final class Batch {
         private final List<TableEvent> events = new ArrayList<>();
@@ -290,8 +297,8 @@ public final class TableDecider {
                 break;
             }
             if (state.hand() != null && state.hand().handOver()) {
-                HandState hand = state.hand();
-                add(new DeckRevealed(table, hand.handNumber(), hand.deck(), state.salt(), hand.commitment()));
+                // never the whole deck: folded and mucked cards stay sealed (hands of either scheme)
+                add(new HandClosed(table, state.hand().handNumber()));
                 for (Participant p : state.participants()) {
                     if (p.leaving()) {
                         add(new ParticipantLeft(p.participantId(), p.playerId(), table, p.seatNumber(), p.chips()));

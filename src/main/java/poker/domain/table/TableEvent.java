@@ -23,7 +23,9 @@ import poker.domain.holdem.HandEvent;
         @JsonSubTypes.Type(TableEvent.HandSalted.class),
         @JsonSubTypes.Type(TableEvent.HandProgressed.class),
         @JsonSubTypes.Type(TableEvent.TurnClockStarted.class),
-        @JsonSubTypes.Type(TableEvent.DeckRevealed.class)
+        @JsonSubTypes.Type(TableEvent.DeckRevealed.class),
+        @JsonSubTypes.Type(TableEvent.DeckSalted.class),
+        @JsonSubTypes.Type(TableEvent.HandClosed.class)
 })
 public sealed interface TableEvent {
 
@@ -63,8 +65,8 @@ public sealed interface TableEvent {
     }
 
     /**
-     * The secret half of the deck commitment of hand {@code handNumber}: server-side until
-     * {@link DeckRevealed}; never shown to a client while the hand is live.
+     * First scheme (hands stored before {@link DeckSalted}; no longer written): the one salt of hand
+     * {@code handNumber}'s deck commitment, server-side until {@link DeckRevealed}.
      */
     @JsonTypeName("HandSalted")
     record HandSalted(String tableId, long handNumber, String salt) implements TableEvent {
@@ -81,12 +83,40 @@ public sealed interface TableEvent {
             implements TableEvent {
     }
 
-    /** After the hand: the deck order and salt, so anyone can check the commitment published at its start. */
+    /**
+     * First scheme (no longer written): after the hand, the whole deck order and salt, so anyone could
+     * check the commitment — and recompute every folded and mucked hand. Old journals keep it; it ends
+     * its hand like {@link HandClosed}.
+     */
     @JsonTypeName("DeckRevealed")
     record DeckRevealed(String tableId, long handNumber, List<Card> deck, String salt, String commitment)
             implements TableEvent {
         public DeckRevealed {
             deck = List.copyOf(deck);
         }
+    }
+
+    /**
+     * The secret half of hand {@code handNumber}'s per-position deck commitment
+     * ({@link poker.domain.cards.DeckCommitment}): one hex salt per deck position, position 0 (the
+     * first card dealt) first. Server-side; a client only ever gets the salts of cards it may see,
+     * one opening at a time.
+     */
+    @JsonTypeName("DeckSalted")
+    record DeckSalted(String tableId, long handNumber, List<String> salts) implements TableEvent {
+        public DeckSalted {
+            salts = List.copyOf(salts);
+        }
+
+        /** Leaves the salts out: they must not reach a log. */
+        @Override
+        public String toString() {
+            return "DeckSalted[tableId=" + tableId + ", handNumber=" + handNumber + "]";
+        }
+    }
+
+    /** Hand {@code handNumber} is over and cleared from the table. Public, and reveals nothing. */
+    @JsonTypeName("HandClosed")
+    record HandClosed(String tableId, long handNumber) implements TableEvent {
     }
 }

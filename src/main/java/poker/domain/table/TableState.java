@@ -18,6 +18,8 @@ import poker.domain.holdem.HandEvent.PlayerFolded;
 import poker.domain.holdem.HandState;
 import poker.domain.holdem.HoldemEngine;
 import poker.domain.table.TableEvent.DeckRevealed;
+import poker.domain.table.TableEvent.DeckSalted;
+import poker.domain.table.TableEvent.HandClosed;
 import poker.domain.table.TableEvent.HandProgressed;
 import poker.domain.table.TableEvent.HandSalted;
 import poker.domain.table.TableEvent.ParticipantJoined;
@@ -40,13 +42,15 @@ import poker.domain.table.TableEvent.TurnClockStarted;
  * @param button         the dealer button's seat in the last hand, null before the first
  * @param lastBigBlind   the big blind's seat in the last hand (heads-up button placement)
  * @param hand           the hand in play (server-side: holds the deck), null between hands
- * @param salt           the secret half of the current hand's deck commitment
+ * @param salt           first scheme: the one secret salt of the current hand's deck commitment
+ * @param salts          the current hand's per-position salts (secret; {@code DeckSalted}), null for a
+ *                       first-scheme hand and between hands
  * @param clock          the running turn, null when nobody is to act
  */
 public record TableState(String tableId, TableSettings settings, List<Participant> participants,
                          @JsonDeserialize(as = LinkedHashSet.class) Set<String> joinedIds,
                          long handsPlayed, Integer button, Integer lastBigBlind,
-                         HandState hand, String salt, TurnClock clock) {
+                         HandState hand, String salt, List<String> salts, TurnClock clock) {
 
     /**
      * How many of the latest joins a table remembers. Only a buy-in saga retries a join, within seconds
@@ -57,11 +61,12 @@ public record TableState(String tableId, TableSettings settings, List<Participan
 
     public TableState {
         participants = List.copyOf(participants);
+        salts = salts == null ? null : List.copyOf(salts);
         joinedIds = RecentIds.copyOf(joinedIds);
     }
 
     public static TableState empty(String tableId) {
-        return new TableState(tableId, null, List.of(), Set.of(), 0, null, null, null, null, null);
+        return new TableState(tableId, null, List.of(), Set.of(), 0, null, null, null, null, null, null);
     }
 
     public boolean created() {
@@ -109,7 +114,8 @@ public record TableState(String tableId, TableSettings settings, List<Participan
 
     public TableState apply(TableEvent event) {
         if (event instanceof TableCreated e) {
-            return new TableState(e.tableId(), e.settings(), List.of(), Set.of(), 0, null, null, null, null, null);
+            return new TableState(e.tableId(), e.settings(), List.of(), Set.of(), 0, null, null, null, null, null,
+                    null);
         } else if (event instanceof ParticipantJoined e) {
             List<Participant> next = new ArrayList<>(participants);
             next.add(new Participant(e.participantId(), e.playerId(), e.seatNumber(), e.chips(),
@@ -117,7 +123,7 @@ public record TableState(String tableId, TableSettings settings, List<Participan
             next.sort(Comparator.comparingInt(Participant::seatNumber));
             Set<String> joined = RecentIds.copyOf(joinedIds).plus(e.participantId(), JOIN_WINDOW);
             return new TableState(tableId, settings, next, joined, handsPlayed, button, lastBigBlind, hand, salt,
-                    clock);
+                    salts, clock);
         } else if (event instanceof ParticipantLeft e) {
             List<Participant> next = new ArrayList<>(participants);
             next.removeIf(p -> p.participantId().equals(e.participantId()));
@@ -130,16 +136,19 @@ public record TableState(String tableId, TableSettings settings, List<Participan
             return updateParticipant(e.participantId(), p -> p.withSittingOut(false));
         } else if (event instanceof HandSalted e) {
             return new TableState(tableId, settings, participants, joinedIds, handsPlayed, button, lastBigBlind,
-                    hand, e.salt(), clock);
+                    hand, e.salt(), null, clock);
+        } else if (event instanceof DeckSalted e) {
+            return new TableState(tableId, settings, participants, joinedIds, handsPlayed, button, lastBigBlind,
+                    hand, null, e.salts(), clock);
         } else if (event instanceof HandProgressed e) {
             return applyHandEvent(e.event());
         } else if (event instanceof TurnClockStarted e) {
             return new TableState(tableId, settings, participants, joinedIds, handsPlayed, button, lastBigBlind,
-                    hand, salt, new TurnClock(e.handNumber(), e.seatNumber(), e.deadline()));
-        } else if (event instanceof DeckRevealed) {
-            // the hand is over and its secret is public: nothing of it stays in the table's state
+                    hand, salt, salts, new TurnClock(e.handNumber(), e.seatNumber(), e.deadline()));
+        } else if (event instanceof HandClosed || event instanceof DeckRevealed) {
+            // the hand is over: nothing of it, and none of its secrets, stays in the table's state
             return new TableState(tableId, settings, participants, joinedIds, handsPlayed, button, lastBigBlind,
-                    null, null, null);
+                    null, null, null, null);
         }
         throw new IllegalArgumentException("unknown event " + event);
     }
@@ -147,7 +156,7 @@ public record TableState(String tableId, TableSettings settings, List<Participan
     private TableState applyHandEvent(HandEvent event) {
         if (event instanceof HandStarted e) {
             return new TableState(tableId, settings, participants, joinedIds, handsPlayed, e.button(),
-                    e.bigBlindSeat(), HandState.started(e), salt, null);
+                    e.bigBlindSeat(), HandState.started(e), salt, salts, null);
         }
         HandState next = hand.apply(event);
         List<Participant> people = participants;
@@ -162,12 +171,12 @@ public record TableState(String tableId, TableSettings settings, List<Participan
                     .filter(s -> s.seat() == p.seatNumber()).findFirst()
                     .map(s -> p.withChips(s.stack())).orElse(p)).toList();
             return new TableState(tableId, settings, people, joinedIds, handsPlayed + 1, button, lastBigBlind,
-                    next, salt, null);
+                    next, salt, salts, null);
         }
         TurnClock running = clock != null && next.toAct() != null && next.toAct() == clock.seatNumber()
                 && !(actedSeat != null && actedSeat == clock.seatNumber()) ? clock : null;
         return new TableState(tableId, settings, people, joinedIds, handsPlayed, button, lastBigBlind, next, salt,
-                running);
+                salts, running);
     }
 
     private static Integer actingSeat(HandEvent event) {
@@ -199,7 +208,7 @@ public record TableState(String tableId, TableSettings settings, List<Participan
 
     private TableState withParticipants(List<Participant> next) {
         return new TableState(tableId, settings, next, joinedIds, handsPlayed, button, lastBigBlind, hand, salt,
-                clock);
+                salts, clock);
     }
 
     /** Rebuilds a table from its history. */

@@ -11,6 +11,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import poker.domain.Decision;
 import poker.domain.cards.Deck;
+import poker.domain.cards.DeckCommitment;
 import poker.domain.holdem.ActionType;
 import poker.domain.holdem.HoldemEngine;
 import poker.domain.holdem.LegalAction;
@@ -58,7 +59,7 @@ class TableChipConservationPropertiesTest {
             } else if (roll < 22) {
                 decision = TableDecider.decide(state, new SitIn("p" + random.nextInt(maxSeats + 2)), NOW);
             } else if (TableDecider.canStartHand(state)) {
-                decision = TableDecider.startHand(state, Deck.shuffled(random), "00", "c", NOW);
+                decision = TableDecider.startHand(state, Deck.shuffled(random), DeckCommitment.newSalts(random), NOW);
             } else if (state.handLive() && state.clock() != null) {
                 TurnClock clock = state.clock();
                 if (roll < 30) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import poker.domain.Decision;
 import poker.domain.cards.Card;
 import poker.domain.cards.Deck;
+import poker.domain.cards.DeckCommitment;
 import poker.domain.holdem.ActionType;
 import poker.domain.holdem.HandEvent;
 import poker.domain.holdem.StackedDeck;
@@ -18,7 +19,7 @@ import poker.domain.table.TableCommand.Act;
 import poker.domain.table.TableCommand.LeaveTable;
 import poker.domain.table.TableCommand.SitIn;
 import poker.domain.table.TableCommand.SitOut;
-import poker.domain.table.TableEvent.DeckRevealed;
+import poker.domain.table.TableEvent.HandClosed;
 import poker.domain.table.TableEvent.HandProgressed;
 import poker.domain.table.TableEvent.ParticipantJoined;
 import poker.domain.table.TableEvent.ParticipantLeaving;
@@ -33,7 +34,7 @@ class TableHandsTest {
     static final String TABLE = "t-hands";
     static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
     static final TableSettings SETTINGS = new TableSettings("Hands", 5, 10, 6, 100, 2000, 20);
-    static final String SALT = "00".repeat(32);
+    static final List<String> SALTS = DeckCommitment.newSalts(new java.util.SplittableRandom(36));
 
     private TableState state = TableState.empty(TABLE);
     private final List<TableEvent> journal = new ArrayList<>();
@@ -60,7 +61,7 @@ class TableHandsTest {
     }
 
     private List<TableEvent> start(List<Card> deck) {
-        return accept(TableDecider.startHand(state, deck, SALT, Deck.commitment(deck, new byte[32]), NOW));
+        return accept(TableDecider.startHand(state, deck, SALTS, NOW));
     }
 
     private List<TableEvent> act(String player, ActionType action, long amount) {
@@ -81,8 +82,11 @@ class TableHandsTest {
         assertThat(TableDecider.canStartHand(state)).isTrue();
         List<TableEvent> events = start(StackedDeck.deck(List.of(2, 1), Map.of(1, "AsAd", 2, "KsKd"), "2c7d9hJsQc"));
 
-        assertThat(events.get(0)).isEqualTo(new TableEvent.HandSalted(TABLE, 1, SALT));
+        assertThat(events.get(0)).isEqualTo(new TableEvent.DeckSalted(TABLE, 1, SALTS));
         HandEvent.HandStarted started = (HandEvent.HandStarted) ((HandProgressed) events.get(1)).event();
+        DeckCommitment published = DeckCommitment.of(started.deck(), SALTS);
+        assertThat(started.commitment()).isEqualTo(published.commitment());
+        assertThat(started.leaves()).hasSize(52).isEqualTo(published.leaves());
         assertThat(started.button()).as("heads-up: the first button is the lowest seat").isEqualTo(1);
         assertThat(handEvents(events)).filteredOn(e -> e instanceof HandEvent.BlindPosted).hasSize(2);
         assertThat(events.get(events.size() - 1))
@@ -92,15 +96,15 @@ class TableHandsTest {
     }
 
     @Test
-    void aHandWonByAFoldEndsWithTheDeckRevealedAndStacksUpdated() {
+    void aHandWonByAFoldEndsClosedWithoutRevealingTheDeckAndStacksUpdated() {
         seat("alice", 1, 1000).seat("bob", 2, 1000);
         List<Card> deck = Deck.shuffled(new java.util.SplittableRandom(7));
         start(deck);
         List<TableEvent> events = act("alice", ActionType.FOLD, 0);
 
         assertThat(handEvents(events)).last().isInstanceOf(HandEvent.HandEnded.class);
-        assertThat(events.get(events.size() - 1)).isEqualTo(new DeckRevealed(TABLE, 1, deck, SALT,
-                Deck.commitment(deck, new byte[32])));
+        assertThat(events.get(events.size() - 1)).isEqualTo(new HandClosed(TABLE, 1));
+        assertThat(journal).noneMatch(e -> e instanceof TableEvent.DeckRevealed);
         assertThat(chips("alice")).isEqualTo(995);
         assertThat(chips("bob")).isEqualTo(1005);
         assertThat(state.hand()).isNull();

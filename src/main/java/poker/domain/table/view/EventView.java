@@ -14,13 +14,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import poker.domain.cards.Card;
+import poker.domain.cards.DeckCommitment;
+import poker.domain.cards.DeckCommitment.Opening;
 import poker.domain.holdem.HandEvent;
+import poker.domain.holdem.HandEvent.CardsShown;
+import poker.domain.holdem.HandEvent.FlopDealt;
 import poker.domain.holdem.HandEvent.HoleCardsDealt;
+import poker.domain.holdem.HandEvent.RiverDealt;
+import poker.domain.holdem.HandEvent.TurnDealt;
 import poker.domain.holdem.SeatState;
 import poker.domain.table.Participant;
 import poker.domain.table.TableEvent;
+import poker.domain.table.TableEvent.DeckSalted;
 import poker.domain.table.TableEvent.HandProgressed;
 import poker.domain.table.TableEvent.HandSalted;
 import poker.domain.table.TableState;
@@ -35,11 +43,18 @@ import poker.domain.table.TableState;
  *
  * <p>Redactions:
  * <ul>
- *   <li>{@code HandSalted} becomes {@code {type:"DeckSealed", tableId, handNumber}}: no salt;</li>
- *   <li>{@code HandStarted} loses its {@code deck};</li>
+ *   <li>{@code DeckSalted} (and the first scheme's {@code HandSalted}) becomes
+ *       {@code {type:"DeckSealed", tableId, handNumber}}: no salt;</li>
+ *   <li>{@code HandStarted} loses its {@code deck}; its {@code commitment} and {@code leaves} are public;</li>
  *   <li>{@code HoleCardsDealt} has {@code cards} only for the seat's own player, else {@code cards: null};</li>
- *   <li>{@code DeckRevealed} is shown in full: the hand is over.</li>
+ *   <li>{@code DeckRevealed}, written only by the first scheme (old journals), is shown in full.</li>
  * </ul>
+ *
+ * <p>Openings: in a hand sealed per position ({@link DeckCommitment}), an event that shows this viewer
+ * cards ({@code HoleCardsDealt} to its owner, {@code FlopDealt}, {@code TurnDealt},
+ * {@code RiverDealt}, {@code CardsShown}) carries {@code openings: [{position, card, salt}]} for
+ * exactly those cards, so the viewer can check them against the leaves of {@code HandStarted};
+ * another player's {@code HoleCardsDealt} has {@code openings: null}.
  *
  * <p>Default deny: the fields are read generically, so a field added later, or a new event type,
  * cannot leak. A field whose name speaks of a secret (deck, salt, card, hole, burn) or whose value
@@ -60,6 +75,7 @@ public final class EventView {
             "DeckRevealed", Set.of("deck", "salt"));
 
     public static final String DECK_SEALED = "DeckSealed";
+    public static final String OPENINGS = "openings";
 
     private EventView() {
     }
@@ -71,14 +87,14 @@ public final class EventView {
     public static Map<String, Object> of(TableEvent event, String viewerPlayerId, TableState stateBefore) {
         Objects.requireNonNull(event, "event");
         if (event instanceof HandSalted e) {
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("type", DECK_SEALED);
-            view.put("tableId", e.tableId());
-            view.put("handNumber", e.handNumber());
-            return Collections.unmodifiableMap(view);
+            return sealed(e.tableId(), e.handNumber());
+        }
+        if (event instanceof DeckSalted e) {
+            return sealed(e.tableId(), e.handNumber());
         }
         if (event instanceof HandProgressed e) {
-            return ofHandEvent(e.tableId(), e.event(), viewerPlayerId, seat -> ownerOf(stateBefore, seat));
+            return ofHandEvent(e.tableId(), e.event(), viewerPlayerId, seat -> ownerOf(stateBefore, seat),
+                    openerOf(stateBefore));
         }
         String type = typeName(event.getClass());
         Map<String, Object> view = new LinkedHashMap<>();
@@ -89,23 +105,75 @@ public final class EventView {
 
     /**
      * The view of one hand event for {@code viewer}; {@code ownerOfSeat} tells who was dealt in at a
-     * seat (the live table's state, or a completed hand's seats).
+     * seat (the live table's state, or a completed hand's seats). {@code opener} opens a card of the
+     * hand's per-position commitment; null for a first-scheme hand (no openings then).
      */
     public static Map<String, Object> ofHandEvent(String tableId, HandEvent event, String viewer,
-                                                  IntFunction<String> ownerOfSeat) {
+                                                  IntFunction<String> ownerOfSeat, Function<Card, Opening> opener) {
         String type = typeName(event.getClass());
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("type", type);
         view.put("tableId", tableId);
+        List<Card> visible;
         if (event instanceof HoleCardsDealt dealt) {
             boolean own = viewer != null && viewer.equals(ownerOfSeat.apply(dealt.seat()));
             view.putAll(fields(dealt, own ? Set.of("cards") : Set.of()));
             if (!own) {
                 view.put("cards", null);
             }
+            visible = own ? dealt.cards() : null;
         } else {
             view.putAll(fields((Record) event, PUBLIC_FIELDS.getOrDefault(type, Set.of())));
+            visible = publicCards(event);
         }
+        if (opener != null && (event instanceof HoleCardsDealt || visible != null)) {
+            view.put(OPENINGS, visible == null ? null : openings(visible, opener));
+        }
+        return Collections.unmodifiableMap(view);
+    }
+
+    /** The cards a hand event shows everyone, null for an event that shows none. */
+    private static List<Card> publicCards(HandEvent event) {
+        if (event instanceof FlopDealt e) {
+            return e.cards();
+        } else if (event instanceof TurnDealt e) {
+            return List.of(e.card());
+        } else if (event instanceof RiverDealt e) {
+            return List.of(e.card());
+        } else if (event instanceof CardsShown e) {
+            return e.cards();
+        }
+        return null;
+    }
+
+    /** Openings as JSON-ready maps, in the order the cards were given. */
+    static List<Map<String, Object>> openings(List<Card> cards, Function<Card, Opening> opener) {
+        return cards.stream().map(c -> opening(opener.apply(c))).toList();
+    }
+
+    static Map<String, Object> opening(Opening o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("position", o.position());
+        m.put("card", o.card().toString());
+        m.put("salt", o.salt());
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** Opens the cards of the hand in play, if it is sealed per position; else null. */
+    static Function<Card, Opening> openerOf(TableState state) {
+        if (state == null || state.hand() == null || state.salts() == null) {
+            return null;
+        }
+        List<Card> deck = state.hand().deck();
+        List<String> salts = state.salts();
+        return card -> DeckCommitment.open(deck, salts, card);
+    }
+
+    private static Map<String, Object> sealed(String tableId, long handNumber) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("type", DECK_SEALED);
+        view.put("tableId", tableId);
+        view.put("handNumber", handNumber);
         return Collections.unmodifiableMap(view);
     }
 

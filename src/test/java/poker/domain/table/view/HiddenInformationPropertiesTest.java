@@ -7,18 +7,23 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.statistics.Statistics;
 import poker.domain.cards.Card;
 import poker.domain.cards.Deck;
+import poker.domain.cards.DeckCommitment;
+import poker.domain.cards.DeckCommitment.Opening;
+import poker.domain.history.HistoryContext;
+import poker.domain.history.PokerStarsHistory;
 import poker.domain.holdem.ActionType;
 import poker.domain.holdem.HandEvent;
 import poker.domain.holdem.HoldemEngine;
@@ -27,21 +32,26 @@ import poker.domain.table.Participant;
 import poker.domain.table.TableCommand;
 import poker.domain.table.TableDecider;
 import poker.domain.table.TableEvent;
-import poker.domain.table.TableEvent.DeckRevealed;
+import poker.domain.table.TableEvent.DeckSalted;
 import poker.domain.table.TableEvent.HandProgressed;
-import poker.domain.table.TableEvent.HandSalted;
 
 /**
  * Random tables of 2–6 players play random legal actions through TableDecider, with timeouts,
  * players sitting out and leaving mid-hand. After every journal event, every viewer (each player,
- * a spectator and a stranger) gets the table view and the event view, serialized as the socket
- * would send them; none may hold a card the viewer may not know (another player's unshown hole
- * cards, burn or undealt cards), the deck order, or the salt, until the deck is revealed.
+ * a spectator and a stranger — a moderator's live views are a stranger's: roles do not open cards)
+ * gets the table view, the event view and the snapshot's deck view, serialized as the socket would
+ * send them; and after every hand, the completed-hand view (each player, a spectator, and a
+ * moderator reviewing it) and the PokerStars text. None may hold a card the viewer may not see
+ * (another player's unshown hole cards, burn or undealt cards — during the hand and after it), the
+ * deck order, or the salt of a position not opened to the viewer; every opening any of them
+ * carries matches its leaf, and the leaves hash to the commitment published in {@code HandStarted}.
  */
 class HiddenInformationPropertiesTest {
 
     private static final int MAX_STEPS = 500;
     private static final List<String> ALL_CARDS = Card.all().stream().map(Card::toString).toList();
+    private static final Pattern HEX_RUN = Pattern.compile("[0-9a-f]{32,}");
+    private static final Pattern CARD_WORD = Pattern.compile("\\b([2-9TJQKA][cdhs])\\b");
 
     @Property(tries = 300)
     void noViewEverShowsWhatItsViewerMayNotKnow(@ForAll long seed) {
@@ -60,9 +70,7 @@ class HiddenInformationPropertiesTest {
                 break;
             }
             List<Card> deck = Deck.shuffled(new SplittableRandom(random.nextLong()));
-            byte[] salt = new byte[Deck.SALT_LENGTH];
-            random.nextBytes(salt);
-            play.start(deck, HexFormat.of().formatHex(salt));
+            play.start(deck, DeckCommitment.newSalts(new SplittableRandom(random.nextLong())));
             int steps = 0;
             while (play.state.hand() != null) {
                 if (++steps > MAX_STEPS) {
@@ -76,11 +84,14 @@ class HiddenInformationPropertiesTest {
                 .anyMatch(s -> s.event() instanceof HandProgressed p && p.event() instanceof HandEvent.CardsShown);
         boolean mucked = play.steps.stream()
                 .anyMatch(s -> s.event() instanceof HandProgressed p && p.event() instanceof HandEvent.HandMucked);
+        boolean folded = play.steps.stream()
+                .anyMatch(s -> s.event() instanceof HandProgressed p && p.event() instanceof HandEvent.PlayerFolded);
 
         check(play.steps, players);
         Statistics.label("players").collect(players.size());
         Statistics.label("cards shown").collect(shown);
         Statistics.label("hand mucked").collect(mucked);
+        Statistics.label("a player folded").collect(folded);
     }
 
     private static List<String> seatPlayers(TablePlay play, Random random) {
@@ -123,26 +134,36 @@ class HiddenInformationPropertiesTest {
 
     /** What each viewer may know, rebuilt from the events alone (independently of the views). */
     private static final class Knowledge {
-        String salt;
+        List<String> salts;
+        List<Card> deck;
         String deckJson;
+        DeckCommitment published;
+        final List<HandEvent> handEvents = new ArrayList<>();
         final Set<String> board = new HashSet<>();
         final Map<Integer, List<String>> hole = new HashMap<>();
         final Map<Integer, String> owner = new HashMap<>();
         final Set<Integer> shown = new HashSet<>();
 
         void learn(TableEvent event) {
-            if (event instanceof HandSalted e) {
-                salt = e.salt();
+            if (event instanceof DeckSalted e) {
+                salts = e.salts();
+                deck = null;
                 deckJson = null;
+                published = null;
+                handEvents.clear();
                 board.clear();
                 hole.clear();
                 owner.clear();
                 shown.clear();
             } else if (event instanceof HandProgressed p) {
                 HandEvent e = p.event();
+                handEvents.add(e);
                 if (e instanceof HandEvent.HandStarted s) {
                     s.seats().forEach(seat -> owner.put(seat.seat(), seat.playerId()));
+                    deck = s.deck();
                     deckJson = ViewJson.write(s.deck());
+                    published = new DeckCommitment(s.commitment(), s.leaves());
+                    assertThat(published.leavesMatchCommitment()).as("the leaves hash to the commitment").isTrue();
                 } else if (e instanceof HandEvent.HoleCardsDealt d) {
                     hole.put(d.seat(), TableView.cards(d.cards()));
                 } else if (e instanceof HandEvent.FlopDealt f) {
@@ -169,9 +190,28 @@ class HiddenInformationPropertiesTest {
             return hidden;
         }
 
+        /** The salts of the positions whose cards {@code hidden} holds: none of them may reach the viewer. */
+        List<String> sealedSalts(Set<String> hidden) {
+            List<String> sealed = new ArrayList<>();
+            if (salts == null) {
+                return sealed;
+            }
+            for (int i = 0; i < salts.size(); i++) {
+                if (deck == null || hidden.contains(deck.get(i).toString())) {
+                    sealed.add(salts.get(i));
+                }
+            }
+            return sealed;
+        }
+
         List<String> ownCards(String viewer) {
             return owner.entrySet().stream().filter(e -> e.getValue().equals(viewer)).findFirst()
                     .map(e -> hole.get(e.getKey())).orElse(null);
+        }
+
+        Integer seatOf(String viewer) {
+            return owner.entrySet().stream().filter(e -> e.getValue().equals(viewer)).map(Map.Entry::getKey)
+                    .findFirst().orElse(null);
         }
     }
 
@@ -183,33 +223,129 @@ class HiddenInformationPropertiesTest {
         for (int i = 0; i < steps.size(); i++) {
             TablePlay.Step step = steps.get(i);
             known.learn(step.event());
-            boolean reveal = step.event() instanceof DeckRevealed;
             for (String viewer : viewers) {
                 Set<String> hidden = known.hiddenFrom(viewer);
                 String what = "event " + i + " " + step.event().getClass().getSimpleName() + ", viewer " + viewer;
 
                 TableView table = TableView.of(step.after(), viewer);
-                String tableJson = ViewJson.write(table);
-                assertThat(HiddenCards.leaked(tableJson, hidden)).as("table view after %s", what).isEmpty();
-                assertNoSecret(tableJson, known, "table view after " + what);
+                assertSealed(ViewJson.write(table), hidden, known, "table view after " + what);
                 checkOwnCardsAndTurn(table, step, known, viewer, what);
 
-                String eventJson = ViewJson.write(EventView.of(step.event(), viewer, step.before()));
-                if (!reveal) {
-                    assertThat(HiddenCards.leaked(eventJson, hidden)).as("%s", what).isEmpty();
-                    assertNoSecret(eventJson, known, what);
+                Map<String, Object> event = EventView.of(step.event(), viewer, step.before());
+                assertSealed(ViewJson.write(event), hidden, known, what);
+                assertOpeningsVerify(openingsIn(event), known, what);
+
+                if (!changesWhatIsSeen(step.event())) {
+                    continue; // the snapshot's deck changes only with cards dealt, shown, folded or the hand's end
                 }
+                DeckView deck = DeckView.of(step.after(), viewer);
+                if (step.after().hand() == null) {
+                    assertThat(deck).as("no deck between hands, %s", what).isNull();
+                } else {
+                    // the leaves are public and the same for all: compared, not scanned (3 KB per viewer and step)
+                    assertThat(deck.commitment()).isEqualTo(known.published.commitment());
+                    assertThat(deck.leaves()).isEqualTo(known.published.leaves());
+                    assertSealed(ViewJson.write(deck.openings()), hidden, known, "snapshot deck after " + what);
+                    assertOpeningsVerify(deck.openings(), known, "snapshot deck after " + what);
+                    assertThat(deck.verified()).as(what).isTrue();
+                    assertThat(deck.openings()).as("an opening for every card the viewer sees, %s", what)
+                            .hasSize(ALL_CARDS.size() - hidden.size());
+                }
+            }
+            if (step.event() instanceof TableEvent.HandClosed) {
+                checkCompletedHand(known, players);
             }
         }
     }
 
-    private static void assertNoSecret(String json, Knowledge known, String what) {
-        if (known.salt != null) {
-            assertThat(json).as("salt in %s", what).doesNotContain(known.salt);
+    private static boolean changesWhatIsSeen(TableEvent event) {
+        if (event instanceof HandProgressed p) {
+            HandEvent e = p.event();
+            return e instanceof HandEvent.HoleCardsDealt || e instanceof HandEvent.FlopDealt
+                    || e instanceof HandEvent.TurnDealt || e instanceof HandEvent.RiverDealt
+                    || e instanceof HandEvent.CardsShown || e instanceof HandEvent.PlayerFolded
+                    || e instanceof HandEvent.HandMucked;
         }
-        if (known.deckJson != null) {
+        return event instanceof TableEvent.HandClosed;
+    }
+
+    /** After the hand: each player, a spectator and a reviewing moderator read it; the text too. */
+    private static void checkCompletedHand(Knowledge known, List<String> players) {
+        CompletedHandView.PerPosition secret = new CompletedHandView.PerPosition(known.salts);
+        List<String> readers = new ArrayList<>(players);
+        readers.add(null);
+        for (String reader : readers) {
+            String what = "completed hand for " + reader;
+            Set<String> hidden = known.hiddenFrom(reader);
+            CompletedHandView view = CompletedHandView.of(TablePlay.TABLE, TablePlay.NOW, TablePlay.NOW,
+                    known.handEvents, secret, reader, false);
+            assertSealed(ViewJson.write(view), hidden, known, what);
+            assertThat(view.deckReveal()).as(what).isNull();
+            assertThat(view.deckCommitment().verified()).as(what).isTrue();
+            assertThat(view.deckCommitment().leaves()).isEqualTo(known.published.leaves());
+            assertOpeningsVerify(view.deckCommitment().openings(), known, what);
+            assertThat(view.deckCommitment().openings()).as(what).hasSize(ALL_CARDS.size() - hidden.size());
+            for (Map<String, Object> action : view.actions()) {
+                assertOpeningsVerify(openingsIn(action), known, what);
+            }
+
+            String text = PokerStarsHistory.format(new HistoryContext(1, "Views", 6, TablePlay.NOW, Map.of()),
+                    known.handEvents, known.seatOf(reader));
+            Matcher card = CARD_WORD.matcher(text);
+            while (card.find()) {
+                assertThat(hidden).as("history text for %s: %s", reader, text).doesNotContain(card.group(1));
+            }
+        }
+        CompletedHandView review = CompletedHandView.of(TablePlay.TABLE, TablePlay.NOW, TablePlay.NOW,
+                known.handEvents, secret, "moderator", true);
+        assertThat(review.deckCommitment().openings()).as("a moderator after the hand opens the whole deck")
+                .hasSize(52);
+        assertThat(review.deckCommitment().verified()).isTrue();
+        assertOpeningsVerify(review.deckCommitment().openings(), known, "moderator's review");
+    }
+
+    /** No hidden card, no salt of a sealed position, no deck order. */
+    private static void assertSealed(String json, Set<String> hidden, Knowledge known, String what) {
+        assertThat(HiddenCards.leaked(json, hidden)).as("%s", what).isEmpty();
+        // a salt is 32 hex digits: look for sealed ones only inside runs of hex (scanning the whole text
+        // for each of up to 52 salts, at every step and for every viewer, would dominate the run time)
+        List<String> sealed = known.sealedSalts(hidden);
+        Matcher hex = HEX_RUN.matcher(json);
+        while (hex.find()) {
+            for (String salt : sealed) {
+                if (hex.group().contains(salt)) {
+                    fail("salt %s of a sealed position in %s: %s", salt, what, json);
+                }
+            }
+        }
+        if (known.deckJson != null && json.contains(known.deckJson)) {
             assertThat(json).as("deck order in %s", what).doesNotContain(known.deckJson);
         }
+    }
+
+    private static void assertOpeningsVerify(List<Opening> openings, Knowledge known, String what) {
+        if (openings.isEmpty()) {
+            return;
+        }
+        if (!known.published.verifies(openings)) {
+            for (Opening o : openings) {
+                assertThat(known.published.opens(o)).as("opening %s matches its leaf, %s", o, what).isTrue();
+            }
+            fail("the leaves do not hash to the commitment, %s", what);
+        }
+    }
+
+    /** The openings an event view carries, read back as the client would. */
+    @SuppressWarnings("unchecked")
+    private static List<Opening> openingsIn(Map<String, Object> view) {
+        Object openings = view.get(EventView.OPENINGS);
+        if (openings == null) {
+            return List.of();
+        }
+        return ((List<Map<String, Object>>) openings).stream()
+                .map(o -> new Opening((Integer) o.get("position"), Card.parse((String) o.get("card")),
+                        (String) o.get("salt")))
+                .toList();
     }
 
     /** The views are not merely empty: the owner sees their cards, and the player on turn their actions. */

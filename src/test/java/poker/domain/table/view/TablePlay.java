@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import poker.domain.Decision;
 import poker.domain.cards.Card;
-import poker.domain.cards.Deck;
 import poker.domain.holdem.ActionType;
 import poker.domain.table.TableCommand;
 import poker.domain.table.TableDecider;
@@ -60,10 +58,9 @@ final class TablePlay {
         return record(decision.eventsOrThrow());
     }
 
-    /** Deals the next hand from {@code deck} with a salt of 32 bytes given as 64 hex digits. */
-    List<Step> start(List<Card> deck, String saltHex) {
-        String commitment = Deck.commitment(deck, HexFormat.of().parseHex(saltHex));
-        return accept(TableDecider.startHand(state, deck, saltHex, commitment, NOW));
+    /** Deals the next hand from {@code deck}, sealed with {@code salts} (52 hex salts, one per position). */
+    List<Step> start(List<Card> deck, List<String> salts) {
+        return accept(TableDecider.startHand(state, deck, salts, NOW));
     }
 
     List<Step> act(String player, ActionType action, long amount) {

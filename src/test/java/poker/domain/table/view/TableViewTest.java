@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import poker.domain.cards.Card;
 import poker.domain.cards.Deck;
+import poker.domain.cards.DeckCommitment;
 import poker.domain.holdem.ActionType;
 import poker.domain.holdem.HandEvent;
 import poker.domain.holdem.HandState;
@@ -25,11 +26,12 @@ import poker.domain.table.view.TableView.You;
 /** Views of real hands played through TableDecider, at the moments a client cares about. */
 class TableViewTest {
 
-    static final String SALT = "ab".repeat(32);
+    /** One salt per deck position, from a fixed seed. */
+    static final List<String> SALTS = DeckCommitment.newSalts(new java.util.SplittableRandom(28));
     /** Button 1, small blind 2, big blind 3; dealt 2, 3, 1. Alice AA beats Bob KK; Carl's 72 is beaten. */
     static final List<Card> DECK = StackedDeck.deck(List.of(2, 3, 1),
             Map.of(1, "AsAd", 2, "KsKd", 3, "7c2d"), "3h8s9dJc4s");
-    static final String COMMITMENT = Deck.commitment(DECK, HexFormat.of().parseHex(SALT));
+    static final String COMMITMENT = DeckCommitment.of(DECK, SALTS).commitment();
 
     private final TablePlay play = new TablePlay();
 
@@ -46,7 +48,7 @@ class TableViewTest {
         if (!play.state.created()) {
             threeHanded();
         }
-        play.start(DECK, SALT);
+        play.start(DECK, SALTS);
         play.act("alice", ActionType.CALL, 0);
         play.act("bob", ActionType.CALL, 0);
         play.act("carl", ActionType.CHECK, 0);
@@ -68,7 +70,7 @@ class TableViewTest {
     @Test
     void preflopThePlayerOnTurnSeesTheirCardsAndLegalActionsWithAmounts() {
         threeHanded();
-        play.start(DECK, SALT);
+        play.start(DECK, SALTS);
 
         TableView view = TableView.of(play.state, "alice");
 
@@ -112,7 +114,7 @@ class TableViewTest {
     @Test
     void aPlayerNotOnTurnSeesOnlyTheirOwnCardsAndNoActions() {
         threeHanded();
-        play.start(DECK, SALT);
+        play.start(DECK, SALTS);
 
         TableView bob = TableView.of(play.state, "bob");
         assertThat(bob.legalActions()).isEmpty();
@@ -134,7 +136,7 @@ class TableViewTest {
     @Test
     void aSpectatorSeesNoCardsNoActionsAndNoSeat() {
         threeHanded();
-        play.start(DECK, SALT);
+        play.start(DECK, SALTS);
 
         for (String spectator : new String[] {null, "stranger"}) {
             TableView view = TableView.of(play.state, spectator);
@@ -224,7 +226,7 @@ class TableViewTest {
     void foldedAllInAndSittingOutSeatsAreLabelled() {
         play.seat("alice", 1, 100).seat("bob", 2, 1000).seat("carl", 3, 1000).seat("dora", 5, 1000);
         play.command(new SitOut("dora"));
-        play.start(Deck.shuffled(new java.util.SplittableRandom(9)), SALT);
+        play.start(Deck.shuffled(new java.util.SplittableRandom(9)), SALTS);
         // button 1, small blind 2, big blind 3: alice is first to act
         play.act("alice", ActionType.ALL_IN, 0);
         play.act("bob", ActionType.FOLD, 0);

@@ -20,6 +20,8 @@ class ViewJsonFieldsTest {
     static final List<String> TO_ACT = List.of("seatNumber", "playerId", "deadline");
     static final List<String> ACTION = List.of("action", "min", "max");
     static final List<String> YOU = List.of("seatNumber", "playerId");
+    static final List<String> DECK = List.of("handNumber", "commitment", "leaves", "openings", "verified");
+    static final List<String> OPENING = List.of("position", "card", "salt");
 
     /** Every event type a hand at a table produces, with its fields in the viewer's event. */
     static final Map<String, List<String>> EVENTS = Map.ofEntries(
@@ -34,20 +36,21 @@ class ViewJsonFieldsTest {
             Map.entry("DeckSealed", List.of("type", "tableId", "handNumber")),
             Map.entry("TurnClockStarted", List.of("type", "tableId", "handNumber", "seatNumber", "deadline")),
             Map.entry("DeckRevealed", List.of("type", "tableId", "handNumber", "deck", "salt", "commitment")),
+            Map.entry("HandClosed", List.of("type", "tableId", "handNumber")),
             Map.entry("HandStarted", List.of("type", "tableId", "handNumber", "button", "smallBlindSeat",
-                    "bigBlindSeat", "smallBlind", "bigBlind", "ante", "seats", "commitment")),
+                    "bigBlindSeat", "smallBlind", "bigBlind", "ante", "seats", "commitment", "leaves")),
             Map.entry("BlindPosted", List.of("type", "tableId", "seat", "blind", "amount")),
             Map.entry("AntePosted", List.of("type", "tableId", "seat", "amount")),
-            Map.entry("HoleCardsDealt", List.of("type", "tableId", "seat", "cards")),
+            Map.entry("HoleCardsDealt", List.of("type", "tableId", "seat", "cards", "openings")),
             Map.entry("PlayerFolded", List.of("type", "tableId", "seat", "reason")),
             Map.entry("PlayerChecked", List.of("type", "tableId", "seat", "reason")),
             Map.entry("BetPlaced", List.of("type", "tableId", "seat", "action", "added", "totalBet", "stackAfter",
                     "reason")),
-            Map.entry("FlopDealt", List.of("type", "tableId", "cards")),
-            Map.entry("TurnDealt", List.of("type", "tableId", "card")),
-            Map.entry("RiverDealt", List.of("type", "tableId", "card")),
+            Map.entry("FlopDealt", List.of("type", "tableId", "cards", "openings")),
+            Map.entry("TurnDealt", List.of("type", "tableId", "card", "openings")),
+            Map.entry("RiverDealt", List.of("type", "tableId", "card", "openings")),
             Map.entry("UncalledBetReturned", List.of("type", "tableId", "seat", "amount")),
-            Map.entry("CardsShown", List.of("type", "tableId", "seat", "cards")),
+            Map.entry("CardsShown", List.of("type", "tableId", "seat", "cards", "openings")),
             Map.entry("HandMucked", List.of("type", "tableId", "seat")),
             Map.entry("HandWon", List.of("type", "tableId", "pot", "seat", "amount", "hand")),
             Map.entry("HandEnded", List.of("type", "tableId", "handNumber", "stacks")));
@@ -91,7 +94,7 @@ class ViewJsonFieldsTest {
     void everyTableViewAndEventViewOfAPlayedHandHasTheApiNames() {
         TablePlay play = new TablePlay();
         play.seat("alice", 1, 1000).seat("bob", 2, 1000).seat("carl", 3, 1000);
-        play.start(TableViewTest.DECK, TableViewTest.SALT);
+        play.start(TableViewTest.DECK, TableViewTest.SALTS);
         play.act("alice", ActionType.RAISE, 30);
         play.act("bob", ActionType.CALL, 0);
         play.act("carl", ActionType.FOLD, 0);
@@ -112,7 +115,18 @@ class ViewJsonFieldsTest {
                     assertTableShape(ViewJson.tree(TableView.of(step.after(), viewer)));
                     tables++;
                 }
-                assertEventShape(ViewJson.tree(EventView.of(step.event(), viewer, step.before())));
+                JsonNode event = ViewJson.tree(EventView.of(step.event(), viewer, step.before()));
+                assertEventShape(event);
+                if (event.has("openings") && !event.get("openings").isNull()) {
+                    event.get("openings").forEach(o -> assertThat(ViewJson.names(o)).containsExactlyElementsOf(OPENING));
+                }
+                if (step.after().hand() != null) {
+                    JsonNode deck = ViewJson.tree(DeckView.of(step.after(), viewer));
+                    assertThat(ViewJson.names(deck)).containsExactlyElementsOf(DECK);
+                    assertThat(deck.get("leaves")).hasSize(52);
+                    assertThat(deck.get("verified").asBoolean()).isTrue();
+                    deck.get("openings").forEach(o -> assertThat(ViewJson.names(o)).containsExactlyElementsOf(OPENING));
+                }
                 events++;
             }
         }
@@ -132,7 +146,7 @@ class ViewJsonFieldsTest {
         }
         assertThat(waiting.get("seats").get(0).get("cards").isNull()).isTrue();
 
-        play.start(TableViewTest.DECK, TableViewTest.SALT);
+        play.start(TableViewTest.DECK, TableViewTest.SALTS);
         JsonNode onTurn = ViewJson.tree(TableView.of(play.state, play.onTurn()));
         assertTableShape(onTurn);
         assertThat(onTurn.get("toAct").get("deadline").asText()).isEqualTo("2026-11-27T12:00:20Z");
