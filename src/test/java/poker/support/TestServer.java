@@ -37,6 +37,9 @@ public final class TestServer {
         // every test client is 127.0.0.1: per-address limits would count the whole suite as one client
         settings.put("poker.limits.login-attempts-per-address", 0);
         settings.put("poker.limits.registrations-per-address", 0);
+        // tests create many tables as one user; the quota tests (AbuseLimitsIT) set their own limits
+        settings.put("poker.limits.tables-per-user", 0);
+        settings.put("poker.limits.empty-tables-per-user", 0);
         settings.putAll(overrides);
         Config config = ConfigFactory.parseMap(settings).withFallback(ConfigFactory.load());
         return PokerServer.start(config);
