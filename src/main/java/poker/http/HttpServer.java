@@ -2,6 +2,7 @@ package poker.http;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BooleanSupplier;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
@@ -18,8 +19,11 @@ public final class HttpServer extends AllDirectives {
 
     private final Route api;
 
-    public HttpServer(Route... resources) {
-        this.api = pathPrefix("api", () -> concat(resources[0], java.util.Arrays.copyOfRange(resources, 1, resources.length)));
+    /** storeUp: the store-health probe; while it says down, every API call answers 503 at once. */
+    public HttpServer(BooleanSupplier storeUp, Route... resources) {
+        Route all = concat(resources[0], java.util.Arrays.copyOfRange(resources, 1, resources.length));
+        this.api = pathPrefix("api", () -> extractRequestContext(request -> storeUp.getAsBoolean() ? all
+                : complete(Json.error(ApiError.storeUnavailable()))));
     }
 
     public Route route() {
