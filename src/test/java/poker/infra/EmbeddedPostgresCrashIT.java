@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import poker.support.ApiClient;
@@ -57,6 +58,7 @@ class EmbeddedPostgresCrashIT {
             try {
                 for (int kill = 1; kill <= KILLS; kill++) {
                     AtomicBoolean killed = new AtomicBoolean();
+                    AtomicLong killedAt = new AtomicLong();
                     AtomicInteger acks = new AtomicInteger();
                     List<Future<?>> running = new ArrayList<>();
                     for (int c = 0; c < CALLERS; c++) {
@@ -68,6 +70,7 @@ class EmbeddedPostgresCrashIT {
                                     acknowledged.add(reference);
                                     if (acks.incrementAndGet() == ACKS_BEFORE_KILL && killed.compareAndSet(false, true)) {
                                         server.killPostgres();
+                                        killedAt.set(System.nanoTime());
                                     }
                                 }
                             }
@@ -82,6 +85,8 @@ class EmbeddedPostgresCrashIT {
                     Eventually.await(Duration.ofSeconds(60), () -> deposit(api, admin, bobId, probe),
                             r -> r.status() == 201);
                     acknowledged.add(probe);
+                    System.out.printf("kill %d of PostgreSQL: deposits accepted again after %d ms%n", kill,
+                            Duration.ofNanos(System.nanoTime() - killedAt.get()).toMillis());
                 }
             } finally {
                 callers.shutdownNow();
