@@ -32,7 +32,10 @@ import poker.readside.ProjectionAdmin;
 import poker.readside.ProjectionCatalog;
 import poker.readside.ReadSide;
 import poker.readside.ReadSideProgress;
+import poker.infra.ApiListeningCheck;
 import poker.infra.Database;
+import poker.infra.Durability;
+import poker.infra.StoreHealth;
 import poker.infra.Jackson;
 import poker.infra.DatabaseSettings;
 import poker.infra.EmbeddedDatabase;
@@ -79,8 +82,22 @@ public final class PokerServer {
             embedded = EmbeddedDatabase.start(db.dataDir(), db.embeddedPort());
             db = db.withConnection(embedded.jdbcUrl("postgres"), "postgres", "");
         }
-        HikariDataSource dataSource = Database.pool(db);
-        Database.migrate(dataSource);
+        HikariDataSource dataSource = null;
+        try {
+            dataSource = Database.pool(db);
+            Database.migrate(dataSource);
+        } catch (RuntimeException e) {
+            if (dataSource != null) {
+                dataSource.close();
+            }
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
+        }
+        if (embedded == null) {
+            Durability.warnIfWeak(dataSource, db.url().replaceFirst("\\?.*", ""));
+        }
 
         Config withDatabase = ConfigFactory.parseMap(Map.of(
                 "pekko-persistence-jdbc.shared-databases.slick.db.url", db.url(),
@@ -89,6 +106,7 @@ public final class PokerServer {
                 .withFallback(config);
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "poker", withDatabase);
         try {
+            StoreHealth storeHealth = StoreHealth.get(system);
             Cluster cluster = Cluster.get(system);
             if (withDatabase.getList("pekko.cluster.seed-nodes").isEmpty()) {
                 cluster.manager().tell(Join.create(cluster.selfMember().address()));
@@ -124,7 +142,7 @@ public final class PokerServer {
             system.getWhenTerminated().thenRun(hasher::close);
             EdgeLimits limits = EdgeLimits.from(withDatabase, clock);
             Consistency consistency = new Consistency(progress, withDatabase.getDuration("poker.strong-consistency-timeout"));
-            HttpServer http = new HttpServer(
+            HttpServer http = new HttpServer(storeHealth::isUp,
                     new UserRoutes(users, blocking, wallets, consistency, hasher, limits).routes(),
                     new TableRoutes(system, users, new TableQueries(dataSource),
                             new HandQueries(dataSource, Jackson.MAPPER), wallets, consistency, blocking, askTimeout,
@@ -137,6 +155,7 @@ public final class PokerServer {
                             withDatabase.getInt("poker.http.port"))
                     .toCompletableFuture().get(30, TimeUnit.SECONDS);
             binding.addToCoordinatedShutdown(Duration.ofSeconds(10), system);
+            ApiListeningCheck.markListening(system);
             int port = HttpServer.port(binding);
             log.info("Poker server listening on http://{}:{}/api", withDatabase.getString("poker.http.interface"), port);
             return new PokerServer(system, dataSource, embedded, port);

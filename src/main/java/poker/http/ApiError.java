@@ -59,6 +59,11 @@ public final class ApiError extends RuntimeException {
         return new ApiError(StatusCodes.CONFLICT, code, message, null);
     }
 
+    public static ApiError storeUnavailable() {
+        return new ApiError(StatusCodes.SERVICE_UNAVAILABLE, "store_unavailable",
+                "The store is unavailable right now; try again shortly.", null);
+    }
+
     public StatusCode status() {
         return status;
     }

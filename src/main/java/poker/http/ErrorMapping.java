@@ -50,8 +50,7 @@ public final class ErrorMapping {
         }
         if (t instanceof SQLException || t instanceof AskTimeoutException || t instanceof TimeoutException) {
             log.warn("Store unavailable: {}", t.toString());
-            return Json.error(new ApiError(StatusCodes.SERVICE_UNAVAILABLE, "store_unavailable",
-                    "The store is unavailable right now; try again shortly.", null));
+            return Json.error(ApiError.storeUnavailable());
         }
         log.error("Unexpected failure", t);
         return Json.error(new ApiError(StatusCodes.INTERNAL_SERVER_ERROR, "internal_error",

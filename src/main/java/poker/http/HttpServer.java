@@ -3,6 +3,7 @@ package poker.http;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BooleanSupplier;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
@@ -21,10 +22,13 @@ public final class HttpServer extends AllDirectives {
 
     private final Route api;
 
-    public HttpServer(Route... resources) {
+    /** storeUp: the store-health probe; while it says down, every API call but the index answers 503 at once. */
+    public HttpServer(BooleanSupplier storeUp, Route... resources) {
+        Route all = concat(resources[0], java.util.Arrays.copyOfRange(resources, 1, resources.length));
         this.api = pathPrefix("api", () -> concat(
                 pathEnd(() -> get(() -> complete(Json.ok(ApiIndex.INDEX)))),
-                concat(resources[0], java.util.Arrays.copyOfRange(resources, 1, resources.length))));
+                extractRequestContext(request -> storeUp.getAsBoolean() ? all
+                        : complete(Json.error(ApiError.storeUnavailable())))));
     }
 
     public Route route() {

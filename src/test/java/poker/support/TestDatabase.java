@@ -35,7 +35,7 @@ public final class TestDatabase {
             user = envOr("POKER_TEST_DB_USER", "postgres");
             password = envOr("POKER_TEST_DB_PASSWORD", "");
         } else {
-            Path dir = Files.createTempDirectory("poker-test-pg");
+            Path dir = Files.createTempDirectory("poker-test-pg").resolve("pgdata");
             EmbeddedDatabase embedded = EmbeddedDatabase.start(dir, 0);
             Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
             adminUrl = embedded.jdbcUrl("postgres");
