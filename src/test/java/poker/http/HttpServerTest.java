@@ -31,7 +31,7 @@ class HttpServerTest {
             AllDirectives d = new AllDirectives() { };
             Route slow = d.path("slow", () -> d.completeWithFuture(CompletableFuture.supplyAsync(
                     () -> Json.ok(Map.of("late", true)), CompletableFuture.delayedExecutor(3, TimeUnit.SECONDS))));
-            ServerBinding binding = new HttpServer(slow).bind(system, "127.0.0.1", 0)
+            ServerBinding binding = new HttpServer(() -> true, slow).bind(system, "127.0.0.1", 0)
                     .toCompletableFuture().get(10, TimeUnit.SECONDS);
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + HttpServer.port(binding) + "/api/slow"))
