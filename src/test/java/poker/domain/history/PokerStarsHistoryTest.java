@@ -289,4 +289,41 @@ class PokerStarsHistoryTest {
                 """);
         assertThat(PokerStarsHistoryParser.parse(text).posts()).hasSize(3);
     }
+
+    @Test
+    void seatedPlayersNotDealtInAreListedAsSittingOut() {
+        String table = "t-out";
+        java.time.Instant now = Scenarios.STARTED;
+        poker.domain.table.TableState state = poker.domain.table.TableState.replay(table, List.of(
+                new poker.domain.table.TableEvent.TableCreated(table,
+                        new poker.domain.table.TableSettings("Main", 5, 10, 6, 100, 2000, 20), "c", now),
+                joined(table, "alice", 1, 1000), joined(table, "bob", 2, 1000), joined(table, "carl", 3, 700),
+                new poker.domain.table.TableEvent.ParticipantSatOut("p-carl", table, 3, "requested")));
+        List<poker.domain.table.TableEvent> dealt = poker.domain.table.TableDecider.startHand(state,
+                poker.domain.cards.Deck.shuffled(new java.util.SplittableRandom(3)),
+                poker.domain.cards.DeckCommitment.newSalts(new java.util.SplittableRandom(4)), now).eventsOrThrow();
+        List<HandEvent> events = new ArrayList<>();
+        for (poker.domain.table.TableEvent e : dealt) {
+            state = state.apply(e);
+            if (e instanceof poker.domain.table.TableEvent.HandProgressed p) {
+                events.add(p.event());
+            }
+        }
+        int onTurn = state.hand().toAct();
+        events.addAll(HoldemEngine.act(state.hand(), onTurn, ActionType.FOLD, 0).eventsOrThrow());
+        HistoryContext ctx = new HistoryContext(9, "Main", 6, now, Map.of(1, "alice", 2, "bob", 3, "carl"));
+
+        String text = PokerStarsHistory.format(ctx, events, null);
+
+        assertThat(text).contains("Seat 1: alice (1000 in chips)\nSeat 2: bob (1000 in chips)\n"
+                + "Seat 3: carl (700 in chips) is sitting out\n");
+        assertThat(text.substring(text.indexOf("*** SUMMARY ***"))).doesNotContain("carl");
+        ParsedHand parsed = PokerStarsHistoryParser.parse(text);
+        assertThat(parsed.seats()).extracting(PokerStarsHistoryParser.Seat::sittingOut).containsExactly(false, false, true);
+    }
+
+    private static poker.domain.table.TableEvent joined(String table, String player, int seat, long chips) {
+        return new poker.domain.table.TableEvent.ParticipantJoined("p-" + player, player, table, chips, chips, seat,
+                false, "active");
+    }
 }
