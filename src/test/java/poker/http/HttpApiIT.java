@@ -140,8 +140,8 @@ class HttpApiIT {
 
     @Test
     void aNewPlayerWaitsForTheBigBlindOrPostsAndSitInTakesTheSameChoice() throws Exception {
-        String ivy = api.signUp("ivy");
-        String jon = api.signUp("jon");
+        String ivy = api.signUp("rule_ivy");
+        String jon = api.signUp("rule_jon");
         String tableId = api.post("/tables", tableBody(6), ivy).text("tableId");
         String join = "/tables/" + tableId + "/participants";
 

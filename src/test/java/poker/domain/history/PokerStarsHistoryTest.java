@@ -2,12 +2,20 @@ package poker.domain.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static poker.domain.holdem.ActionType.BET;
+import static poker.domain.holdem.ActionType.CALL;
+import static poker.domain.holdem.ActionType.CHECK;
+import static poker.domain.holdem.ActionType.FOLD;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import poker.domain.cards.Card;
+import poker.domain.cards.Deck;
+import poker.domain.cards.DeckCommitment;
 import poker.domain.history.PokerStarsHistoryParser.Action;
 import poker.domain.history.PokerStarsHistoryParser.ParsedHand;
 import poker.domain.history.PokerStarsHistoryParser.Street;
@@ -17,6 +25,10 @@ import poker.domain.holdem.HandSetup;
 import poker.domain.holdem.HandState;
 import poker.domain.holdem.HoldemEngine;
 import poker.domain.holdem.SeatSetup;
+import poker.domain.table.TableDecider;
+import poker.domain.table.TableEvent;
+import poker.domain.table.TableSettings;
+import poker.domain.table.TableState;
 
 /** Real hands played through the engine, written out and compared line for line. */
 class PokerStarsHistoryTest {
@@ -291,21 +303,92 @@ class PokerStarsHistoryTest {
     }
 
     @Test
+    void newAndReturningPlayersPostsAreWrittenAsPokerStarsDoes() {
+        String text = history(Scenarios.postsOfNewAndReturningPlayers(), 5);
+
+        assertThat(text).isEqualTo("""
+                PokerStars Hand #1234:  Hold'em No Limit (5/10) - 2026/11/27 10:00:00 UTC [2026/11/27 5:00:00 ET]
+                Table 'Main' 6-max Seat #1 is the button
+                Seat 1: alice (500 in chips)
+                Seat 2: bob (500 in chips)
+                Seat 3: carol (500 in chips)
+                Seat 4: gail (800 in chips) is sitting out
+                Seat 5: erin (400 in chips)
+                Seat 6: finn (300 in chips)
+                bob: posts small blind 5
+                carol: posts big blind 10
+                erin: posts small & big blinds 15
+                finn: posts big blind 10
+                *** HOLE CARDS ***
+                Dealt to erin [Ah Ad]
+                erin: checks
+                finn: checks
+                alice: folds
+                bob: folds
+                carol: checks
+                *** FLOP *** [2c 7d Th]
+                carol: checks
+                erin: bets 20
+                finn: folds
+                carol: folds
+                Uncalled bet (20) returned to erin
+                erin collected 40 from pot
+                erin: doesn't show hand
+                *** SUMMARY ***
+                Total pot 40 | Rake 0
+                Board [2c 7d Th]
+                Seat 1: alice (button) folded before Flop (didn't bet)
+                Seat 2: bob (small blind) folded before Flop
+                Seat 3: carol (big blind) folded on the Flop
+                Seat 5: erin collected (40)
+                Seat 6: finn folded on the Flop
+                """);
+
+        ParsedHand hand = PokerStarsHistoryParser.parse(text);
+        assertThat(hand.seats()).extracting(PokerStarsHistoryParser.Seat::sittingOut)
+                .containsExactly(false, false, false, true, false, false);
+        assertThat(hand.posts()).extracting(p -> p.player() + " " + p.kind() + " " + p.amount())
+                .containsExactly("bob small blind 5", "carol big blind 10", "erin small & big blinds 15",
+                        "finn big blind 10");
+        assertThat(hand.totalPot()).isEqualTo(40);
+    }
+
+    @Test
+    void aDeadSmallBlindAloneReadsAsASecondSmallBlind() {
+        TestHand played = TestHand.table().button(1).blinds(5, 10)
+                .seat(1, "alice", 500, "9c8d").seat(2, "bob", 500, "7h2s").seat(3, "carol", 500, "QsJd")
+                .seat(4, "dave", 500, "AhAd")
+                .posts(4, HandEvent.Blind.DEAD_SMALL)
+                .board("2c7dTh5h8s")
+                .start()
+                .act(4, CALL).act(1, FOLD).act(2, FOLD).act(3, CHECK)
+                .act(3, CHECK).act(4, BET, 10).act(3, FOLD);
+
+        String text = history(played, null);
+
+        assertThat(text).contains("bob: posts small blind 5\ncarol: posts big blind 10\ndave: posts small blind 5\n"
+                + "*** HOLE CARDS ***\ndave: calls 10\n");
+        ParsedHand hand = PokerStarsHistoryParser.parse(text);
+        assertThat(hand.totalPot()).as("the dead small blind is in the pot").isEqualTo(30);
+        assertThat(hand.collectedByPlayer()).isEqualTo(Map.of("dave", 30L));
+    }
+
+    @Test
     void seatedPlayersNotDealtInAreListedAsSittingOut() {
         String table = "t-out";
-        java.time.Instant now = Scenarios.STARTED;
-        poker.domain.table.TableState state = poker.domain.table.TableState.replay(table, List.of(
-                new poker.domain.table.TableEvent.TableCreated(table,
-                        new poker.domain.table.TableSettings("Main", 5, 10, 6, 100, 2000, 20), "c", now),
+        Instant now = Scenarios.STARTED;
+        TableState state = TableState.replay(table, List.of(
+                new TableEvent.TableCreated(table,
+                        new TableSettings("Main", 5, 10, 6, 100, 2000, 20), "c", now),
                 joined(table, "alice", 1, 1000), joined(table, "bob", 2, 1000), joined(table, "carl", 3, 700),
-                new poker.domain.table.TableEvent.ParticipantSatOut("p-carl", table, 3, "requested")));
-        List<poker.domain.table.TableEvent> dealt = poker.domain.table.TableDecider.startHand(state,
-                poker.domain.cards.Deck.shuffled(new java.util.SplittableRandom(3)),
-                poker.domain.cards.DeckCommitment.newSalts(new java.util.SplittableRandom(4)), now).eventsOrThrow();
+                new TableEvent.ParticipantSatOut("p-carl", table, 3, "requested")));
+        List<TableEvent> dealt = TableDecider.startHand(state,
+                Deck.shuffled(new SplittableRandom(3)),
+                DeckCommitment.newSalts(new SplittableRandom(4)), now).eventsOrThrow();
         List<HandEvent> events = new ArrayList<>();
-        for (poker.domain.table.TableEvent e : dealt) {
+        for (TableEvent e : dealt) {
             state = state.apply(e);
-            if (e instanceof poker.domain.table.TableEvent.HandProgressed p) {
+            if (e instanceof TableEvent.HandProgressed p) {
                 events.add(p.event());
             }
         }
@@ -322,8 +405,8 @@ class PokerStarsHistoryTest {
         assertThat(parsed.seats()).extracting(PokerStarsHistoryParser.Seat::sittingOut).containsExactly(false, false, true);
     }
 
-    private static poker.domain.table.TableEvent joined(String table, String player, int seat, long chips) {
-        return new poker.domain.table.TableEvent.ParticipantJoined("p-" + player, player, table, chips, chips, seat,
+    private static TableEvent joined(String table, String player, int seat, long chips) {
+        return new TableEvent.ParticipantJoined("p-" + player, player, table, chips, chips, seat,
                 false, "active");
     }
 }

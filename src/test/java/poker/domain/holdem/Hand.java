@@ -137,6 +137,7 @@ public final class Hand {
         private long bigBlind = 100;
         private long ante;
         private final List<HandSetup.Post> posts = new ArrayList<>();
+        private final List<SeatSetup> notDealtIn = new ArrayList<>();
 
         public Builder seat(int seat, long stack, String cards) {
             return seat(seat, "p" + seat, stack, cards);
@@ -188,6 +189,12 @@ public final class Hand {
             return this;
         }
 
+        /** A player seated at the table but not dealt in (sitting out, or waiting for the big blind). */
+        public Builder notDealtIn(int seat, String playerId, long stack) {
+            notDealtIn.add(new SeatSetup(seat, playerId, stack, true));
+            return this;
+        }
+
         public Builder board(String board) {
             this.board = board;
             return this;
@@ -201,7 +208,7 @@ public final class Hand {
                             b > button ? b - button : b - button + 1000))
                     .toList();
             return new Hand(new HandSetup(7, seats, button, smallBlindSeat, bigBlindSeat, smallBlind, bigBlind,
-                    ante, StackedDeck.deck(dealOrder, hole, board), "commitment").withPosts(posts));
+                    ante, StackedDeck.deck(dealOrder, hole, board), "commitment").withPosts(posts).withNotDealtIn(notDealtIn));
         }
     }
 }
