@@ -18,6 +18,7 @@ import poker.domain.table.TableDecider;
 import poker.domain.table.TableEvent;
 import poker.domain.table.TableSettings;
 import poker.domain.table.TableState;
+import poker.domain.table.view.CompletedHandView;
 
 /**
  * A log line prints a record through {@code toString}: the deck order, the salts and hole cards must
@@ -85,5 +86,8 @@ class SecretsStayOutOfToStringTest {
         TableEvent.HandSalted salted = new TableEvent.HandSalted("t", 1, SALTS.get(0));
         holdsNoSecret(salted);
         holdsNoSecret(new TableEvent.DeckSalted("t", 1, SALTS));
+        holdsNoSecret(new TableEvent.DeckRevealed("t", 1, DECK, SALTS.get(0), "c"));
+        holdsNoSecret(new CompletedHandView.PerPosition(SALTS));
+        holdsNoSecret(new CompletedHandView.FirstScheme(SALTS.get(0), true));
     }
 }
