@@ -72,6 +72,15 @@ public abstract class ApiDirectives extends AllDirectives {
      * {@code poker.http.max-body-size} (else 413); malformed JSON is a 400 before {@code inner} runs.
      */
     protected Route jsonBody(Function<Fields, Route> inner) {
+        return jsonBody(false, inner);
+    }
+
+    /** As {@link #jsonBody(Function)}, but no body at all (or an empty one) reads as {@code {}}: for optional bodies. */
+    protected Route optionalJsonBody(Function<Fields, Route> inner) {
+        return jsonBody(true, inner);
+    }
+
+    private Route jsonBody(boolean optional, Function<Fields, Route> inner) {
         return extractActorSystem(system -> extractRequestEntity(entity -> {
             if (!entity.isKnownEmpty() && !isJson(entity.getContentType().mediaType())) {
                 return complete(Json.error(new ApiError(StatusCodes.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
@@ -89,7 +98,8 @@ public abstract class ApiDirectives extends AllDirectives {
                 }
                 Fields fields;
                 try {
-                    fields = Json.object(strict.get().getData().utf8String());
+                    String text = strict.get().getData().utf8String();
+                    fields = Json.object(optional && text.isBlank() ? "{}" : text);
                 } catch (ApiError e) {
                     return complete(Json.error(e));
                 }

@@ -85,6 +85,17 @@ public final class Fields {
         return Optional.of(n);
     }
 
+    public Optional<Boolean> optionalBoolean(String field) {
+        JsonNode value = present(field);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!value.isBoolean()) {
+            throw ApiError.invalidField(field, field + " must be true or false.");
+        }
+        return Optional.of(value.booleanValue());
+    }
+
     public int requireInt(String field, int min, int max) {
         return (int) requireLong(field, min, max);
     }

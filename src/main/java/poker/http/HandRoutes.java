@@ -108,7 +108,8 @@ public final class HandRoutes extends ApiDirectives {
     private Route hand(String tableId, long n, Optional<User> user) {
         return respond(blocking(() -> hands.get(tableId, n)
                 .map(h -> Json.ok(CompletedHandView.of(tableId, h.startedAt(), h.endedAt(), h.events(),
-                        h.deckSecret(), user.map(User::id).orElse(null), user.map(User::isModerator).orElse(false))))
+                        h.deckSecret(), user.map(User::id).orElse(null), user.map(User::isModerator).orElse(false))
+                        .withHandId(h.handId())))
                 .orElseGet(() -> notFound(n))));
     }
 
@@ -134,7 +135,8 @@ public final class HandRoutes extends ApiDirectives {
         Map<Integer, String> seatNames = new LinkedHashMap<>();
         hand.players().forEach((seat, player) -> seatNames.put(seat, names.getOrDefault(player, player)));
         var table = tables.table(tableId);
-        String text = PokerStarsHistory.format(new HistoryContext(hand.handNumber(),
+        // trackers identify hands by number: the platform-wide id, not the table's own count
+        String text = PokerStarsHistory.format(new HistoryContext(hand.historyNumber(),
                 table.map(TableQueries.TableInfo::name).orElse(tableId),
                 table.map(TableQueries.TableInfo::maxSeats).orElse(hand.players().size()),
                 hand.startedAt(), seatNames), hand.events(), viewerSeat);

@@ -98,7 +98,7 @@ public final class TableRoutes extends ApiDirectives {
                 path("sit-out", () -> post(() -> authenticated(user -> strongParam(strong ->
                         simple(tableId, new TableCommand.SitOut(user.id()), strong))))),
                 path("sit-in", () -> post(() -> authenticated(user -> strongParam(strong ->
-                        simple(tableId, new TableCommand.SitIn(user.id()), strong))))),
+                        optionalJsonBody(body -> sitIn(user, tableId, body, strong)))))),
                 path("live", () -> live.live(tableId)),
                 hands.routes(tableId));
     }
@@ -214,18 +214,25 @@ public final class TableRoutes extends ApiDirectives {
                         StatusCodes.CREATED, Map.of("tableId", tableId)))));
     }
 
-    /** Buy-in saga: the wallet is debited, then the seat taken; a refused seat is refunded. */
+    /**
+     * Buy-in saga: the wallet is debited, then the seat taken; a refused seat is refunded. {@code
+     * waitForBigBlind} (default true) waits for the big blind; false posts one at the next hand (rule 12).
+     */
     private Route join(User user, String tableId, Fields body, boolean strong) {
         long buyIn;
         Optional<Integer> seat;
+        boolean waitForBigBlind;
         try {
             buyIn = body.requireLong("buyIn", 1, MAX_CHIPS);
             seat = body.optionalInt("seatNumber", 1, 10);
+            waitForBigBlind = body.optionalBoolean("waitForBigBlind").orElse(true);
         } catch (ApiError e) {
             return complete(Json.error(e));
         }
         String buyInId = UUID.randomUUID().toString();
-        return respond(wallets.buyIn(buyInId, user.id(), tableId, buyIn, seat.orElse(null)).thenCompose(outcome -> {
+        CompletionStage<BuyInSaga.Outcome> saga = wallets.buyIn(buyInId, user.id(), tableId, buyIn, seat.orElse(null),
+                waitForBigBlind);
+        return respond(saga.thenCompose(outcome -> {
             if (outcome instanceof BuyInSaga.Refused refused) {
                 // a refund changed the wallet: a strong caller's next wallet read must show it
                 return consistency.settle(strong, new Consistency.Written().wallet(user.id(), refused.walletSequenceNr()))
@@ -240,6 +247,20 @@ public final class TableRoutes extends ApiDirectives {
                     .table(tableId, seated.tableSequenceNr())
                     .wallet(user.id(), seated.walletSequenceNr()), StatusCodes.CREATED, out);
         }));
+    }
+
+    /**
+     * Back from sitting out; the body is optional: {@code {waitForBigBlind}} (default true) for a player
+     * who missed blinds: wait for the big blind, or post them at the next hand (rule 12).
+     */
+    private Route sitIn(User user, String tableId, Fields body, boolean strong) {
+        boolean waitForBigBlind;
+        try {
+            waitForBigBlind = body.optionalBoolean("waitForBigBlind").orElse(true);
+        } catch (ApiError e) {
+            return complete(Json.error(e));
+        }
+        return simple(tableId, new TableCommand.SitIn(user.id(), waitForBigBlind), strong);
     }
 
     /** A betting action: {@code {handNumber, action, amount?}}; for bet and raise the amount is the street total. */

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
 import org.apache.pekko.persistence.query.PersistenceQuery;
+import org.apache.pekko.persistence.query.Sequence;
 import org.apache.pekko.projection.eventsourced.EventEnvelope;
 import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
 import org.apache.pekko.stream.javadsl.Sink;
@@ -32,7 +33,8 @@ import poker.domain.table.TableEvent.HandSalted;
 /**
  * hand_histories: each completed hand with all its facts. While a hand is in play only its start
  * position in the journal is kept (no cards, no salts); once it has ended the hand's events and deck
- * secret are read back from the journal and the history is written whole.
+ * secret are read back from the journal and the history is written whole. Its {@code hand_id}, unique
+ * across tables, is the journal {@code ordering} of its {@code HandStarted}.
  */
 public final class HandHistoryProjectionHandler extends JdbcHandler<EventEnvelope<TableEvent>, PooledJdbcSession> {
 
@@ -97,11 +99,16 @@ public final class HandHistoryProjectionHandler extends JdbcHandler<EventEnvelop
                 startedAt = rs.getTimestamp(2).toInstant();
             }
         }
-        List<TableEvent> journalEvents = journal.currentEventsByPersistenceId(envelope.persistenceId(),
-                        Math.max(1, startSeq - 1), envelope.sequenceNr())
-                .map(env -> (TableEvent) env.event())
+        List<org.apache.pekko.persistence.query.EventEnvelope> read = journal.currentEventsByPersistenceId(
+                        envelope.persistenceId(), Math.max(1, startSeq - 1), envelope.sequenceNr())
                 .runWith(Sink.seq(), system)
                 .toCompletableFuture().get(10, TimeUnit.SECONDS);
+        List<TableEvent> journalEvents = read.stream().map(env -> (TableEvent) env.event()).toList();
+        // the hand's id across the platform: its HandStarted's journal ordering (unique, and the same on a rebuild)
+        long handId = read.stream().filter(env -> env.sequenceNr() == startSeq)
+                .map(env -> ((Sequence) env.offset()).value()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("hand " + handNumber + " of " + envelope.persistenceId()
+                        + " has no HandStarted at " + startSeq));
         List<HandEvent> events = journalEvents.stream()
                 .filter(event -> event instanceof HandProgressed)
                 .map(event -> ((HandProgressed) event).event())
@@ -126,11 +133,13 @@ public final class HandHistoryProjectionHandler extends JdbcHandler<EventEnvelop
                 .map(e -> (HandEvent.HandWon) e)
                 .collect(Collectors.groupingBy(w -> playerAt(started, w.seat()), LinkedHashMap::new,
                         Collectors.summingLong(HandEvent.HandWon::amount)));
-        Map<Integer, String> players = new LinkedHashMap<>();
+        // everyone seated, dealt in or not: the history lists them all
+        Map<Integer, String> players = new java.util.TreeMap<>();
         started.seats().forEach(s -> players.put(s.seat(), s.playerId()));
+        started.seatedNotDealtIn().forEach(s -> players.put(s.seat(), s.playerId()));
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO hand_histories (table_id, hand_number,"
-                + " started_at, ended_at, pot, winners, players, events, deck, salt, commitment, salts, deck_revealed)"
-                + " VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, ?::jsonb, ?)")) {
+                + " started_at, ended_at, pot, winners, players, events, deck, salt, commitment, salts, deck_revealed,"
+                + " hand_id) VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, ?::jsonb, ?, ?)")) {
             ps.setObject(1, table);
             ps.setLong(2, handNumber);
             ps.setTimestamp(3, Timestamp.from(startedAt));
@@ -144,6 +153,7 @@ public final class HandHistoryProjectionHandler extends JdbcHandler<EventEnvelop
             ps.setString(11, started.commitment());
             ps.setString(12, salts == null ? null : mapper.writeValueAsString(salts));
             ps.setBoolean(13, end instanceof DeckRevealed);
+            ps.setLong(14, handId);
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement(

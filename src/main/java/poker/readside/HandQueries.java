@@ -27,7 +27,12 @@ public final class HandQueries {
     public record Winner(String playerId, long amount) {
     }
 
-    public record HandSummary(long handNumber, Instant startedAt, Instant endedAt, long pot, List<Winner> winners) {
+    /**
+     * {@code handNumber}: the hand's number at its table; {@code handId}: unique across the platform, the
+     * journal position ({@code ordering}) of its {@code HandStarted}, the number its PokerStars history carries.
+     */
+    public record HandSummary(long handNumber, Long handId, Instant startedAt, Instant endedAt, long pot,
+                              List<Winner> winners) {
     }
 
     /**
@@ -38,13 +43,26 @@ public final class HandQueries {
     public record HandPage(List<HandSummary> hands, Long nextBefore) {
     }
 
-    public record CompletedHand(long handNumber, Instant startedAt, Instant endedAt, long pot, List<Winner> winners,
-                                Map<Integer, String> players, List<HandEvent> events, String deck, String salt,
-                                String commitment, List<String> salts, boolean deckRevealed) {
+    public record CompletedHand(long handNumber, Long handId, Instant startedAt, Instant endedAt, long pot,
+                                List<Winner> winners, Map<Integer, String> players, List<HandEvent> events, String deck,
+                                String salt, String commitment, List<String> salts, boolean deckRevealed) {
 
         /** The deck secret as the hand was sealed: 52 salts, or a first-scheme single salt. */
         public DeckSecret deckSecret() {
             return salts != null ? new PerPosition(salts) : new FirstScheme(salt, deckRevealed);
+        }
+
+        /** The number its history carries: the platform-wide id (the table's number for a row without one). */
+        public long historyNumber() {
+            return handId != null ? handId : handNumber;
+        }
+
+        /** Leaves the deck, salts and events (hole cards) out: they must not reach a log. */
+        @Override
+        public String toString() {
+            return "CompletedHand[handNumber=" + handNumber + ", handId=" + handId + ", startedAt=" + startedAt
+                    + ", endedAt=" + endedAt + ", pot=" + pot + ", winners=" + winners + ", players=" + players
+                    + ", events=" + events.size() + ", commitment=" + commitment + "]";
         }
     }
 
@@ -71,15 +89,16 @@ public final class HandQueries {
      */
     public HandPage list(String tableId, Long before, int limit) throws Exception {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT hand_number, started_at, ended_at, pot, winners::text"
-                     + " FROM hand_histories WHERE table_id = ? AND hand_number < ? ORDER BY hand_number DESC LIMIT ?")) {
+             PreparedStatement ps = c.prepareStatement("SELECT hand_number, started_at, ended_at, pot, winners::text,"
+                     + " hand_id FROM hand_histories WHERE table_id = ? AND hand_number < ?"
+                     + " ORDER BY hand_number DESC LIMIT ?")) {
             ps.setObject(1, UUID.fromString(tableId));
             ps.setLong(2, before == null ? Long.MAX_VALUE : before);
             ps.setInt(3, limit + 1);
             try (ResultSet rs = ps.executeQuery()) {
                 List<HandSummary> out = new ArrayList<>();
                 while (rs.next()) {
-                    out.add(new HandSummary(rs.getLong(1), rs.getTimestamp(2).toInstant(),
+                    out.add(new HandSummary(rs.getLong(1), rs.getObject(6, Long.class), rs.getTimestamp(2).toInstant(),
                             rs.getTimestamp(3).toInstant(), rs.getLong(4), winners(rs.getString(5))));
                 }
                 if (out.size() <= limit) {
@@ -94,7 +113,7 @@ public final class HandQueries {
     public Optional<CompletedHand> get(String tableId, long handNumber) throws Exception {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT hand_number, started_at, ended_at, pot, winners::text,"
-                     + " players::text, events::text, deck, salt, commitment, salts::text, deck_revealed"
+                     + " players::text, events::text, deck, salt, commitment, salts::text, deck_revealed, hand_id"
                      + " FROM hand_histories"
                      + " WHERE table_id = ? AND hand_number = ?")) {
             ps.setObject(1, UUID.fromString(tableId));
@@ -103,7 +122,8 @@ public final class HandQueries {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new CompletedHand(rs.getLong(1), rs.getTimestamp(2).toInstant(),
+                return Optional.of(new CompletedHand(rs.getLong(1), rs.getObject(13, Long.class),
+                        rs.getTimestamp(2).toInstant(),
                         rs.getTimestamp(3).toInstant(), rs.getLong(4), winners(rs.getString(5)),
                         mapper.readValue(rs.getString(6), PLAYERS),
                         mapper.readValue(rs.getString(7), HandHistoryProjectionHandler.EVENTS),

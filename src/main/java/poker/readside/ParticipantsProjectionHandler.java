@@ -7,13 +7,17 @@ import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
 import poker.domain.table.TableEvent;
 import poker.domain.table.TableEvent.ParticipantJoined;
 import poker.domain.holdem.HandEvent;
+import poker.domain.holdem.SeatSetup;
 import poker.domain.table.TableDecider;
 import poker.domain.table.TableEvent.HandProgressed;
 import poker.domain.table.TableEvent.ParticipantLeft;
 import poker.domain.table.TableEvent.ParticipantSatIn;
 import poker.domain.table.TableEvent.ParticipantSatOut;
 
-/** participants: one row per seated participant with the stack after the last hand; a leave removes the row. */
+/**
+ * participants: one row per seated participant with the stack after the last hand and the status (active,
+ * sitting_out, waiting for the big blind); a leave removes the row.
+ */
 public final class ParticipantsProjectionHandler extends JdbcHandler<EventEnvelope<TableEvent>, PooledJdbcSession> {
 
     @Override
@@ -43,7 +47,25 @@ public final class ParticipantsProjectionHandler extends JdbcHandler<EventEnvelo
         } else if (event instanceof ParticipantSatOut e) {
             status(session, e.participantId(), TableDecider.SITTING_OUT);
         } else if (event instanceof ParticipantSatIn e) {
-            status(session, e.participantId(), TableDecider.ACTIVE);
+            // back owing blinds and waiting for the big blind (rule 12), or in the game
+            status(session, e.participantId(),
+                    Boolean.TRUE.equals(e.waitForBigBlind()) ? TableDecider.WAITING : TableDecider.ACTIVE);
+        } else if (event instanceof HandProgressed e && e.event() instanceof HandEvent.HandStarted started) {
+            // dealt in: a player who waited for the big blind is in the game now
+            session.withConnection(c -> {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE participants SET status = ?"
+                        + " WHERE table_id = ? AND seat_number = ? AND player_id = ? AND status = ?")) {
+                    for (SeatSetup seat : started.seats()) {
+                        ps.setString(1, TableDecider.ACTIVE);
+                        ps.setObject(2, UUID.fromString(e.tableId()));
+                        ps.setInt(3, seat.seat());
+                        ps.setObject(4, UUID.fromString(seat.playerId()));
+                        ps.setString(5, TableDecider.WAITING);
+                        ps.addBatch();
+                    }
+                    return ps.executeBatch();
+                }
+            });
         } else if (event instanceof HandProgressed e && e.event() instanceof HandEvent.HandEnded ended) {
             // stacks change only when a hand ends; chips in a live hand still count in the pre-hand stack
             session.withConnection(c -> {

@@ -64,8 +64,14 @@ public final class BuyInSaga extends EventSourcedBehavior<BuyInSaga.Command, Buy
     public sealed interface Command extends JsonSerializable {
     }
 
-    public record Start(String userId, String tableId, long amount, Integer seatNumber, ActorRef<Outcome> replyTo)
+    /** {@code waitForBigBlind}: the player's choice at the table (rule 12); null waits for the big blind. */
+    public record Start(String userId, String tableId, long amount, Integer seatNumber, Boolean waitForBigBlind,
+                        ActorRef<Outcome> replyTo)
             implements Command {
+
+        public Start(String userId, String tableId, long amount, Integer seatNumber, ActorRef<Outcome> replyTo) {
+            this(userId, tableId, amount, seatNumber, null, replyTo);
+        }
     }
 
     /** Answered once the saga has finished (at once if it already has). */
@@ -165,7 +171,7 @@ public final class BuyInSaga extends EventSourcedBehavior<BuyInSaga.Command, Buy
             return answerIfDone(state);
         }
         return Effect().persist(new BuyInRequested(buyInId, start.userId(), start.tableId(), start.amount(),
-                start.seatNumber())).thenRun(this::runPendingStep);
+                start.seatNumber(), start.waitForBigBlind())).thenRun(this::runPendingStep);
     }
 
     private Effect<BuyInEvent, BuyInState> onAwait(BuyInState state, AwaitOutcome await) {
@@ -235,7 +241,7 @@ public final class BuyInSaga extends EventSourcedBehavior<BuyInSaga.Command, Buy
                     WalletReplied::new);
             case FUNDS_RESERVED -> context.pipeToSelf(
                     steps.table(r.tableId(), new TableCommand.JoinParticipant(buyInId, r.userId(), r.amount(),
-                            r.seatNumber())),
+                            r.seatNumber(), r.waitForBigBlind())),
                     TableReplied::new);
             case SEAT_REFUSED -> context.pipeToSelf(
                     steps.wallet(r.userId(), new WalletCommand.RefundBuyIn("refund-" + buyInId, buyInId,

@@ -29,11 +29,15 @@ public final class Wallets {
         return execute(userId, new WalletCommand.OpenWallet("grant-" + userId, grant));
     }
 
-    /** Runs a buy-in saga; the buy-in id is also the participant id at the table. */
+    /**
+     * Runs a buy-in saga; the buy-in id is also the participant id at the table. {@code waitForBigBlind}
+     * (null: true) is the player's choice at the table (rule 12).
+     */
     public CompletionStage<BuyInSaga.Outcome> buyIn(String buyInId, String userId, String tableId, long amount,
-                                                    Integer seatNumber) {
+                                                    Integer seatNumber, Boolean waitForBigBlind) {
         return sharding.entityRefFor(BuyInSaga.ENTITY_KEY, buyInId)
-                .ask(replyTo -> new BuyInSaga.Start(userId, tableId, amount, seatNumber, replyTo), askTimeout);
+                .ask(replyTo -> new BuyInSaga.Start(userId, tableId, amount, seatNumber, waitForBigBlind, replyTo),
+                        askTimeout);
     }
 
     /** The stack of a participant who left goes back to the wallet, once (the id is derived from the seat). */

@@ -176,6 +176,73 @@ class HandListPagingIT {
         assertThat(r.text("error")).isEqualTo("table_not_found");
     }
 
+    @Test
+    void handNumbersInHistoriesAreUniqueAcrossTables() throws Exception {
+        String other = playOneHand("Other");
+
+        String first = historyText(tableId, 1);
+        String second = historyText(other, 1);
+
+        long firstId = headerHandId(first);
+        long secondId = headerHandId(second);
+        assertThat(firstId).as("hand 1 of two tables").isNotEqualTo(secondId);
+        for (String table : List.of(tableId, other)) {
+            JsonNode listed = api.get("/tables/" + table + "/hands", null).body();
+            JsonNode oldest = listed.get(listed.size() - 1);
+            assertThat(oldest.path("handNumber").asLong()).isEqualTo(1);
+            long handId = oldest.path("handId").asLong();
+            assertThat(handId).isEqualTo(table.equals(tableId) ? firstId : secondId);
+            assertThat(api.get("/tables/" + table + "/hands/1", null).body().path("handId").asLong()).isEqualTo(handId);
+        }
+    }
+
+    private static String historyText(String table, int hand) {
+        ApiClient.Response text = api.send("GET", "/tables/" + table + "/hands/" + hand + "/history.txt", null, null);
+        assertThat(text.status()).as(text.raw()).isEqualTo(200);
+        return text.raw();
+    }
+
+    private static long headerHandId(String history) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^PokerStars Hand #(\\d+):").matcher(history);
+        assertThat(m.find()).as(history).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    /** A new heads-up table whose first hand ends at its first action (a fold); its id once hand 1 is listed. */
+    private static String playOneHand(String name) throws Exception {
+        String cy = api.signUp("cy_" + name.toLowerCase());
+        String dee = api.signUp("dee_" + name.toLowerCase());
+        String table = api.post("/tables?consistency=strong", "{\"name\":\"" + name + "\",\"smallBlind\":5,"
+                + "\"bigBlind\":10,\"maxSeats\":2,\"minBuyIn\":200,\"maxBuyIn\":1000}", cy).text("tableId");
+        List<String> tokens = List.of(cy, dee);
+        List<LiveClient> sockets = new ArrayList<>();
+        for (String token : tokens) {
+            sockets.add(LiveClient.open(server.httpPort(), table, token, null, null).get(10, TimeUnit.SECONDS));
+            api.post("/tables/" + table + "/participants", "{\"buyIn\":500}", token);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        boolean folded = false;
+        while (!folded) {
+            assertThat(System.nanoTime()).as("hand 1 dealt in time").isLessThan(deadline);
+            for (int i = 0; i < sockets.size() && !folded; i++) {
+                JsonNode frame = sockets.get(i).frames.poll(20, TimeUnit.MILLISECONDS);
+                if (frame != null && frame.path("table").path("legalActions").size() > 0
+                        && frame.path("table").path("handNumber").asLong() == 1) {
+                    ApiClient.Response r = api.post("/tables/" + table + "/actions", "{\"handNumber\":1,"
+                            + "\"action\":\"fold\"}", tokens.get(i));
+                    folded = r.status() == 200;
+                }
+            }
+        }
+        for (String token : tokens) {
+            api.post("/tables/" + table + "/sit-out", null, token);
+        }
+        sockets.forEach(LiveClient::close);
+        Eventually.await(Duration.ofSeconds(10), () -> api.get("/tables/" + table + "/hands", null).body(),
+                l -> l.size() >= 1);
+        return table;
+    }
+
     /** No hand in play and both players sitting out: no hand will start again. */
     private static boolean finished(JsonNode table) {
         boolean allOut = table.path("seats").size() == 2;

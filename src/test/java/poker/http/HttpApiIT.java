@@ -95,7 +95,8 @@ class HttpApiIT {
             assertThat(participants.get(i).path("participantId").asText()).isEqualTo(participantIds.get(i));
             assertThat(participants.get(i).path("seatNumber").asInt()).isEqualTo(i + 1);
             assertThat(participants.get(i).path("chips").asLong()).isEqualTo(300 + i);
-            assertThat(participants.get(i).path("status").asText()).isEqualTo("active");
+            assertThat(participants.get(i).path("status").asText()).as("no hand yet: waiting to be dealt in")
+                    .isEqualTo("waiting");
         }
         assertThat(participants.get(0).path("playerId").asText()).isEqualTo(registered.text("id"));
 
@@ -135,6 +136,38 @@ class HttpApiIT {
             }
         }
         return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    @Test
+    void aNewPlayerWaitsForTheBigBlindOrPostsAndSitInTakesTheSameChoice() throws Exception {
+        String ivy = api.signUp("rule_ivy");
+        String jon = api.signUp("rule_jon");
+        String tableId = api.post("/tables", tableBody(6), ivy).text("tableId");
+        String join = "/tables/" + tableId + "/participants";
+
+        assertFieldError(api.post(join, "{\"buyIn\":500,\"waitForBigBlind\":\"no\"}", ivy), "waitForBigBlind");
+        assertThat(api.post(join, "{\"buyIn\":500}", ivy).status()).isEqualTo(201);
+        assertThat(api.post(join, "{\"buyIn\":500,\"waitForBigBlind\":false}", jon).status()).isEqualTo(201);
+        assertThat(statuses(tableId, s -> s.equals(List.of("waiting", "active")))).containsExactly("waiting", "active");
+
+        String sitIn = "/tables/" + tableId + "/sit-in";
+        assertThat(api.post("/tables/" + tableId + "/sit-out", null, ivy).status()).isEqualTo(200);
+        assertFieldError(api.post(sitIn, "{\"waitForBigBlind\":1}", ivy), "waitForBigBlind");
+        assertError(api.post(sitIn, "[true]", ivy), 400, "malformed_json");
+        assertThat(api.post(sitIn, null, ivy).status()).as("no body: waits for the big blind").isEqualTo(200);
+        assertThat(statuses(tableId, s -> s.get(0).equals("waiting"))).containsExactly("waiting", "active");
+        assertThat(api.post(sitIn, "{\"waitForBigBlind\":false}", ivy).status()).as("posts instead").isEqualTo(200);
+        assertThat(statuses(tableId, s -> s.get(0).equals("active"))).containsExactly("active", "active");
+        assertThat(api.post(sitIn, "{}", jon).status()).isEqualTo(200);
+    }
+
+    private static List<String> statuses(String tableId, java.util.function.Predicate<List<String>> until)
+            throws Exception {
+        return Eventually.await(Duration.ofSeconds(10), () -> {
+            List<String> out = new ArrayList<>();
+            api.get("/tables/" + tableId + "/participants", null).body().forEach(p -> out.add(p.path("status").asText()));
+            return out;
+        }, until);
     }
 
     @Test

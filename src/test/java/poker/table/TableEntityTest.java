@@ -60,7 +60,7 @@ class TableEntityTest {
         assertThat(created.reply()).isEqualTo(new TableEntity.Accepted(List.of(created.event()), 1));
 
         var joined = run(new TableCommand.JoinParticipant("p1", "u1", 500, null));
-        assertThat(joined.event()).isEqualTo(new ParticipantJoined("p1", "u1", TABLE, 500, 500, 1, false, "active"));
+        assertThat(joined.event()).isEqualTo(new ParticipantJoined("p1", "u1", TABLE, 500, 500, 1, false, "waiting", true));
         assertThat(((TableEntity.Accepted) joined.reply()).sequenceNr()).isEqualTo(2);
         assertThat(joined.state().participants()).hasSize(1);
     }

@@ -48,6 +48,11 @@ import poker.domain.holdem.SeatSetup;
  * *** SUMMARY ***
  * </pre>
  *
+ * <p>Seated players not dealt in (sitting out, waiting for the big blind) are listed {@code is sitting
+ * out} and left out of the summary. Extra blinds (rule 12) read as PokerStars writes them: a new
+ * player's big blind {@code posts big blind 10}, a missed big blind posted live with the small blind dead
+ * {@code posts small & big blinds 15}, a missed small blind posted dead {@code posts small blind 5}.
+ *
  * <p>Hidden information: a hole card is printed only in the viewer's own {@code Dealt to} line (and
  * their own summary line) or when a {@code CardsShown} event turned it up. The deck is never read.
  */
@@ -126,6 +131,9 @@ public final class PokerStarsHistory {
                 stacks.put(s.seat(), s.stack());
                 putChipsIn.put(s.seat(), false);
             }
+            for (SeatSetup s : started.seatedNotDealtIn()) {
+                names.put(s.seat(), displayName(ctx.seatNames().getOrDefault(s.seat(), s.playerId())));
+            }
             this.level = started.bigBlind(); // preflop the bet to match is the big blind, as in HandState
         }
 
@@ -134,12 +142,22 @@ public final class PokerStarsHistory {
                     + started.bigBlind() + ") - " + time(ctx.startedAt()));
             line("Table '" + displayName(ctx.tableName()) + "' " + ctx.maxSeats() + "-max Seat #" + started.button()
                     + " is the button");
-            started.seats().stream()
+            // everyone seated; those not dealt in (sitting out, waiting for the big blind) as sitting out
+            List<SeatSetup> seated = new ArrayList<>(started.seats());
+            seated.addAll(started.seatedNotDealtIn());
+            seated.stream()
                     .sorted((a, b) -> Integer.compare(a.seat(), b.seat()))
                     .forEach(s -> line("Seat " + s.seat() + ": " + names.get(s.seat()) + " (" + s.stack()
                             + " in chips)" + (s.sittingOut() ? " is sitting out" : "")));
-            for (HandEvent event : events.subList(1, events.size())) {
-                write(event);
+            for (int i = 1; i < events.size(); i++) {
+                HandEvent event = events.get(i);
+                HandEvent next = i + 1 < events.size() ? events.get(i + 1) : null;
+                if (bothBlinds(event, next)) {
+                    postsBoth((BlindPosted) event, (BlindPosted) next);
+                    i++;
+                } else {
+                    write(event);
+                }
             }
             if (shown.isEmpty() && mucked.isEmpty()) {
                 won.keySet().forEach(seat -> line(names.get(seat) + ": doesn't show hand"));
@@ -148,9 +166,25 @@ public final class PokerStarsHistory {
             return out.toString();
         }
 
+        /** A returning player's live big blind followed by their dead small blind: one PokerStars line. */
+        private static boolean bothBlinds(HandEvent event, HandEvent next) {
+            return event instanceof BlindPosted big && big.blind() == HandEvent.Blind.EXTRA_BIG
+                    && next instanceof BlindPosted small && small.blind() == HandEvent.Blind.DEAD_SMALL
+                    && small.seat() == big.seat();
+        }
+
+        /** PokerStars writes a big blind posted live with a dead small blind as {@code posts small & big blinds 15}. */
+        private void postsBoth(BlindPosted big, BlindPosted small) {
+            take(big.seat(), big.amount());
+            long total = big.amount() + small.amount();
+            line(names.get(big.seat()) + ": posts small & big blinds " + total + allIn(take(small.seat(), small.amount())));
+        }
+
         private void write(HandEvent event) {
             if (event instanceof BlindPosted e) {
-                String blind = e.blind() == HandEvent.Blind.SMALL ? "small blind" : "big blind";
+                // a new player's big blind reads "posts big blind", a dead small blind alone "posts small blind"
+                String blind = e.blind() == HandEvent.Blind.SMALL || e.blind() == HandEvent.Blind.DEAD_SMALL
+                        ? "small blind" : "big blind";
                 line(names.get(e.seat()) + ": posts " + blind + " " + e.amount() + allIn(take(e.seat(), e.amount())));
             } else if (event instanceof AntePosted e) {
                 line(names.get(e.seat()) + ": posts the ante " + e.amount() + allIn(take(e.seat(), e.amount())));

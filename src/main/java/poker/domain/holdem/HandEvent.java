@@ -37,22 +37,49 @@ public sealed interface HandEvent {
      * {@code leaves} are public: the per-position deck commitment
      * ({@link poker.domain.cards.DeckCommitment}); {@code leaves} is null in hands stored before it,
      * whose commitment is the first scheme's ({@link poker.domain.cards.Deck#commitment}).
+     * {@code seats} are the players dealt in; {@code notDealtIn} the players seated at the table but not
+     * dealt in (sitting out, or waiting for the big blind), for the history's seat list — null in hands
+     * stored before it was recorded.
      */
     @JsonTypeName("HandStarted")
     record HandStarted(long handNumber, int button, Integer smallBlindSeat, int bigBlindSeat, long smallBlind,
                        long bigBlind, long ante, List<SeatSetup> seats, List<Card> deck, String commitment,
-                       List<String> leaves)
+                       List<String> leaves, List<SeatSetup> notDealtIn)
             implements HandEvent {
         public HandStarted {
             seats = List.copyOf(seats);
             deck = List.copyOf(deck);
             leaves = leaves == null ? null : List.copyOf(leaves);
+            notDealtIn = notDealtIn == null ? null : List.copyOf(notDealtIn);
+        }
+
+        /** Seated players not dealt in; none for a hand stored before they were recorded. */
+        public List<SeatSetup> seatedNotDealtIn() {
+            return notDealtIn == null ? List.of() : notDealtIn;
+        }
+
+        /** Leaves the deck order out: it must not reach a log while the hand is live. */
+        @Override
+        public String toString() {
+            return "HandStarted[handNumber=" + handNumber + ", button=" + button + ", smallBlindSeat=" + smallBlindSeat
+                    + ", bigBlindSeat=" + bigBlindSeat + ", blinds=" + smallBlind + "/" + bigBlind + ", ante=" + ante
+                    + ", seats=" + seats + ", notDealtIn=" + notDealtIn + ", commitment=" + commitment + "]";
         }
     }
 
-    enum Blind { SMALL, BIG }
+    /**
+     * Which blind a {@link BlindPosted} is. {@code SMALL} and {@code BIG} are the blinds of the hand's
+     * positions. Cash-table posts (POKER_RULES.md rule 12) come on top: {@code EXTRA_BIG} is a big blind
+     * posted live out of position, by a new player or one back from sitting out (it counts as their
+     * preflop bet, with the option to check when nobody raised); {@code DEAD_SMALL} is a missed small
+     * blind posted dead (into the main pot, not part of the player's bet).
+     */
+    enum Blind { SMALL, BIG, EXTRA_BIG, DEAD_SMALL }
 
-    /** A blind is posted; {@code amount} is less than the blind when it puts the player all-in. */
+    /**
+     * A blind is posted; {@code amount} is less than the blind when it puts the player all-in. Every
+     * blind is live (part of the poster's bet) except {@code DEAD_SMALL}.
+     */
     @JsonTypeName("BlindPosted")
     record BlindPosted(int seat, Blind blind, long amount) implements HandEvent {
     }
@@ -66,6 +93,12 @@ public sealed interface HandEvent {
     record HoleCardsDealt(int seat, List<Card> cards) implements HandEvent {
         public HoleCardsDealt {
             cards = List.copyOf(cards);
+        }
+
+        /** Leaves the cards out: a log line must not show a player's hole cards. */
+        @Override
+        public String toString() {
+            return "HoleCardsDealt[seat=" + seat + ", cards=" + cards.size() + " hidden]";
         }
     }
 

@@ -82,9 +82,11 @@ public record HandState(
 
     public HandState apply(HandEvent event) {
         if (event instanceof BlindPosted e) {
-            return withSeat(seat(e.seat()).putIn(e.amount()));
+            // a dead small blind is dead money, like the ante: in the main pot, not the poster's bet
+            return withSeat(e.blind() == HandEvent.Blind.DEAD_SMALL ? seat(e.seat()).payDead(e.amount())
+                    : seat(e.seat()).putIn(e.amount()));
         } else if (event instanceof AntePosted e) {
-            return withSeat(seat(e.seat()).payAnte(e.amount()));
+            return withSeat(seat(e.seat()).payDead(e.amount()));
         } else if (event instanceof HoleCardsDealt e) {
             HandState dealt = withSeat(seat(e.seat()).deal(e.cards()));
             boolean everyoneHasCards = dealt.seats.stream().noneMatch(s -> s.holeCards().isEmpty());
@@ -205,7 +207,7 @@ public record HandState(
         return Math.max(0, currentBet - seat(seatNumber).bet());
     }
 
-    /** Chips in the middle not yet awarded: bets of all streets, antes, minus what was won. */
+    /** Chips in the middle not yet awarded: bets of all streets, dead money (antes, dead blinds), minus what was won. */
     public long potTotal() {
         long in = seats.stream().mapToLong(s -> s.contributed() + s.ante()).sum();
         long out = results.stream().mapToLong(HandWon::amount).sum();
@@ -302,5 +304,15 @@ public record HandState(
         return new HandState(handNumber, button, smallBlindSeat, bigBlindSeat, smallBlind, bigBlind, ante, deck,
                 commitment, newSeats == null ? seats : newSeats, newBoard, newStreet, newCurrentBet, newMinRaise,
                 newLastAggressor, newToAct, newHandOver, newResults);
+    }
+
+    /** Leaves the deck order out (and, through {@link SeatState}, the hole cards): a log must not show them. */
+    @Override
+    public String toString() {
+        return "HandState[handNumber=" + handNumber + ", button=" + button + ", smallBlindSeat=" + smallBlindSeat
+                + ", bigBlindSeat=" + bigBlindSeat + ", blinds=" + smallBlind + "/" + bigBlind + ", ante=" + ante
+                + ", commitment=" + commitment + ", seats=" + seats + ", board=" + board + ", street=" + street
+                + ", currentBet=" + currentBet + ", minRaise=" + minRaise + ", lastAggressor=" + lastAggressor
+                + ", toAct=" + toAct + ", handOver=" + handOver + ", results=" + results + "]";
     }
 }

@@ -82,8 +82,15 @@ public final class HoldemEngine {
             bb = nextSeat(seatNumbers, sb);
         }
 
+        List<HandSetup.Post> posts = extraPosts(setup, seatNumbers, sb, bb);
+        List<Integer> dealtSeats = seatNumbers;
+        if (setup.notDealtIn().stream().anyMatch(s -> dealtSeats.contains(s.seat()))) {
+            throw new IllegalArgumentException("a seat is both dealt in and not");
+        }
+
         HandStarted started = new HandStarted(setup.handNumber(), setup.buttonSeat(), sb, bb, setup.smallBlind(),
-                setup.bigBlind(), setup.ante(), dealtIn, setup.deck(), setup.commitment(), setup.leaves());
+                setup.bigBlind(), setup.ante(), dealtIn, setup.deck(), setup.commitment(), setup.leaves(),
+                setup.notDealtIn());
         List<HandEvent> events = new ArrayList<>();
         events.add(started);
         HandState state = HandState.started(started);
@@ -97,6 +104,14 @@ public final class HoldemEngine {
         long ante = Math.min(setup.ante(), state.seat(bb).stack()); // the blind first, then the ante
         if (ante > 0) {
             state = record(events, state, new AntePosted(bb, ante));
+        }
+        // extra posts: the live big blind before the dead small blind, so a short stack keeps its stake
+        for (HandSetup.Post post : posts) {
+            long due = post.blind() == Blind.EXTRA_BIG ? setup.bigBlind() : setup.smallBlind();
+            long amount = Math.min(due, state.seat(post.seat()).stack());
+            if (amount > 0) {
+                state = record(events, state, new BlindPosted(post.seat(), post.blind(), amount));
+            }
         }
 
         // One card at a time round the table, starting left of the button.
@@ -379,6 +394,30 @@ public final class HoldemEngine {
             case ALL_IN -> "going all-in would be a raise, and raising is not open: call or fold";
             case FOLD -> "cannot fold now";
         };
+    }
+
+    /**
+     * The setup's extra posts in posting order: clockwise from the big blind, a seat's live big blind
+     * before its dead small blind. Each must come from a dealt-in seat, once; a live big blind never
+     * from the blinds' own seats (they post theirs).
+     */
+    private static List<HandSetup.Post> extraPosts(HandSetup setup, List<Integer> seatNumbers, Integer sb, int bb) {
+        List<HandSetup.Post> posts = setup.posts();
+        if (posts.stream().distinct().count() != posts.size()) {
+            throw new IllegalArgumentException("an extra blind is posted once: " + posts);
+        }
+        for (HandSetup.Post post : posts) {
+            if (!seatNumbers.contains(post.seat())) {
+                throw new IllegalArgumentException("an extra blind comes from a dealt-in seat: " + post);
+            }
+            if (post.blind() == Blind.EXTRA_BIG && (post.seat() == bb || sb != null && post.seat() == sb)) {
+                throw new IllegalArgumentException("the blinds post their own blind, not an extra one: " + post);
+            }
+        }
+        return posts.stream()
+                .sorted(Comparator.<HandSetup.Post>comparingInt(p -> p.seat() > bb ? p.seat() - bb : p.seat() - bb + 1000)
+                        .thenComparing(p -> p.blind() == Blind.EXTRA_BIG ? 0 : 1))
+                .toList();
     }
 
     private static int nextSeat(List<Integer> seatNumbers, int after) {

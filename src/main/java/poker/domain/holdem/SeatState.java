@@ -8,7 +8,7 @@ import poker.domain.cards.Card;
  *
  * @param bet            chips put in on the current street (blinds included)
  * @param contributed    chips put in over the whole hand, blinds included, ante excluded
- * @param ante           the ante this seat paid (dead money for the main pot)
+ * @param ante           dead money this seat paid: the ante, or a dead small blind (main pot, not a bet)
  * @param acted          has acted voluntarily on this street (posting a blind is not acting)
  * @param lastActedAtBet the street's current bet right after this seat last acted; a seat may
  *                       raise again only if the bet has grown by a full raise since then
@@ -59,7 +59,7 @@ public record SeatState(
                 contributed + amount, ante, holeCards, folded, acted, lastActedAtBet, shown, mucked, won);
     }
 
-    SeatState payAnte(long amount) {
+    SeatState payDead(long amount) {
         return new SeatState(seat, playerId, startingStack, sittingOut, stack - amount, bet, contributed,
                 ante + amount, holeCards, folded, acted, lastActedAtBet, shown, mucked, won);
     }
@@ -102,5 +102,15 @@ public record SeatState(
     SeatState win(long amount) {
         return new SeatState(seat, playerId, startingStack, sittingOut, stack + amount, bet, contributed, ante,
                 holeCards, folded, acted, lastActedAtBet, shown, mucked, won + amount);
+    }
+
+    /** Leaves the hole cards out: a log line must not show them. */
+    @Override
+    public String toString() {
+        return "SeatState[seat=" + seat + ", playerId=" + playerId + ", startingStack=" + startingStack
+                + ", sittingOut=" + sittingOut + ", stack=" + stack + ", bet=" + bet + ", contributed=" + contributed
+                + ", ante=" + ante + ", holeCards=" + holeCards.size() + " hidden, folded=" + folded + ", acted="
+                + acted + ", lastActedAtBet=" + lastActedAtBet + ", shown=" + shown + ", mucked=" + mucked
+                + ", won=" + won + "]";
     }
 }

@@ -16,11 +16,14 @@
  * <p>A command's events include everything that follows from it on its own: an uncalled bet
  * returned, the next street dealt, an all-in board run out, hands shown or mucked, pots awarded and
  * the hand ended. Sitting-out players (tournaments) are folded by the engine when the action
- * reaches them. The table entity owns the action clock (it calls {@code timeout}), button
- * movement and missed blinds.
+ * reaches them. Cash tables add extra blinds ({@code HandSetup.posts}): a live big blind
+ * ({@code EXTRA_BIG}, the poster's bet) and a dead small blind ({@code DEAD_SMALL}, main-pot money
+ * like the ante). The table owns the action clock (it calls {@code timeout}), button movement, who is
+ * dealt in and who posts what ({@code TableDecider.positions}, POKER_RULES.md rule 12).
  *
  * <p>{@code HandStarted} and {@code HandState} hold the whole deck so a hand can be replayed: they
  * are server-side only and their deck never reaches a client, during the hand or after it (clients
- * get per-card openings of {@code poker.domain.cards.DeckCommitment} instead).
+ * get per-card openings of {@code poker.domain.cards.DeckCommitment} instead). Their {@code toString}
+ * leaves the deck (and hole cards) out, so a log line cannot show them.
  */
 package poker.domain.holdem;

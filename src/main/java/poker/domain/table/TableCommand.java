@@ -24,9 +24,22 @@ public sealed interface TableCommand {
             implements TableCommand {
     }
 
-    /** {@code seatNumber} null means "any free seat" (the lowest). */
-    record JoinParticipant(String participantId, String playerId, long buyIn, Integer seatNumber)
+    /**
+     * {@code seatNumber} null means "any free seat" (the lowest). {@code waitForBigBlind} (null: true)
+     * waits for the big blind to reach the seat; false posts a big blind at the next hand (rule 12).
+     */
+    record JoinParticipant(String participantId, String playerId, long buyIn, Integer seatNumber,
+                           Boolean waitForBigBlind)
             implements TableCommand {
+
+        /** Joins waiting for the big blind. */
+        public JoinParticipant(String participantId, String playerId, long buyIn, Integer seatNumber) {
+            this(participantId, playerId, buyIn, seatNumber, null);
+        }
+
+        public boolean waits() {
+            return !Boolean.FALSE.equals(waitForBigBlind);
+        }
     }
 
     record LeaveTable(String playerId) implements TableCommand {
@@ -35,7 +48,20 @@ public sealed interface TableCommand {
     record SitOut(String playerId) implements TableCommand {
     }
 
-    record SitIn(String playerId) implements TableCommand {
+    /**
+     * Back from sitting out. A player who missed blinds waits for the big blind ({@code waitForBigBlind}
+     * null or true) or posts them at the next hand (false); a player waiting for the big blind may send
+     * false to post instead.
+     */
+    record SitIn(String playerId, Boolean waitForBigBlind) implements TableCommand {
+
+        public SitIn(String playerId) {
+            this(playerId, null);
+        }
+
+        public boolean waits() {
+            return !Boolean.FALSE.equals(waitForBigBlind);
+        }
     }
 
     /** A betting action in hand {@code handNumber}; for bet and raise {@code amount} is the street total. */

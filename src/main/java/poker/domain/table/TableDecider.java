@@ -19,6 +19,7 @@ import poker.domain.table.TableCommand.JoinParticipant;
 import poker.domain.table.TableCommand.LeaveTable;
 import poker.domain.table.TableCommand.SitIn;
 import poker.domain.table.TableCommand.SitOut;
+import poker.domain.table.TableEvent.BlindMissed;
 import poker.domain.table.TableEvent.DeckSalted;
 import poker.domain.table.TableEvent.HandClosed;
 import poker.domain.table.TableEvent.HandProgressed;
@@ -35,6 +36,8 @@ public final class TableDecider {
 
     public static final String ACTIVE = "active";
     public static final String SITTING_OUT = "sitting_out";
+    /** Seated and sitting in, waiting for the big blind to reach the seat (rule 12). */
+    public static final String WAITING = "waiting";
     public static final String NOT_SEATED = "not_seated";
     /** Consecutive turns run out before a player is sat out. */
     public static final int TIMEOUTS_TO_SIT_OUT = 2;
@@ -79,7 +82,7 @@ public final class TableDecider {
         if (command instanceof JoinParticipant c) {
             return state.participant(c.participantId()).map(p -> new ParticipantJoined(p.participantId(),
                     p.playerId(), state.tableId(), p.initialChips(), p.initialChips(), p.seatNumber(),
-                    p.sittingOut(), p.status()));
+                    p.sittingOut(), p.status(), p.owesBlinds() ? p.waitingForBigBlind() : null));
         }
         return Optional.empty();
     }
@@ -112,8 +115,9 @@ public final class TableDecider {
         } else {
             seat = state.firstFreeSeat().orElseThrow();
         }
+        // a newcomer waits for the big blind or posts one (rule 12); see positions() for when they are dealt in
         return Decision.accept(new ParticipantJoined(c.participantId(), c.playerId(), state.tableId(),
-                c.buyIn(), c.buyIn(), seat, false, ACTIVE));
+                c.buyIn(), c.buyIn(), seat, false, c.waits() ? WAITING : ACTIVE, c.waits()));
     }
 
     /** Between hands the stack goes at once; a player dealt into the live hand is folded and leaves at its end. */
@@ -161,49 +165,152 @@ public final class TableDecider {
             return Decision.reject("no_chips", "You have no chips left: leave and buy in again.");
         }
         if (!p.sittingOut()) {
-            return Decision.accept();
+            // sitting in already; one waiting for the big blind may choose to post instead
+            return p.waitingForBigBlind() && !c.waits()
+                    ? Decision.accept(new ParticipantSatIn(p.participantId(), state.tableId(), p.seatNumber(), false))
+                    : Decision.accept();
         }
-        return Decision.accept(new ParticipantSatIn(p.participantId(), state.tableId(), p.seatNumber()));
+        // back owing nothing (the blinds did not pass the seat), or owing and choosing to wait or post
+        return Decision.accept(new ParticipantSatIn(p.participantId(), state.tableId(), p.seatNumber(),
+                p.owesBlinds() ? c.waits() : null));
     }
 
-    /** A hand can start: no hand in play and at least two players sitting in with chips. */
+    /**
+     * A hand can start: no hand in play and at least two players sitting in with chips (waiting for the
+     * big blind or not: with fewer than two in the game, everyone sitting in is dealt in, see
+     * {@link #positions}).
+     */
     public static boolean canStartHand(TableState state) {
         return state.created() && state.hand() == null && state.playing().size() >= 2;
     }
 
     /**
      * Deals the next hand from {@code deck} (shuffled by the caller), sealed with {@code salts} (one per
-     * deck position, from the caller's {@code SecureRandom}): {@code DeckSalted} keeps the salts
-     * server-side, {@code HandStarted} publishes the per-position commitment. The button moves to the
-     * next player sitting in; heads-up it goes where nobody posts the big blind twice in a row.
+     * deck position, from the caller's {@code SecureRandom}): the blinds missed by players sitting out
+     * ({@code BlindMissed}), then {@code DeckSalted} keeping the salts server-side (right before the hand,
+     * where the hand history reads it), then the hand, whose {@code HandStarted} publishes the
+     * per-position commitment. Who is dealt in, the button, the blinds and the extra posts: {@link #positions}.
      */
     public static Decision<TableEvent> startHand(TableState state, List<Card> deck, List<String> salts, Instant now) {
         if (!canStartHand(state)) {
             return Decision.reject("cannot_start_hand", "A hand is in play or fewer than two players sit in.");
         }
-        List<Participant> playing = state.playing();
-        int button = nextButton(state, playing.stream().map(Participant::seatNumber).toList());
         long handNumber = state.handsPlayed() + 1;
+        Positions at = positions(state);
         DeckCommitment sealed = DeckCommitment.of(deck, salts);
-        HandSetup setup = HandSetup.cash(handNumber,
-                playing.stream().map(p -> SeatSetup.of(p.seatNumber(), p.playerId(), p.chips())).toList(),
-                button, state.settings().smallBlind(), state.settings().bigBlind(), deck, sealed.commitment())
-                .withLeaves(sealed.leaves());
-        Batch batch = new Batch(state, now).add(new DeckSalted(state.tableId(), handNumber, salts));
+        List<SeatSetup> seats = at.dealtIn().stream()
+                .map(p -> SeatSetup.of(p.seatNumber(), p.playerId(), p.chips())).toList();
+        List<SeatSetup> notDealtIn = state.participants().stream().filter(p -> !at.dealtIn().contains(p))
+                .map(p -> new SeatSetup(p.seatNumber(), p.playerId(), p.chips(), true)).toList();
+        HandSetup setup = new HandSetup(handNumber, seats, at.button(), at.smallBlind(), at.bigBlind(),
+                state.settings().smallBlind(), state.settings().bigBlind(), 0, deck, sealed.commitment(),
+                sealed.leaves(), at.posts(), notDealtIn);
+        Batch batch = new Batch(state, now);
+        at.missed().forEach(m -> batch.add(new BlindMissed(state.tableId(), m.participantId(), m.seatNumber(),
+                handNumber, m.blind())));
+        batch.add(new DeckSalted(state.tableId(), handNumber, salts));
         HoldemEngine.start(setup).forEach(e -> batch.add(new HandProgressed(state.tableId(), e)));
         return batch.followUp().decision();
     }
 
-    /** The next hand's button among {@code seats} (ascending); heads-up, where nobody posts the big blind twice. */
-    private static int nextButton(TableState state, List<Integer> seats) {
-        int button = nextSeat(seats, state.button());
-        if (seats.size() == 2) {
-            int bigBlind = seats.get(0) == button ? seats.get(1) : seats.get(0);
-            if (state.lastBigBlind() != null && bigBlind == state.lastBigBlind()) {
-                button = bigBlind;
+    /** Who is dealt into the next hand and where the button and blinds go; see {@link #positions}. */
+    record Positions(int button, int smallBlind, int bigBlind, List<Participant> dealtIn,
+                     List<HandSetup.Post> posts, List<Missed> missed) {
+    }
+
+    /** A blind that passed the seat of a player sitting out. */
+    record Missed(String participantId, int seatNumber, HandEvent.Blind blind) {
+    }
+
+    /**
+     * The positions of the next cash hand (POKER_RULES.md rules 1–3 and 12, as PokerStars and the TDA
+     * play them). Seats go clockwise in increasing seat number, wrapping round.
+     * <pre>
+     *   active      = seated, sitting in, with chips: in the game, waiting for the big blind, or posting
+     *   ready       = active and owing no blinds: the players in the game
+     *                 Fewer than two ready: the game (re)starts, every active player is ready, nothing is
+     *                 owed or posted.
+     *   button      = the next ready seat after the last hand's button (the lowest ready seat at first)
+     *   small blind = the next ready seat after the button; the button itself when only two are ready
+     *   big blind   = the next active seat after the small blind, ready or not: a player waiting for the
+     *                 big blind, or about to post one, is dealt in there as the big blind, owing no more
+     *   heads-up    = two active players: the button posts the small blind, and goes where nobody posts
+     *                 the big blind twice in a row (rule 2)
+     *   dealt in    = the ready players + the posters (owing, not waiting) + the big blind
+     *   posts       = a poster who is not the big blind posts what they owe: a newcomer a live big blind;
+     *                 back after missing the big blind, a live big blind and a dead small blind; after
+     *                 missing only the small blind, a dead small blind
+     *   missed      = a seated player sitting out, with chips, strictly between the button and the small
+     *                 blind missed the small blind; strictly between the small and the big blind, the big one
+     * </pre>
+     * The button and the small blind skip players owing blinds, so a newcomer never starts on them; the
+     * big blind skips nobody sitting in, so a waiting player's wait ends within one orbit.
+     */
+    static Positions positions(TableState state) {
+        List<Participant> active = state.playing();
+        boolean restart = active.stream().filter(Participant::ready).count() < 2;
+        List<Participant> ready = restart ? active : active.stream().filter(Participant::ready).toList();
+        List<Integer> readySeats = ready.stream().map(Participant::seatNumber).toList();
+        List<Integer> activeSeats = active.stream().map(Participant::seatNumber).toList();
+
+        int button = nextSeat(readySeats, state.button());
+        int small;
+        int big;
+        if (active.size() == 2) {
+            big = activeSeats.get(0) == button ? activeSeats.get(1) : activeSeats.get(0);
+            if (state.lastBigBlind() != null && big == state.lastBigBlind()) {
+                int swapped = button;
+                button = big;
+                big = swapped;
+            }
+            small = button;
+        } else {
+            small = readySeats.size() == 2 ? button : nextSeat(readySeats, button);
+            big = nextSeat(activeSeats, small);
+        }
+
+        int bigBlind = big;
+        List<Participant> dealtIn = active.stream()
+                .filter(p -> restart || p.ready() || p.posting() || p.seatNumber() == bigBlind)
+                .toList();
+        List<HandSetup.Post> posts = new ArrayList<>();
+        if (!restart) {
+            for (Participant p : dealtIn) {
+                if (!p.posting() || p.seatNumber() == bigBlind) {
+                    continue;
+                }
+                switch (p.blindsDue()) {
+                    case NEW_PLAYER -> posts.add(new HandSetup.Post(p.seatNumber(), HandEvent.Blind.EXTRA_BIG));
+                    case MISSED_BIG -> {
+                        posts.add(new HandSetup.Post(p.seatNumber(), HandEvent.Blind.EXTRA_BIG));
+                        posts.add(new HandSetup.Post(p.seatNumber(), HandEvent.Blind.DEAD_SMALL));
+                    }
+                    case MISSED_SMALL -> posts.add(new HandSetup.Post(p.seatNumber(), HandEvent.Blind.DEAD_SMALL));
+                    case NONE -> {
+                    }
+                }
             }
         }
-        return button;
+        List<Missed> missed = new ArrayList<>();
+        for (Participant p : state.participants()) {
+            if (!p.sittingOut() || p.chips() == 0) {
+                continue;
+            }
+            if (between(button, small, p.seatNumber())) {
+                missed.add(new Missed(p.participantId(), p.seatNumber(), HandEvent.Blind.SMALL));
+            } else if (between(small, big, p.seatNumber())) {
+                missed.add(new Missed(p.participantId(), p.seatNumber(), HandEvent.Blind.BIG));
+            }
+        }
+        return new Positions(button, small, big, dealtIn, List.copyOf(posts), List.copyOf(missed));
+    }
+
+    /** Seat {@code seat} lies strictly between {@code from} and {@code to}, going clockwise. */
+    private static boolean between(int from, int to, int seat) {
+        if (from == to) {
+            return false;
+        }
+        return from < to ? seat > from && seat < to : seat > from || seat < to;
     }
 
     /** A player's action in the hand in play. */

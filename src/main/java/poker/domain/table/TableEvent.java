@@ -25,7 +25,8 @@ import poker.domain.holdem.HandEvent;
         @JsonSubTypes.Type(TableEvent.TurnClockStarted.class),
         @JsonSubTypes.Type(TableEvent.DeckRevealed.class),
         @JsonSubTypes.Type(TableEvent.DeckSalted.class),
-        @JsonSubTypes.Type(TableEvent.HandClosed.class)
+        @JsonSubTypes.Type(TableEvent.HandClosed.class),
+        @JsonSubTypes.Type(TableEvent.BlindMissed.class)
 })
 public sealed interface TableEvent {
 
@@ -36,10 +37,22 @@ public sealed interface TableEvent {
             implements TableEvent {
     }
 
+    /**
+     * {@code waitForBigBlind}: the newcomer's choice (POKER_RULES.md rule 12): true to wait for the big
+     * blind, false to post one at the next hand. Null in events stored before the rule, whose players
+     * were dealt in at once and owe nothing.
+     */
     @JsonTypeName("ParticipantJoined")
     record ParticipantJoined(String participantId, String playerId, String tableId, long chips,
-                             long initialChips, int seatNumber, boolean sittingOut, String status)
+                             long initialChips, int seatNumber, boolean sittingOut, String status,
+                             Boolean waitForBigBlind)
             implements TableEvent {
+
+        /** A join as stored before rule 12: nothing owed. */
+        public ParticipantJoined(String participantId, String playerId, String tableId, long chips, long initialChips,
+                                 int seatNumber, boolean sittingOut, String status) {
+            this(participantId, playerId, tableId, chips, initialChips, seatNumber, sittingOut, status, null);
+        }
     }
 
     @JsonTypeName("ParticipantLeft")
@@ -60,8 +73,30 @@ public sealed interface TableEvent {
             implements TableEvent {
     }
 
+    /**
+     * Back from sitting out. {@code waitForBigBlind} is the returning player's choice when they owe blinds
+     * (POKER_RULES.md rule 12: true waits for the big blind, false posts what was missed at the next
+     * hand; also a waiting player's switch to posting); null when nothing is owed, and in events stored
+     * before the rule.
+     */
     @JsonTypeName("ParticipantSatIn")
-    record ParticipantSatIn(String participantId, String tableId, int seatNumber) implements TableEvent {
+    record ParticipantSatIn(String participantId, String tableId, int seatNumber, Boolean waitForBigBlind)
+            implements TableEvent {
+
+        /** Back owing nothing. */
+        public ParticipantSatIn(String participantId, String tableId, int seatNumber) {
+            this(participantId, tableId, seatNumber, null);
+        }
+    }
+
+    /**
+     * A player sitting out missed a blind of hand {@code handNumber}: it passed their seat
+     * ({@code SMALL} or {@code BIG}). Recorded as the hand starts, before its {@code DeckSalted}; on return
+     * they post what they missed or wait for the big blind (POKER_RULES.md rule 12).
+     */
+    @JsonTypeName("BlindMissed")
+    record BlindMissed(String tableId, String participantId, int seatNumber, long handNumber, HandEvent.Blind blind)
+            implements TableEvent {
     }
 
     /**
@@ -70,6 +105,12 @@ public sealed interface TableEvent {
      */
     @JsonTypeName("HandSalted")
     record HandSalted(String tableId, long handNumber, String salt) implements TableEvent {
+
+        /** Leaves the salt out: it must not reach a log. */
+        @Override
+        public String toString() {
+            return "HandSalted[tableId=" + tableId + ", handNumber=" + handNumber + "]";
+        }
     }
 
     /** One fact of the hand in play, from the betting engine ({@code BetPlaced}, {@code HandWon}, ...). */
@@ -93,6 +134,12 @@ public sealed interface TableEvent {
             implements TableEvent {
         public DeckRevealed {
             deck = List.copyOf(deck);
+        }
+
+        /** Leaves the deck and salt out, as for every record that holds them. */
+        @Override
+        public String toString() {
+            return "DeckRevealed[tableId=" + tableId + ", handNumber=" + handNumber + ", commitment=" + commitment + "]";
         }
     }
 

@@ -17,6 +17,7 @@ import poker.domain.holdem.HandEvent.PlayerChecked;
 import poker.domain.holdem.HandEvent.PlayerFolded;
 import poker.domain.holdem.HandState;
 import poker.domain.holdem.HoldemEngine;
+import poker.domain.table.TableEvent.BlindMissed;
 import poker.domain.table.TableEvent.DeckRevealed;
 import poker.domain.table.TableEvent.DeckSalted;
 import poker.domain.table.TableEvent.HandClosed;
@@ -94,7 +95,7 @@ public record TableState(String tableId, TableSettings settings, List<Participan
         return participants.stream().filter(p -> p.playerId().equals(playerId)).findFirst();
     }
 
-    /** Sitting in with chips, so dealt into the next hand. */
+    /** Sitting in with chips: dealt into the next hand, or waiting for the big blind (rule 12). */
     public List<Participant> playing() {
         return participants.stream().filter(Participant::playing).toList();
     }
@@ -118,8 +119,11 @@ public record TableState(String tableId, TableSettings settings, List<Participan
                     null);
         } else if (event instanceof ParticipantJoined e) {
             List<Participant> next = new ArrayList<>(participants);
+            // a newcomer owes a big blind (rule 12); one who joined before the rule owes nothing
             next.add(new Participant(e.participantId(), e.playerId(), e.seatNumber(), e.chips(),
-                    e.initialChips(), e.sittingOut(), e.status(), 0, false));
+                    e.initialChips(), e.sittingOut(), e.status(), 0, false,
+                    e.waitForBigBlind() == null ? Participant.BlindsDue.NONE : Participant.BlindsDue.NEW_PLAYER,
+                    Boolean.TRUE.equals(e.waitForBigBlind())));
             next.sort(Comparator.comparingInt(Participant::seatNumber));
             Set<String> joined = RecentIds.copyOf(joinedIds).plus(e.participantId(), JOIN_WINDOW);
             return new TableState(tableId, settings, next, joined, handsPlayed, button, lastBigBlind, hand, salt,
@@ -133,7 +137,9 @@ public record TableState(String tableId, TableSettings settings, List<Participan
         } else if (event instanceof ParticipantSatOut e) {
             return updateParticipant(e.participantId(), p -> p.withSittingOut(true));
         } else if (event instanceof ParticipantSatIn e) {
-            return updateParticipant(e.participantId(), p -> p.withSittingOut(false));
+            return updateParticipant(e.participantId(), p -> p.sittingIn(!Boolean.FALSE.equals(e.waitForBigBlind())));
+        } else if (event instanceof BlindMissed e) {
+            return updateParticipant(e.participantId(), p -> p.missed(e.blind() == HandEvent.Blind.BIG));
         } else if (event instanceof HandSalted e) {
             return new TableState(tableId, settings, participants, joinedIds, handsPlayed, button, lastBigBlind,
                     hand, e.salt(), null, clock);
@@ -155,7 +161,12 @@ public record TableState(String tableId, TableSettings settings, List<Participan
 
     private TableState applyHandEvent(HandEvent event) {
         if (event instanceof HandStarted e) {
-            return new TableState(tableId, settings, participants, joinedIds, handsPlayed, e.button(),
+            // dealt in settles what a player owed: posted, or dealt in as the big blind (rule 12)
+            List<Participant> people = participants.stream()
+                    .map(p -> e.seats().stream().anyMatch(s -> s.seat() == p.seatNumber()
+                            && s.playerId().equals(p.playerId())) ? p.dealtIn() : p)
+                    .toList();
+            return new TableState(tableId, settings, people, joinedIds, handsPlayed, e.button(),
                     e.bigBlindSeat(), HandState.started(e), salt, salts, null);
         }
         HandState next = hand.apply(event);
@@ -209,6 +220,14 @@ public record TableState(String tableId, TableSettings settings, List<Participan
     private TableState withParticipants(List<Participant> next) {
         return new TableState(tableId, settings, next, joinedIds, handsPlayed, button, lastBigBlind, hand, salt,
                 salts, clock);
+    }
+
+    /** Leaves the salts out (the hand in play prints no deck either): a log must not show them. */
+    @Override
+    public String toString() {
+        return "TableState[tableId=" + tableId + ", settings=" + settings + ", participants=" + participants
+                + ", joinedIds=" + joinedIds.size() + ", handsPlayed=" + handsPlayed + ", button=" + button
+                + ", lastBigBlind=" + lastBigBlind + ", hand=" + hand + ", clock=" + clock + "]";
     }
 
     /** Rebuilds a table from its history. */

@@ -22,9 +22,18 @@ public sealed interface BuyInEvent {
 
     String buyInId();
 
+    /**
+     * {@code waitForBigBlind}: the player's choice at the table (rule 12), passed on with the join; null
+     * (in requests stored before the choice existed, too) waits for the big blind.
+     */
     @JsonTypeName("BuyInRequested")
-    record BuyInRequested(String buyInId, String userId, String tableId, long amount, Integer seatNumber)
+    record BuyInRequested(String buyInId, String userId, String tableId, long amount, Integer seatNumber,
+                          Boolean waitForBigBlind)
             implements BuyInEvent {
+
+        public BuyInRequested(String buyInId, String userId, String tableId, long amount, Integer seatNumber) {
+            this(buyInId, userId, tableId, amount, seatNumber, null);
+        }
     }
 
     /** The wallet was debited; {@code walletSequenceNr} is where, in the wallet's journal. */

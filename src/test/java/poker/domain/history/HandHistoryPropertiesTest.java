@@ -24,7 +24,7 @@ import poker.domain.holdem.SeatSetup;
 
 /**
  * Random tables (2–10 players, short and deep stacks, antes, dead buttons, sitting-out players,
- * timeouts) play random legal actions to the end; each history, for a random viewer, must read
+ * timeouts, extra blinds live and dead, seated players not dealt in) play random legal actions to the end; each history, for a random viewer, must read
  * back and agree with the events. The seed drives everything, so a failure names its hand.
  */
 class HandHistoryPropertiesTest {
@@ -37,7 +37,9 @@ class HandHistoryPropertiesTest {
         HandState end = HandState.replay(events);
 
         Map<Integer, String> names = new HashMap<>();
-        for (SeatSetup s : setup.seats()) {
+        List<SeatSetup> seated = new java.util.ArrayList<>(setup.seats());
+        seated.addAll(setup.notDealtIn());
+        for (SeatSetup s : seated) {
             names.put(s.seat(), random.nextBoolean() ? "Player " + s.seat() : "p" + s.seat() + "_x");
         }
         List<Integer> dealtIn = end.seats().stream().map(s -> s.seat()).toList();
@@ -53,11 +55,15 @@ class HandHistoryPropertiesTest {
         assertThat(hand.smallBlind()).isEqualTo(setup.smallBlind());
         assertThat(hand.bigBlind()).isEqualTo(setup.bigBlind());
         assertThat(hand.buttonSeat()).isEqualTo(setup.buttonSeat());
-        assertThat(hand.seats()).extracting(Seat::seat, Seat::name, Seat::chips)
-                .containsExactlyElementsOf(end.seats().stream()
-                        .map(s -> org.assertj.core.groups.Tuple.tuple(s.seat(), names.get(s.seat()),
-                                s.startingStack()))
-                        .toList());
+        List<org.assertj.core.groups.Tuple> expectedSeats = new java.util.ArrayList<>(end.seats().stream()
+                .map(s -> org.assertj.core.groups.Tuple.tuple(s.seat(), names.get(s.seat()), s.startingStack(),
+                        s.sittingOut()))
+                .toList());
+        setup.notDealtIn().forEach(s -> expectedSeats.add(org.assertj.core.groups.Tuple.tuple(s.seat(),
+                names.get(s.seat()), s.stack(), true)));
+        expectedSeats.sort(java.util.Comparator.comparingInt(t -> (Integer) t.toArray()[0]));
+        assertThat(hand.seats()).extracting(Seat::seat, Seat::name, Seat::chips, Seat::sittingOut)
+                .as("every seated player; those not dealt in sitting out").containsExactlyElementsOf(expectedSeats);
         assertThat(hand.board()).isEqualTo(end.board());
 
         Map<String, Long> expectedCollected = new LinkedHashMap<>();
@@ -78,5 +84,6 @@ class HandHistoryPropertiesTest {
         Statistics.label("ended").collect(hand.showdown() ? "showdown" : "folds");
         Statistics.label("pots").collect(hand.potBreakdown().isEmpty() ? "one pot" : "side pots");
         Statistics.label("viewer").collect(viewer == null ? "nobody" : "a player");
+        Statistics.label("extra posts").collect(setup.posts().isEmpty() ? "none" : "posted");
     }
 }

@@ -46,7 +46,8 @@ import poker.domain.holdem.SeatSetup;
  * <p>hhp's own limits, so not checked with it (our test parser checks them): stakes without a
  * currency sign (play money; {@code read.js} adds a "$" to the header), the pots of a hand with
  * more than one side pot ({@code side pot-1}), blinds and antes posted all-in ({@code posts big blind
- * 40 and is all-in}), and summary lines with two positions ({@code (button) (small blind)} heads-up).
+ * 40 and is all-in}), a returning player's {@code posts small & big blinds 15} (hhp skips the line), and
+ * summary lines with two positions ({@code (button) (small blind)} heads-up).
  */
 class HhpReadsOurHistoriesIT {
 
@@ -73,12 +74,14 @@ class HhpReadsOurHistoriesIT {
         scenario("side pot", Scenarios.allInWithSidePot(), null);
         scenario("fold win", Scenarios.wonByFoldsPreflop(), 3);
         scenario("split pot", Scenarios.splitPot(), 1);
+        scenario("posts", Scenarios.postsOfNewAndReturningPlayers(), 5);
         for (int i = 0; i < RANDOM_HANDS; i++) {
             Random random = new Random(i);
             HandSetup setup = RandomHands.table(random);
             List<HandEvent> events = RandomHands.play(setup, random);
             Map<Integer, String> names = new HashMap<>();
             setup.seats().forEach(s -> names.put(s.seat(), "Player " + s.seat()));
+            setup.notDealtIn().forEach(s -> names.put(s.seat(), "Player " + s.seat()));
             HistoryContext ctx = new HistoryContext(1_000 + i, "Table " + i, 10,
                     Instant.ofEpochSecond(1_700_000_000L + i * 25_013L), names);
             List<SeatSetup> seats = ((HandStarted) events.get(0)).seats(); // dealt in: seats with chips
@@ -141,6 +144,18 @@ class HhpReadsOurHistoriesIT {
     }
 
     @Test
+    void newAndReturningPlayersPostsAndASeatSittingOut() {
+        JsonNode hand = agrees("posts");
+
+        assertThat(hand.get("seats")).hasSize(6);
+        assertThat(actions(hand, "preflop")).containsExactly(
+                new Act("erin", "check", 0, 0, false), new Act("finn", "check", 0, 0, false),
+                new Act("alice", "fold", 0, 0, false), new Act("bob", "fold", 0, 0, false),
+                new Act("carol", "check", 0, 0, false));
+        assertThat(collected(hand)).isEqualTo(Map.of("erin", 40L));
+    }
+
+    @Test
     void randomHandsReadBackAsTheyWerePlayed() {
         int potsChecked = 0;
         int sidePots = 0;
@@ -169,6 +184,8 @@ class HhpReadsOurHistoriesIT {
         HandStarted started = (HandStarted) sample.events().get(0);
         Map<Integer, String> names = new HashMap<>();
         started.seats().forEach(s -> names.put(s.seat(), sample.ctx().seatNames().getOrDefault(s.seat(), s.playerId())));
+        started.seatedNotDealtIn().forEach(s -> names.put(s.seat(),
+                sample.ctx().seatNames().getOrDefault(s.seat(), s.playerId())));
 
         JsonNode info = hand.get("info");
         ZonedDateTime at = sample.ctx().startedAt().atZone(ZoneOffset.UTC);
@@ -186,7 +203,10 @@ class HhpReadsOurHistoriesIT {
         List<String> seats = new ArrayList<>();
         hand.get("seats").forEach(s -> seats.add(s.get("seatno").asInt() + " " + s.get("player").asText() + " "
                 + s.get("chips").asLong()));
-        assertThat(seats).as(why).containsExactlyElementsOf(started.seats().stream()
+        List<SeatSetup> seated = new ArrayList<>(started.seats()); // those not dealt in too ("is sitting out")
+        seated.addAll(started.seatedNotDealtIn());
+        seated.sort(java.util.Comparator.comparingInt(SeatSetup::seat));
+        assertThat(seats).as(why).containsExactlyElementsOf(seated.stream()
                 .map(s -> s.seat() + " " + names.get(s.seat()) + " " + s.stack()).toList());
 
         Expected expected = Expected.from(sample.events(), names);
@@ -289,15 +309,25 @@ class HhpReadsOurHistoriesIT {
             Expected x = new Expected();
             HandState state = HandState.replay(events.subList(0, 1));
             String street = "preflop";
-            for (HandEvent e : events.subList(1, events.size())) {
+            List<HandEvent> hand = events.subList(1, events.size());
+            for (int i = 0; i < hand.size(); i++) {
+                HandEvent e = hand.get(i);
                 HandState before = state;
                 state = state.apply(e);
+                HandEvent next = i + 1 < hand.size() ? hand.get(i + 1) : null;
+                if (e instanceof BlindPosted big && big.blind() == HandEvent.Blind.EXTRA_BIG
+                        && next instanceof BlindPosted small && small.blind() == HandEvent.Blind.DEAD_SMALL
+                        && small.seat() == big.seat()) {
+                    state = state.apply(next); // "posts small & big blinds": hhp does not read that line
+                    i++;
+                    continue;
+                }
                 if (e instanceof BlindPosted p && state.seat(p.seat()).stack() == 0
                         || e instanceof AntePosted a && state.seat(a.seat()).stack() == 0) {
                     continue; // posted all-in: hhp does not read "posts big blind 40 and is all-in"
                 } else if (e instanceof BlindPosted p) {
-                    x.posts.add(names.get(p.seat()) + " " + (p.blind() == HandEvent.Blind.SMALL ? "sb" : "bb") + " "
-                            + p.amount());
+                    boolean small = p.blind() == HandEvent.Blind.SMALL || p.blind() == HandEvent.Blind.DEAD_SMALL;
+                    x.posts.add(names.get(p.seat()) + " " + (small ? "sb" : "bb") + " " + p.amount());
                 } else if (e instanceof AntePosted p) {
                     x.posts.add(names.get(p.seat()) + " ante " + p.amount());
                 } else if (e instanceof HoleCardsDealt d) {

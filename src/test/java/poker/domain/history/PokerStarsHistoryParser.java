@@ -83,7 +83,9 @@ public final class PokerStarsHistoryParser {
             + "|a straight flush, " + RANK + " to " + RANK + "|a Royal Flush)";
     private static final Pattern TABLE = Pattern.compile("Table '(.+)' (\\d+)-max Seat #(\\d+) is the button");
     private static final Pattern SEAT = Pattern.compile("Seat (\\d+): (.+) \\((\\d+) in chips\\)( is sitting out)?");
-    private static final Pattern POST = Pattern.compile("posts (small blind|big blind|the ante) (\\d+)( and is all-in)?");
+    /** {@code small & big blinds}: a returning player's big blind, live, with the small blind dead. */
+    private static final Pattern POST = Pattern.compile(
+            "posts (small blind|big blind|the ante|small & big blinds) (\\d+)( and is all-in)?");
     private static final Pattern DEALT = Pattern.compile("Dealt to (.+) \\[(" + CARD + ") (" + CARD + ")\\]");
     private static final Pattern CALL_BET = Pattern.compile("(calls|bets) (\\d+)( and is all-in)?");
     private static final Pattern RAISE = Pattern.compile("raises (\\d+) to (\\d+)( and is all-in)?");
@@ -183,7 +185,20 @@ public final class PokerStarsHistoryParser {
         long level = bb;
         actions.put(street, new ArrayList<>());
         Map<String, Long> bets = new LinkedHashMap<>();
-        posts.stream().filter(p -> !p.kind().equals("the ante")).forEach(p -> bets.merge(p.player(), p.amount(), Long::sum));
+        boolean smallBlindPosted = false;
+        for (Post p : posts) {
+            // live blinds are bets; the ante, a second small blind and the small part of "small & big" are dead
+            long live = switch (p.kind()) {
+                case "the ante" -> 0;
+                case "small & big blinds" -> Math.min(p.amount(), bb);
+                case "small blind" -> smallBlindPosted ? 0 : p.amount();
+                default -> p.amount();
+            };
+            smallBlindPosted |= p.kind().equals("small blind");
+            if (live > 0) {
+                bets.merge(p.player(), live, Long::sum);
+            }
+        }
 
         while (true) {
             String line = current();
@@ -359,6 +374,17 @@ public final class PokerStarsHistoryParser {
         Map<String, Long> collectedBy = new LinkedHashMap<>();
         collected.forEach(c -> collectedBy.merge(c.player(), c.amount(), Long::sum));
         for (Seat seat : seats) {
+            Matcher listed = match(SUMMARY_SEAT);
+            if (seat.sittingOut() && (listed == null || Integer.parseInt(listed.group(1)) != seat.seat())) {
+                // seated but not dealt in: no summary line, and no part in the hand
+                boolean tookPart = posts.stream().anyMatch(p -> p.player().equals(seat.name()))
+                        || actions.values().stream().flatMap(List::stream).anyMatch(a -> a.player().equals(seat.name()))
+                        || collectedBy.containsKey(seat.name()) || dealt.containsKey(seat.name());
+                if (tookPart) {
+                    fail(seat.name() + " took part in the hand but has no summary line");
+                }
+                continue;
+            }
             Matcher s = expect(SUMMARY_SEAT, "the summary of seat " + seat.seat());
             at--;
             if (Integer.parseInt(s.group(1)) != seat.seat() || !s.group(2).equals(seat.name())) {

@@ -2,12 +2,20 @@ package poker.domain.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static poker.domain.holdem.ActionType.BET;
+import static poker.domain.holdem.ActionType.CALL;
+import static poker.domain.holdem.ActionType.CHECK;
+import static poker.domain.holdem.ActionType.FOLD;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import poker.domain.cards.Card;
+import poker.domain.cards.Deck;
+import poker.domain.cards.DeckCommitment;
 import poker.domain.history.PokerStarsHistoryParser.Action;
 import poker.domain.history.PokerStarsHistoryParser.ParsedHand;
 import poker.domain.history.PokerStarsHistoryParser.Street;
@@ -17,6 +25,10 @@ import poker.domain.holdem.HandSetup;
 import poker.domain.holdem.HandState;
 import poker.domain.holdem.HoldemEngine;
 import poker.domain.holdem.SeatSetup;
+import poker.domain.table.TableDecider;
+import poker.domain.table.TableEvent;
+import poker.domain.table.TableSettings;
+import poker.domain.table.TableState;
 
 /** Real hands played through the engine, written out and compared line for line. */
 class PokerStarsHistoryTest {
@@ -288,5 +300,113 @@ class PokerStarsHistoryTest {
                 Seat 4: p4 folded before Flop (didn't bet)
                 """);
         assertThat(PokerStarsHistoryParser.parse(text).posts()).hasSize(3);
+    }
+
+    @Test
+    void newAndReturningPlayersPostsAreWrittenAsPokerStarsDoes() {
+        String text = history(Scenarios.postsOfNewAndReturningPlayers(), 5);
+
+        assertThat(text).isEqualTo("""
+                PokerStars Hand #1234:  Hold'em No Limit (5/10) - 2026/11/27 10:00:00 UTC [2026/11/27 5:00:00 ET]
+                Table 'Main' 6-max Seat #1 is the button
+                Seat 1: alice (500 in chips)
+                Seat 2: bob (500 in chips)
+                Seat 3: carol (500 in chips)
+                Seat 4: gail (800 in chips) is sitting out
+                Seat 5: erin (400 in chips)
+                Seat 6: finn (300 in chips)
+                bob: posts small blind 5
+                carol: posts big blind 10
+                erin: posts small & big blinds 15
+                finn: posts big blind 10
+                *** HOLE CARDS ***
+                Dealt to erin [Ah Ad]
+                erin: checks
+                finn: checks
+                alice: folds
+                bob: folds
+                carol: checks
+                *** FLOP *** [2c 7d Th]
+                carol: checks
+                erin: bets 20
+                finn: folds
+                carol: folds
+                Uncalled bet (20) returned to erin
+                erin collected 40 from pot
+                erin: doesn't show hand
+                *** SUMMARY ***
+                Total pot 40 | Rake 0
+                Board [2c 7d Th]
+                Seat 1: alice (button) folded before Flop (didn't bet)
+                Seat 2: bob (small blind) folded before Flop
+                Seat 3: carol (big blind) folded on the Flop
+                Seat 5: erin collected (40)
+                Seat 6: finn folded on the Flop
+                """);
+
+        ParsedHand hand = PokerStarsHistoryParser.parse(text);
+        assertThat(hand.seats()).extracting(PokerStarsHistoryParser.Seat::sittingOut)
+                .containsExactly(false, false, false, true, false, false);
+        assertThat(hand.posts()).extracting(p -> p.player() + " " + p.kind() + " " + p.amount())
+                .containsExactly("bob small blind 5", "carol big blind 10", "erin small & big blinds 15",
+                        "finn big blind 10");
+        assertThat(hand.totalPot()).isEqualTo(40);
+    }
+
+    @Test
+    void aDeadSmallBlindAloneReadsAsASecondSmallBlind() {
+        TestHand played = TestHand.table().button(1).blinds(5, 10)
+                .seat(1, "alice", 500, "9c8d").seat(2, "bob", 500, "7h2s").seat(3, "carol", 500, "QsJd")
+                .seat(4, "dave", 500, "AhAd")
+                .posts(4, HandEvent.Blind.DEAD_SMALL)
+                .board("2c7dTh5h8s")
+                .start()
+                .act(4, CALL).act(1, FOLD).act(2, FOLD).act(3, CHECK)
+                .act(3, CHECK).act(4, BET, 10).act(3, FOLD);
+
+        String text = history(played, null);
+
+        assertThat(text).contains("bob: posts small blind 5\ncarol: posts big blind 10\ndave: posts small blind 5\n"
+                + "*** HOLE CARDS ***\ndave: calls 10\n");
+        ParsedHand hand = PokerStarsHistoryParser.parse(text);
+        assertThat(hand.totalPot()).as("the dead small blind is in the pot").isEqualTo(30);
+        assertThat(hand.collectedByPlayer()).isEqualTo(Map.of("dave", 30L));
+    }
+
+    @Test
+    void seatedPlayersNotDealtInAreListedAsSittingOut() {
+        String table = "t-out";
+        Instant now = Scenarios.STARTED;
+        TableState state = TableState.replay(table, List.of(
+                new TableEvent.TableCreated(table,
+                        new TableSettings("Main", 5, 10, 6, 100, 2000, 20), "c", now),
+                joined(table, "alice", 1, 1000), joined(table, "bob", 2, 1000), joined(table, "carl", 3, 700),
+                new TableEvent.ParticipantSatOut("p-carl", table, 3, "requested")));
+        List<TableEvent> dealt = TableDecider.startHand(state,
+                Deck.shuffled(new SplittableRandom(3)),
+                DeckCommitment.newSalts(new SplittableRandom(4)), now).eventsOrThrow();
+        List<HandEvent> events = new ArrayList<>();
+        for (TableEvent e : dealt) {
+            state = state.apply(e);
+            if (e instanceof TableEvent.HandProgressed p) {
+                events.add(p.event());
+            }
+        }
+        int onTurn = state.hand().toAct();
+        events.addAll(HoldemEngine.act(state.hand(), onTurn, ActionType.FOLD, 0).eventsOrThrow());
+        HistoryContext ctx = new HistoryContext(9, "Main", 6, now, Map.of(1, "alice", 2, "bob", 3, "carl"));
+
+        String text = PokerStarsHistory.format(ctx, events, null);
+
+        assertThat(text).contains("Seat 1: alice (1000 in chips)\nSeat 2: bob (1000 in chips)\n"
+                + "Seat 3: carl (700 in chips) is sitting out\n");
+        assertThat(text.substring(text.indexOf("*** SUMMARY ***"))).doesNotContain("carl");
+        ParsedHand parsed = PokerStarsHistoryParser.parse(text);
+        assertThat(parsed.seats()).extracting(PokerStarsHistoryParser.Seat::sittingOut).containsExactly(false, false, true);
+    }
+
+    private static TableEvent joined(String table, String player, int seat, long chips) {
+        return new TableEvent.ParticipantJoined("p-" + player, player, table, chips, chips, seat,
+                false, "active");
     }
 }

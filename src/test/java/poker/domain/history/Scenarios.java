@@ -8,6 +8,7 @@ import static poker.domain.holdem.ActionType.FOLD;
 import static poker.domain.holdem.ActionType.RAISE;
 
 import java.time.Instant;
+import poker.domain.holdem.HandEvent;
 
 /** The hands the scenario and hidden-information tests write out, played through the real engine. */
 final class Scenarios {
@@ -70,5 +71,26 @@ final class Scenarios {
                 .act(2, CHECK).act(3, CHECK)
                 .act(2, CHECK).act(3, CHECK)
                 .act(2, CHECK).act(3, CHECK);
+    }
+
+    /**
+     * Rule 12: erin (seat 5) is back after missing the big blind and posts it live with the small blind
+     * dead, finn (seat 6) is new and posts a big blind, gail (seat 4) sits out. Erin and finn check their
+     * option, alice and bob fold, carol checks: three see the flop, erin bets, the others fold.
+     */
+    static TestHand postsOfNewAndReturningPlayers() {
+        return TestHand.table().button(1).blinds(5, 10)
+                .seat(1, "alice", 500, "9c8d")
+                .seat(2, "bob", 500, "7h2s")
+                .seat(3, "carol", 500, "QsJd")
+                .notDealtIn(4, "gail", 800)
+                .seat(5, "erin", 400, "AhAd")
+                .seat(6, "finn", 300, "Kc5c")
+                .posts(5, HandEvent.Blind.EXTRA_BIG).posts(5, HandEvent.Blind.DEAD_SMALL)
+                .posts(6, HandEvent.Blind.EXTRA_BIG)
+                .board("2c7dTh5h8s")
+                .start()
+                .act(5, CHECK).act(6, CHECK).act(1, FOLD).act(2, FOLD).act(3, CHECK)
+                .act(3, CHECK).act(5, BET, 20).act(6, FOLD).act(3, FOLD);
     }
 }

@@ -63,6 +63,17 @@ final class TestHand {
             return this;
         }
 
+        Builder posts(int seat, poker.domain.holdem.HandEvent.Blind blind) {
+            table.posts(seat, blind);
+            return this;
+        }
+
+        Builder notDealtIn(int seat, String name, long stack) {
+            table.notDealtIn(seat, "player-" + seat, stack);
+            names.put(seat, name);
+            return this;
+        }
+
         Builder button(int seat) {
             table.button(seat);
             return this;

@@ -136,6 +136,8 @@ public final class Hand {
         private long smallBlind = 50;
         private long bigBlind = 100;
         private long ante;
+        private final List<HandSetup.Post> posts = new ArrayList<>();
+        private final List<SeatSetup> notDealtIn = new ArrayList<>();
 
         public Builder seat(int seat, long stack, String cards) {
             return seat(seat, "p" + seat, stack, cards);
@@ -181,6 +183,18 @@ public final class Hand {
             return this;
         }
 
+        /** Extra cash-table blinds (rule 12): a live big blind or a dead small blind from {@code seat}. */
+        public Builder posts(int seat, HandEvent.Blind blind) {
+            posts.add(new HandSetup.Post(seat, blind));
+            return this;
+        }
+
+        /** A player seated at the table but not dealt in (sitting out, or waiting for the big blind). */
+        public Builder notDealtIn(int seat, String playerId, long stack) {
+            notDealtIn.add(new SeatSetup(seat, playerId, stack, true));
+            return this;
+        }
+
         public Builder board(String board) {
             this.board = board;
             return this;
@@ -194,7 +208,7 @@ public final class Hand {
                             b > button ? b - button : b - button + 1000))
                     .toList();
             return new Hand(new HandSetup(7, seats, button, smallBlindSeat, bigBlindSeat, smallBlind, bigBlind,
-                    ante, StackedDeck.deck(dealOrder, hole, board), "commitment"));
+                    ante, StackedDeck.deck(dealOrder, hole, board), "commitment").withPosts(posts).withNotDealtIn(notDealtIn));
         }
     }
 }

@@ -23,7 +23,7 @@ import poker.domain.holdem.HandEvent.HandWon;
 
 /**
  * Random tables (2–10 players, short and deep stacks, random blinds and antes, dead buttons,
- * sitting-out players) play random legal actions to the end of the hand. The seed drives
+ * sitting-out players, extra blinds posted live or dead) play random legal actions to the end of the hand. The seed drives
  * everything, so a failure names a reproducible hand.
  */
 class HoldemPropertiesTest {
@@ -147,10 +147,16 @@ class HoldemPropertiesTest {
             assertThat(paid.getOrDefault(i, 0L)).as("pot %d paid out", i).isEqualTo(pots.get(i).amount());
         }
 
-        // nobody wins more than they could match from each player, plus the dead antes
+        // nobody wins more than they could match from each player, plus the dead money (antes, dead small
+        // blinds) and, for a winner of the top pot, what folded players put in above it (HandState.pots: a
+        // player who posted a live big blind and folded, and a small blind who folded to it, above a short
+        // all-in big blind)
         long antes = state.seats().stream().mapToLong(SeatState::ante).sum();
+        long topLevel = state.inHand().stream().mapToLong(SeatState::contributed).max().orElse(0);
+        long foldedAbove = state.seats().stream().filter(SeatState::folded)
+                .mapToLong(s -> Math.max(0, s.contributed() - topLevel)).sum();
         for (SeatState winner : state.seats()) {
-            long cap = antes;
+            long cap = antes + (winner.contributed() == topLevel ? foldedAbove : 0);
             for (SeatState s : state.seats()) {
                 cap += Math.min(s.contributed(), winner.contributed());
             }

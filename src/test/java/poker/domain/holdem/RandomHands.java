@@ -8,7 +8,8 @@ import poker.domain.cards.Card;
 
 /**
  * Random tables and random play for property tests: 2–10 players, short and deep stacks, random
- * blinds and antes, dead buttons, sitting-out players, timeouts. The {@link Random} drives
+ * blinds and antes, dead buttons, sitting-out players, timeouts; at cash tables, extra blinds posted
+ * live or dead and seated players not dealt in (rule 12). The {@link Random} drives
  * everything, so a seed names a reproducible hand.
  */
 public final class RandomHands {
@@ -61,7 +62,34 @@ public final class RandomHands {
         }
         List<Card> deck = new ArrayList<>(Card.all());
         Collections.shuffle(deck, random);
-        return new HandSetup(1, seats, button, sbSeat, bbSeat, smallBlind, bigBlind, ante, deck, "c");
+        HandSetup setup = new HandSetup(1, seats, button, sbSeat, bbSeat, smallBlind, bigBlind, ante, deck, "c");
+        if (bbSeat == null && random.nextInt(3) == 0) { // cash: new or returning players post (rule 12)
+            HandEvent.HandStarted positions = (HandEvent.HandStarted) HoldemEngine.start(setup).get(0);
+            List<HandSetup.Post> posts = new ArrayList<>();
+            for (int seat : dealtIn) {
+                if (seat == positions.bigBlindSeat() || Integer.valueOf(seat).equals(positions.smallBlindSeat())
+                        || random.nextInt(3) != 0) {
+                    continue;
+                }
+                switch (random.nextInt(3)) {
+                    case 0 -> posts.add(new HandSetup.Post(seat, HandEvent.Blind.EXTRA_BIG));
+                    case 1 -> posts.add(new HandSetup.Post(seat, HandEvent.Blind.DEAD_SMALL));
+                    default -> {
+                        posts.add(new HandSetup.Post(seat, HandEvent.Blind.EXTRA_BIG));
+                        posts.add(new HandSetup.Post(seat, HandEvent.Blind.DEAD_SMALL));
+                    }
+                }
+            }
+            List<SeatSetup> notDealtIn = new ArrayList<>();
+            for (int seat = 1; seat <= 10; seat++) { // others seated but not dealt in: sitting out, or waiting
+                int s = seat;
+                if (seats.stream().noneMatch(x -> x.seat() == s) && random.nextInt(4) == 0) {
+                    notDealtIn.add(new SeatSetup(seat, "p" + seat, 1 + random.nextInt((int) (100 * bigBlind)), true));
+                }
+            }
+            setup = setup.withPosts(posts).withNotDealtIn(notDealtIn);
+        }
+        return setup;
     }
 
     /**

@@ -12,7 +12,10 @@ import net.jqwik.api.constraints.IntRange;
 import poker.domain.Decision;
 import poker.domain.cards.Deck;
 import poker.domain.cards.DeckCommitment;
+import net.jqwik.api.statistics.Statistics;
 import poker.domain.holdem.ActionType;
+import poker.domain.holdem.HandEvent;
+import poker.domain.holdem.SeatSetup;
 import poker.domain.holdem.HoldemEngine;
 import poker.domain.holdem.LegalAction;
 import poker.domain.table.TableCommand.Act;
@@ -24,8 +27,9 @@ import poker.domain.table.TableEvent.ParticipantJoined;
 import poker.domain.table.TableEvent.ParticipantLeft;
 
 /**
- * Chips at a table are conserved through anything players do: joins, leaves (also mid-hand),
- * sitting out and in, timeouts and whole hands. At every step, chips brought in equal chips on the
+ * Chips at a table are conserved through anything players do: joins and returns from sitting out
+ * that wait for the big blind or post it (rule 12, with missed blinds posted live and dead), leaves
+ * (also mid-hand), sitting out, timeouts and whole hands. At every step, chips brought in equal chips on the
  * table (stacks, bets and pots of the hand in play) plus chips taken away; no stack goes negative;
  * and replaying the journal rebuilds the same table.
  */
@@ -51,15 +55,17 @@ class TableChipConservationPropertiesTest {
             if (roll < 10) {
                 String player = "p" + random.nextInt(maxSeats + 2);
                 decision = TableDecider.decide(state, new JoinParticipant("j" + (players++), player,
-                        100 + random.nextInt(901), null), NOW);
+                        100 + random.nextInt(901), null, waitOrPost(random)), NOW);
             } else if (roll < 14) {
                 decision = TableDecider.decide(state, new LeaveTable("p" + random.nextInt(maxSeats + 2)), NOW);
             } else if (roll < 17) {
                 decision = TableDecider.decide(state, new SitOut("p" + random.nextInt(maxSeats + 2)), NOW);
             } else if (roll < 22) {
-                decision = TableDecider.decide(state, new SitIn("p" + random.nextInt(maxSeats + 2)), NOW);
+                decision = TableDecider.decide(state, new SitIn("p" + random.nextInt(maxSeats + 2), waitOrPost(random)),
+                        NOW);
             } else if (TableDecider.canStartHand(state)) {
                 decision = TableDecider.startHand(state, Deck.shuffled(random), DeckCommitment.newSalts(random), NOW);
+                dealtInOnlyAsRule12Allows(state, decision);
             } else if (state.handLive() && state.clock() != null) {
                 TurnClock clock = state.clock();
                 if (roll < 30) {
@@ -91,6 +97,43 @@ class TableChipConservationPropertiesTest {
             assertThat(state.participants()).allSatisfy(p -> assertThat(p.chips()).isNotNegative());
         }
         assertThat(TableState.replay(TABLE, journal)).isEqualTo(state);
+    }
+
+    /** A player's choice when joining or coming back: wait for the big blind (also by default) or post. */
+    private static Boolean waitOrPost(Random random) {
+        return switch (random.nextInt(3)) {
+            case 0 -> null;
+            case 1 -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * Rule 12 at every deal: a player sitting out is not dealt in; one waiting for the big blind only as
+     * the big blind, or when fewer than two are in the game (it starts); only a poster posts extra blinds.
+     */
+    private static void dealtInOnlyAsRule12Allows(TableState before, Decision<TableEvent> decision) {
+        HandEvent.HandStarted started = decision.eventsOrThrow().stream()
+                .filter(e -> e instanceof TableEvent.HandProgressed p && p.event() instanceof HandEvent.HandStarted)
+                .map(e -> (HandEvent.HandStarted) ((TableEvent.HandProgressed) e).event()).findFirst().orElseThrow();
+        boolean starting = before.playing().stream().filter(Participant::ready).count() < 2;
+        for (SeatSetup seat : started.seats()) {
+            Participant p = before.seat(seat.seat()).orElseThrow();
+            assertThat(p.playing()).as("dealt in while sitting out: %s", p).isTrue();
+            if (p.waitingForBigBlind() && !starting) {
+                assertThat(seat.seat()).as("dealt in while waiting, not as the big blind: %s", p)
+                        .isEqualTo(started.bigBlindSeat());
+            }
+        }
+        decision.eventsOrThrow().stream()
+                .filter(e -> e instanceof TableEvent.HandProgressed p && p.event() instanceof HandEvent.BlindPosted b
+                        && (b.blind() == HandEvent.Blind.EXTRA_BIG || b.blind() == HandEvent.Blind.DEAD_SMALL))
+                .map(e -> (HandEvent.BlindPosted) ((TableEvent.HandProgressed) e).event())
+                .forEach(b -> {
+                    Participant p = before.seat(b.seat()).orElseThrow();
+                    assertThat(p.posting() && !starting).as("an extra blind from %s", p).isTrue();
+                    Statistics.label("extra posts").collect(b.blind());
+                });
     }
 
     /** Stacks between hands; during a hand, the hand's stacks plus everything put in (bets and pots). */

@@ -10,7 +10,10 @@ import poker.domain.Decision;
 import poker.domain.Rejection;
 import poker.domain.table.TableCommand.CreateTable;
 import poker.domain.table.TableCommand.JoinParticipant;
+import poker.domain.holdem.HandEvent;
 import poker.domain.table.TableCommand.LeaveTable;
+import poker.domain.table.TableCommand.SitIn;
+import poker.domain.table.TableEvent.ParticipantSatIn;
 import poker.domain.table.TableEvent.ParticipantJoined;
 import poker.domain.table.TableEvent.ParticipantLeft;
 import poker.domain.table.TableEvent.TableCreated;
@@ -74,14 +77,14 @@ class TableDeciderTest {
     void joiningTakesTheLowestFreeSeatWithTheBuyInAsChips() {
         given(created(SIX_MAX), joined("a", 1, 500), joined("b", 3, 500));
         assertThat(events(when(new JoinParticipant("p-c", "c", 700, null))))
-                .containsExactly(new ParticipantJoined("p-c", "c", TABLE, 700, 700, 2, false, "active"));
+                .containsExactly(new ParticipantJoined("p-c", "c", TABLE, 700, 700, 2, false, "waiting", true));
     }
 
     @Test
     void joiningAChosenSeat() {
         given(created(SIX_MAX));
         assertThat(events(when(new JoinParticipant("p-a", "a", 200, 6))))
-                .containsExactly(new ParticipantJoined("p-a", "a", TABLE, 200, 200, 6, false, "active"));
+                .containsExactly(new ParticipantJoined("p-a", "a", TABLE, 200, 200, 6, false, "waiting", true));
     }
 
     @Test
@@ -161,5 +164,54 @@ class TableDeciderTest {
         assertThat(TableState.replay(TABLE, given).joinedIds())
                 .as("bounded: the oldest join falls out").hasSize(TableState.JOIN_WINDOW)
                 .doesNotContain("p-first").endsWith("p-last");
+    }
+
+    // --- rule 12: a newcomer waits for the big blind or posts one; a player back after missing blinds too
+
+    @Test
+    void aNewcomerWaitsForTheBigBlindUnlessChoosingToPost() {
+        given(created(SIX_MAX), joined("a", 1, 500));
+        assertThat(events(when(new JoinParticipant("p-b", "b", 500, 2))))
+                .containsExactly(new ParticipantJoined("p-b", "b", TABLE, 500, 500, 2, false, "waiting", true));
+        assertThat(events(when(new JoinParticipant("p-b", "b", 500, 2, false))))
+                .containsExactly(new ParticipantJoined("p-b", "b", TABLE, 500, 500, 2, false, "active", false));
+    }
+
+    @Test
+    void backAfterMissingABlindAPlayerWaitsForTheBigBlindOrPosts() {
+        given(created(SIX_MAX), joined("a", 1, 500), joined("b", 2, 500), joined("c", 3, 500),
+                new TableEvent.ParticipantSatOut("p-c", TABLE, 3, "requested"),
+                new TableEvent.BlindMissed(TABLE, "p-c", 3, 4, HandEvent.Blind.SMALL));
+
+        assertThat(events(when(new SitIn("c")))).containsExactly(new ParticipantSatIn("p-c", TABLE, 3, true));
+        assertThat(events(when(new SitIn("c", true)))).containsExactly(new ParticipantSatIn("p-c", TABLE, 3, true));
+        assertThat(events(when(new SitIn("c", false)))).containsExactly(new ParticipantSatIn("p-c", TABLE, 3, false));
+    }
+
+    @Test
+    void backBeforeTheBlindsPassedAPlayerOwesNothing() {
+        given(created(SIX_MAX), joined("a", 1, 500), joined("b", 2, 500),
+                new TableEvent.ParticipantSatOut("p-b", TABLE, 2, "requested"));
+
+        assertThat(events(when(new SitIn("b", true)))).containsExactly(new ParticipantSatIn("p-b", TABLE, 2, null));
+        given(new ParticipantSatIn("p-b", TABLE, 2, null));
+        assertThat(TableState.replay(TABLE, given).participantOf("b").orElseThrow())
+                .satisfies(p -> assertThat(p.ready()).isTrue());
+    }
+
+    @Test
+    void missedBlindsAddUpToBothButNeverMore() {
+        given(created(SIX_MAX), joined("a", 1, 500), new TableEvent.ParticipantSatOut("p-a", TABLE, 1, "requested"));
+        assertThat(due()).isEqualTo(Participant.BlindsDue.NONE);
+        given(new TableEvent.BlindMissed(TABLE, "p-a", 1, 1, HandEvent.Blind.SMALL));
+        assertThat(due()).isEqualTo(Participant.BlindsDue.MISSED_SMALL);
+        given(new TableEvent.BlindMissed(TABLE, "p-a", 1, 3, HandEvent.Blind.BIG));
+        assertThat(due()).isEqualTo(Participant.BlindsDue.MISSED_BIG);
+        given(new TableEvent.BlindMissed(TABLE, "p-a", 1, 9, HandEvent.Blind.SMALL));
+        assertThat(due()).isEqualTo(Participant.BlindsDue.MISSED_BIG);
+    }
+
+    private Participant.BlindsDue due() {
+        return TableState.replay(TABLE, given).participantOf("a").orElseThrow().blindsDue();
     }
 }

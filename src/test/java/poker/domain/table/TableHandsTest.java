@@ -244,6 +244,254 @@ class TableHandsTest {
         assertThat(state.participants().stream().mapToLong(Participant::chips).sum()).isEqualTo(3000);
     }
 
+    // --- rule 12: cash-game blinds
+
+    /** Plays the hand in play to its end: whoever is on turn checks when free, else folds. */
+    private void playOut() {
+        while (state.hand() != null) {
+            int seat = state.clock().seatNumber();
+            String player = state.seat(seat).orElseThrow().playerId();
+            act(player, state.hand().toCall(seat) > 0 ? ActionType.FOLD : ActionType.CHECK, 0);
+        }
+    }
+
+    private List<TableEvent> deal(int seed) {
+        return start(Deck.shuffled(new java.util.SplittableRandom(seed)));
+    }
+
+    private List<String> dealtIn() {
+        return state.hand().seats().stream().map(s -> s.playerId()).toList();
+    }
+
+    private List<HandEvent.BlindPosted> blinds(List<TableEvent> events) {
+        return handEvents(events).stream().filter(e -> e instanceof HandEvent.BlindPosted)
+                .map(e -> (HandEvent.BlindPosted) e).toList();
+    }
+
+    @Test
+    void aNewcomerSeatedMidOrbitWaitsAndIsDealtInAsTheBigBlind() {
+        seat("alice", 1, 1000).seat("bob", 2, 1000).seat("carl", 3, 1000).seat("dave", 4, 1000);
+        deal(1); // button 1, small blind 2, big blind 3
+        playOut();
+        accept(TableDecider.decide(state, new TableCommand.JoinParticipant("p-erin", "erin", 1000, 5), NOW));
+
+        deal(2); // button 2, small blind 3, big blind 4: the big blind has not reached seat 5
+        assertThat(dealtIn()).containsExactly("alice", "bob", "carl", "dave");
+        playOut();
+        List<TableEvent> third = deal(3); // button 3, small blind 4, big blind 5: erin's
+
+        assertThat(dealtIn()).contains("erin");
+        assertThat(state.hand().bigBlindSeat()).isEqualTo(5);
+        assertThat(blinds(third)).containsExactly(new HandEvent.BlindPosted(4, HandEvent.Blind.SMALL, 5),
+                new HandEvent.BlindPosted(5, HandEvent.Blind.BIG, 10));
+    }
+
+    @Test
+    void aPlayerBackAfterMissingTheBigBlindWaitsForItByDefault() {
+        seat("alice", 1, 1000).seat("bob", 2, 1000).seat("carl", 3, 1000).seat("dave", 4, 1000);
+        deal(1); // button 1, small blind 2, big blind 3
+        playOut();
+        accept(TableDecider.decide(state, new SitOut("dave"), NOW));
+        deal(2); // button 2, small blind 3, big blind 1: it passes dave's seat 4
+        playOut();
+        accept(TableDecider.decide(state, new SitIn("dave"), NOW));
+
+        deal(3); // button 3, small blind 1, big blind 2
+        assertThat(dealtIn()).doesNotContain("dave");
+        playOut();
+        deal(4); // button 1, small blind 2, big blind 3
+        assertThat(dealtIn()).doesNotContain("dave");
+        playOut();
+        List<TableEvent> fifth = deal(5); // button 2, small blind 3, big blind 4: dave's, nothing more owed
+
+        assertThat(dealtIn()).contains("dave");
+        assertThat(blinds(fifth)).containsExactly(new HandEvent.BlindPosted(3, HandEvent.Blind.SMALL, 5),
+                new HandEvent.BlindPosted(4, HandEvent.Blind.BIG, 10));
+    }
+
+    private List<HandEvent> posts(List<TableEvent> events) {
+        return handEvents(events).stream()
+                .filter(e -> e instanceof HandEvent.BlindPosted || e instanceof HandEvent.AntePosted).toList();
+    }
+
+    private static HandEvent.BlindPosted posted(int seat, HandEvent.Blind blind, long amount) {
+        return new HandEvent.BlindPosted(seat, blind, amount);
+    }
+
+    private long chipsOnTheTable() {
+        return state.participants().stream().mapToLong(Participant::chips).sum();
+    }
+
+    private List<ActionType> legal() {
+        return poker.domain.holdem.HoldemEngine.legalActions(state.hand()).stream().map(a -> a.action()).toList();
+    }
+
+    private String onTurn() {
+        return state.seat(state.clock().seatNumber()).orElseThrow().playerId();
+    }
+
+    @Test
+    void aNewcomerWhoPostsIsDealtInAtOnceWithALiveBigBlindAndTheOptionToCheck() {
+        seat("alice", 1, 1000).seat("bob", 2, 1000).seat("carl", 3, 1000).seat("dave", 4, 1000)
+                .seat("erin", 5, 1000);
+        deal(1); // button 1, small blind 2, big blind 3
+        playOut();
+        List<TableEvent> joined = accept(TableDecider.decide(state,
+                new TableCommand.JoinParticipant("p-finn", "finn", 1000, 6, false), NOW));
+        assertThat(joined).containsExactly(new ParticipantJoined("p-finn", "finn", TABLE, 1000, 1000, 6, false,
+                "active", false));
+
+        List<TableEvent> second = deal(2); // button 2, small blind 3, big blind 4; finn posts a big blind too
+
+        assertThat(dealtIn()).containsExactly("alice", "bob", "carl", "dave", "erin", "finn");
+        assertThat(posts(second)).containsExactly(posted(3, HandEvent.Blind.SMALL, 5),
+                posted(4, HandEvent.Blind.BIG, 10), posted(6, HandEvent.Blind.EXTRA_BIG, 10));
+        assertThat(state.hand().seat(6).bet()).as("live: finn's bet").isEqualTo(10);
+        act("erin", ActionType.CALL, 0);
+        assertThat(onTurn()).isEqualTo("finn");
+        assertThat(legal()).as("nobody raised: the option").contains(ActionType.CHECK, ActionType.RAISE)
+                .doesNotContain(ActionType.CALL);
+        act("finn", ActionType.CHECK, 0);
+        act("alice", ActionType.FOLD, 0);
+        act("bob", ActionType.FOLD, 0);
+        act("carl", ActionType.CALL, 0);
+        List<TableEvent> flop = act("dave", ActionType.CHECK, 0);
+
+        assertThat(handEvents(flop)).last().isInstanceOf(HandEvent.FlopDealt.class);
+        assertThat(state.hand().pots()).containsExactly(new poker.domain.holdem.Pot(40, List.of(3, 4, 5, 6)));
+        playOut();
+        assertThat(chipsOnTheTable()).isEqualTo(6000);
+        assertThat(state.participantOf("finn").orElseThrow().owesBlinds()).isFalse();
+    }
+
+    @Test
+    void aTableStartingWithNewcomersDealsEveryoneInWithoutExtraPosts() {
+        record(List.of(new TableEvent.TableCreated(TABLE, SETTINGS, "creator", NOW)));
+        accept(TableDecider.decide(state, new TableCommand.JoinParticipant("p-alice", "alice", 1000, 1), NOW));
+        assertThat(TableDecider.canStartHand(state)).isFalse();
+        accept(TableDecider.decide(state, new TableCommand.JoinParticipant("p-bob", "bob", 1000, 3, false), NOW));
+        assertThat(state.participants()).extracting(Participant::status).containsExactly("waiting", "active");
+
+        List<TableEvent> first = deal(1);
+
+        assertThat(dealtIn()).containsExactly("alice", "bob");
+        assertThat(posts(first)).containsExactly(posted(1, HandEvent.Blind.SMALL, 5), posted(3, HandEvent.Blind.BIG, 10));
+        assertThat(state.participants()).allSatisfy(p -> {
+            assertThat(p.owesBlinds()).isFalse();
+            assertThat(p.status()).isEqualTo("active");
+        });
+        playOut();
+        accept(TableDecider.decide(state, new TableCommand.JoinParticipant("p-carl", "carl", 1000, 2), NOW));
+        deal(2); // heads-up: button 3 posts the small blind, alice the big blind; carl (seat 2) waits
+        assertThat(dealtIn()).containsExactly("alice", "bob");
+        assertThat(state.hand().bigBlindSeat()).isEqualTo(1);
+    }
+
+    @Test
+    void aPlayerBackAfterMissingTheBigBlindPostsItLiveAndTheSmallBlindDead() {
+        seat("alice", 1, 1000).seat("bob", 2, 1000).seat("carl", 3, 1000).seat("dave", 4, 1000);
+        deal(1); // button 1, small blind 2, big blind 3
+        playOut();
+        accept(TableDecider.decide(state, new SitOut("dave"), NOW));
+        List<TableEvent> second = deal(2); // button 2, small blind 3, big blind 1: passes dave's seat
+
+        assertThat(second.get(0)).isEqualTo(new TableEvent.BlindMissed(TABLE, "p-dave", 4, 2, HandEvent.Blind.BIG));
+        assertThat(second.get(1)).isInstanceOf(TableEvent.DeckSalted.class);
+        assertThat(state.participantOf("dave").orElseThrow().blindsDue())
+                .isEqualTo(Participant.BlindsDue.MISSED_BIG);
+        playOut();
+        assertThat(accept(TableDecider.decide(state, new SitIn("dave", false), NOW)))
+                .containsExactly(new TableEvent.ParticipantSatIn("p-dave", TABLE, 4, false));
+
+        List<TableEvent> third = deal(3); // button 3, small blind 1, big blind 2; dave posts both
+
+        assertThat(dealtIn()).contains("dave");
+        assertThat(posts(third)).containsExactly(posted(1, HandEvent.Blind.SMALL, 5), posted(2, HandEvent.Blind.BIG, 10),
+                posted(4, HandEvent.Blind.EXTRA_BIG, 10), posted(4, HandEvent.Blind.DEAD_SMALL, 5));
+        assertThat(state.hand().seat(4).bet()).as("the big blind is live").isEqualTo(10);
+        assertThat(state.hand().seat(4).stack()).isEqualTo(985);
+        assertThat(state.hand().collectedPots()).as("the small blind is dead money in the pot")
+                .containsExactly(new poker.domain.holdem.Pot(5, List.of(1, 2, 3, 4)));
+        act("carl", ActionType.FOLD, 0);
+        assertThat(legal()).contains(ActionType.CHECK);
+        act("dave", ActionType.CHECK, 0);
+        act("alice", ActionType.CALL, 0);
+        act("bob", ActionType.CHECK, 0);
+        assertThat(state.hand().pots()).containsExactly(new poker.domain.holdem.Pot(35, List.of(1, 2, 4)));
+        playOut();
+
+        List<HandEvent> hand = handEvents(journal.subList(journal.indexOf(third.get(0)), journal.size()));
+        assertThat(hand.stream().filter(e -> e instanceof HandEvent.HandWon)
+                .mapToLong(e -> ((HandEvent.HandWon) e).amount()).sum()).as("the pot won").isEqualTo(35);
+        assertThat(chipsOnTheTable()).isEqualTo(4000);
+        assertThat(TableState.replay(TABLE, journal)).isEqualTo(state);
+    }
+
+    @Test
+    void aPlayerBackAfterMissingOnlyTheSmallBlindPostsItDead() {
+        seat("alice", 1, 1000).seat("bob", 2, 1000).seat("carl", 3, 1000).seat("dave", 4, 1000);
+        deal(1); // button 1, small blind 2, big blind 3
+        playOut();
+        accept(TableDecider.decide(state, new SitOut("carl"), NOW));
+        List<TableEvent> second = deal(2); // button 2, small blind 4 (passing carl), big blind 1
+        assertThat(second).filteredOn(e -> e instanceof TableEvent.BlindMissed)
+                .containsExactly(new TableEvent.BlindMissed(TABLE, "p-carl", 3, 2, HandEvent.Blind.SMALL));
+        playOut();
+        accept(TableDecider.decide(state, new SitIn("carl", false), NOW));
+
+        List<TableEvent> third = deal(3); // button 4, small blind 1, big blind 2; carl posts the small blind dead
+
+        assertThat(posts(third)).containsExactly(posted(1, HandEvent.Blind.SMALL, 5), posted(2, HandEvent.Blind.BIG, 10),
+                posted(3, HandEvent.Blind.DEAD_SMALL, 5));
+        assertThat(state.hand().seat(3).bet()).as("dead: not carl's bet").isZero();
+        assertThat(legal()).as("carl must still call the big blind").contains(ActionType.CALL)
+                .doesNotContain(ActionType.CHECK);
+        playOut();
+        assertThat(chipsOnTheTable()).isEqualTo(4000);
+    }
+
+    @Test
+    void aPlayerBackBeforeTheBlindsReachedThemOwesNothing() {
+        seat("alice", 1, 1000).seat("bob", 2, 1000).seat("carl", 3, 1000).seat("dave", 4, 1000);
+        deal(1); // button 1, small blind 2, big blind 3
+        playOut();
+        accept(TableDecider.decide(state, new SitOut("alice"), NOW));
+        List<TableEvent> second = deal(2); // button 2, small blind 3, big blind 4: only the button passed alice
+        assertThat(second).noneMatch(e -> e instanceof TableEvent.BlindMissed);
+        playOut();
+
+        assertThat(accept(TableDecider.decide(state, new SitIn("alice", false), NOW)))
+                .containsExactly(new TableEvent.ParticipantSatIn("p-alice", TABLE, 1, null));
+        List<TableEvent> third = deal(3); // button 3, small blind 4, big blind 1: alice's turn, nothing extra
+
+        assertThat(dealtIn()).contains("alice");
+        assertThat(posts(third)).containsExactly(posted(4, HandEvent.Blind.SMALL, 5), posted(1, HandEvent.Blind.BIG, 10));
+    }
+
+    @Test
+    void aPlayerWaitingForTheBigBlindMayChooseToPostInstead() {
+        seat("alice", 1, 1000).seat("bob", 2, 1000).seat("carl", 3, 1000).seat("dave", 4, 1000);
+        deal(1); // button 1, small blind 2, big blind 3
+        playOut();
+        accept(TableDecider.decide(state, new TableCommand.JoinParticipant("p-erin", "erin", 1000, 6), NOW));
+        assertThat(statusOf(state, "erin")).isEqualTo("waiting");
+        assertThat(accept(TableDecider.decide(state, new SitIn("erin"), NOW))).as("already waiting").isEmpty();
+        assertThat(accept(TableDecider.decide(state, new SitIn("erin", false), NOW)))
+                .containsExactly(new TableEvent.ParticipantSatIn("p-erin", TABLE, 6, false));
+        assertThat(statusOf(state, "erin")).isEqualTo("active");
+
+        List<TableEvent> second = deal(2); // button 2, small blind 3, big blind 4: erin posts at seat 6
+
+        assertThat(dealtIn()).containsExactly("alice", "bob", "carl", "dave", "erin");
+        assertThat(posts(second)).containsExactly(posted(3, HandEvent.Blind.SMALL, 5), posted(4, HandEvent.Blind.BIG, 10),
+                posted(6, HandEvent.Blind.EXTRA_BIG, 10));
+    }
+
+    private static String statusOf(TableState table, String player) {
+        return poker.domain.table.view.TableView.of(table, player).seats().stream()
+                .filter(s -> s.playerId().equals(player)).findFirst().orElseThrow().status();
+    }
+
     private String code(TableCommand command) {
         Decision<TableEvent> d = TableDecider.decide(state, command, NOW);
         assertThat(d).isInstanceOf(Decision.Rejected.class);

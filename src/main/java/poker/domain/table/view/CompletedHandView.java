@@ -20,7 +20,8 @@ import poker.domain.holdem.HandEvent.HandWon;
 import poker.domain.holdem.HandEvent.HoleCardsDealt;
 
 /**
- * A completed hand as one viewer may see it ({@code GET /api/tables/{id}/hands/{n}}): its actions
+ * A completed hand as one viewer may see it ({@code GET /api/tables/{id}/hands/{n}}; {@code handId} is the
+ * platform-wide hand id, set by the caller with {@link #withHandId}): its actions
  * redacted the same way as the live socket's events ({@link EventView}), the board, the cards
  * that were shown, the viewer's own hole cards, the pots with their winners, and what the viewer
  * may check of the deck:
@@ -34,7 +35,8 @@ import poker.domain.holdem.HandEvent.HoleCardsDealt;
  *       ended after the second scheme came) only for a reviewer.</li>
  * </ul>
  */
-public record CompletedHandView(long handNumber, Instant startedAt, Instant endedAt, int button, long smallBlind,
+public record CompletedHandView(long handNumber, Long handId, Instant startedAt, Instant endedAt, int button,
+                                long smallBlind,
                                 long bigBlind, List<Seat> seats, long pot, List<Winner> winners, List<PotView> pots,
                                 List<String> board, List<Shown> shown, List<String> yourCards,
                                 List<Map<String, Object>> actions, DeckReveal deckReveal,
@@ -76,10 +78,22 @@ public record CompletedHandView(long handNumber, Instant startedAt, Instant ende
         public PerPosition {
             salts = List.copyOf(salts);
         }
+
+        /** Leaves the salts out: they must not reach a log. */
+        @Override
+        public String toString() {
+            return "PerPosition[" + salts.size() + " salts]";
+        }
     }
 
     /** The one salt of a first-scheme hand; {@code revealedToAll} when it ended with {@code DeckRevealed}. */
     public record FirstScheme(String salt, boolean revealedToAll) implements DeckSecret {
+
+        /** Leaves the salt out: it must not reach a log. */
+        @Override
+        public String toString() {
+            return "FirstScheme[revealedToAll=" + revealedToAll + "]";
+        }
     }
 
     /**
@@ -131,7 +145,8 @@ public record CompletedHandView(long handNumber, Instant startedAt, Instant ende
             openings = openings(started, perPosition.salts(), reviewer ? started.deck() : visible);
         }
         long pot = winnings.values().stream().mapToLong(Long::longValue).sum();
-        return new CompletedHandView(started.handNumber(), startedAt, endedAt, started.button(), started.smallBlind(),
+        return new CompletedHandView(started.handNumber(), null, startedAt, endedAt, started.button(),
+                started.smallBlind(),
                 started.bigBlind(),
                 started.seats().stream().map(s -> new Seat(s.seat(), s.playerId(), s.stack())).toList(),
                 pot,
@@ -139,6 +154,15 @@ public record CompletedHandView(long handNumber, Instant startedAt, Instant ende
                 pots.entrySet().stream().map(e -> new PotView(e.getKey(),
                         e.getValue().stream().mapToLong(Share::amount).sum(), e.getValue())).toList(),
                 board, shown, yourCards, actions, reveal, openings);
+    }
+
+    /**
+     * The same view with the hand's platform-wide id: the journal position of its {@code HandStarted},
+     * unique across tables (the number PokerStars histories carry); the path keeps the table's number.
+     */
+    public CompletedHandView withHandId(Long id) {
+        return new CompletedHandView(handNumber, id, startedAt, endedAt, button, smallBlind, bigBlind, seats, pot,
+                winners, pots, board, shown, yourCards, actions, deckReveal, deckCommitment);
     }
 
     private static DeckReveal firstSchemeReveal(HandStarted started, String salt) {

@@ -51,6 +51,8 @@ public record TableView(String tableId, String name, long smallBlind, long bigBl
     public static final String FOLDED = "folded";
     public static final String ALL_IN = "all_in";
     public static final String SITTING_OUT = "sitting_out";
+    /** Sitting in but not in the hand: waiting for the big blind (rule 12), or for the next hand. */
+    public static final String SEAT_WAITING = "waiting";
 
     public TableView {
         board = List.copyOf(board);
@@ -168,8 +170,9 @@ public record TableView(String tableId, String name, long smallBlind, long bigBl
         Optional<SeatState> dealt = hand == null ? Optional.empty()
                 : hand.findSeat(p.seatNumber()).filter(s -> s.playerId().equals(p.playerId()));
         if (dealt.isEmpty()) {
-            return new Seat(p.seatNumber(), p.playerId(), displayName, p.chips(), 0,
-                    p.sittingOut() || hand != null ? SITTING_OUT : ACTIVE, null);
+            String status = p.sittingOut() ? SITTING_OUT
+                    : p.waitingForBigBlind() || hand != null ? SEAT_WAITING : ACTIVE;
+            return new Seat(p.seatNumber(), p.playerId(), displayName, p.chips(), 0, status, null);
         }
         SeatState s = dealt.get();
         String status;

@@ -77,7 +77,7 @@ class EventViewTest {
         playShowdown();
         Map<String, Object> v = view(first(HandEvent.HandStarted.class), "alice");
         assertThat(v.keySet()).containsExactly("type", "tableId", "handNumber", "button", "smallBlindSeat",
-                "bigBlindSeat", "smallBlind", "bigBlind", "ante", "seats", "commitment", "leaves");
+                "bigBlindSeat", "smallBlind", "bigBlind", "ante", "seats", "commitment", "leaves", "notDealtIn");
         assertThat(v).containsEntry("type", "HandStarted").containsEntry("handNumber", 1L)
                 .containsEntry("button", 1).containsEntry("smallBlindSeat", 2).containsEntry("bigBlindSeat", 3)
                 .containsEntry("commitment", TableViewTest.COMMITMENT)

@@ -27,18 +27,19 @@ class ViewJsonFieldsTest {
     static final Map<String, List<String>> EVENTS = Map.ofEntries(
             Map.entry("TableCreated", List.of("type", "tableId", "settings", "createdBy", "createdAt")),
             Map.entry("ParticipantJoined", List.of("type", "participantId", "playerId", "tableId", "chips",
-                    "initialChips", "seatNumber", "sittingOut", "status")),
+                    "initialChips", "seatNumber", "sittingOut", "status", "waitForBigBlind")),
             Map.entry("ParticipantLeft", List.of("type", "participantId", "playerId", "tableId", "seatNumber",
                     "chipsReturned")),
             Map.entry("ParticipantLeaving", List.of("type", "participantId", "playerId", "tableId", "seatNumber")),
             Map.entry("ParticipantSatOut", List.of("type", "participantId", "tableId", "seatNumber", "reason")),
-            Map.entry("ParticipantSatIn", List.of("type", "participantId", "tableId", "seatNumber")),
+            Map.entry("ParticipantSatIn", List.of("type", "participantId", "tableId", "seatNumber", "waitForBigBlind")),
+            Map.entry("BlindMissed", List.of("type", "tableId", "participantId", "seatNumber", "handNumber", "blind")),
             Map.entry("DeckSealed", List.of("type", "tableId", "handNumber")),
             Map.entry("TurnClockStarted", List.of("type", "tableId", "handNumber", "seatNumber", "deadline")),
             Map.entry("DeckRevealed", List.of("type", "tableId", "handNumber", "deck", "salt", "commitment")),
             Map.entry("HandClosed", List.of("type", "tableId", "handNumber")),
             Map.entry("HandStarted", List.of("type", "tableId", "handNumber", "button", "smallBlindSeat",
-                    "bigBlindSeat", "smallBlind", "bigBlind", "ante", "seats", "commitment", "leaves")),
+                    "bigBlindSeat", "smallBlind", "bigBlind", "ante", "seats", "commitment", "leaves", "notDealtIn")),
             Map.entry("BlindPosted", List.of("type", "tableId", "seat", "blind", "amount")),
             Map.entry("AntePosted", List.of("type", "tableId", "seat", "amount")),
             Map.entry("HoleCardsDealt", List.of("type", "tableId", "seat", "cards", "openings")),
@@ -63,7 +64,7 @@ class ViewJsonFieldsTest {
         for (JsonNode seat : table.get("seats")) {
             assertThat(ViewJson.names(seat)).containsExactlyElementsOf(SEAT);
             assertThat(seat.get("cards").isNull() || seat.get("cards").isArray()).isTrue();
-            assertThat(seat.get("status").asText()).isIn("active", "folded", "all_in", "sitting_out");
+            assertThat(seat.get("status").asText()).isIn("active", "folded", "all_in", "sitting_out", "waiting");
         }
         for (JsonNode pot : table.get("pots")) {
             assertThat(ViewJson.names(pot)).containsExactlyElementsOf(POT);
