@@ -63,6 +63,8 @@ class TablePlayIT {
 
         final String tableId;
         volatile int rebuys;
+        /** The answer to a refused rebuy (the wallet ran dry), after which the bot has no seat to leave. */
+        volatile String refusedRebuy;
 
         Bot(String name, String token, String userId, LiveClient socket, long seed, String tableId) {
             this.tableId = tableId;
@@ -91,8 +93,12 @@ class TablePlayIT {
                 if (busted(table) && socket.frames.isEmpty()) {
                     // out of chips: leave and buy in again, as a player at a cash table would
                     api.delete("/tables/" + tableId + "/participants/me?consistency=strong", token);
-                    api.post("/tables/" + tableId + "/participants", "{\"buyIn\":1000}", token);
+                    Response rebought = api.post("/tables/" + tableId + "/participants", "{\"buyIn\":1000}", token);
                     rebuys++;
+                    if (rebought.status() != 201) {
+                        refusedRebuy = rebought.raw();
+                        running.set(false);
+                    }
                     continue;
                 }
                 JsonNode legal = table.path("legalActions");
@@ -191,7 +197,12 @@ class TablePlayIT {
         for (Bot bot : bots) {
             bot.thread.join(5_000);
             Response left = api.delete("/tables/" + tableId + "/participants/me?consistency=strong", bot.token);
-            assertThat(left.status()).as(left.raw()).isEqualTo(200);
+            if (bot.refusedRebuy == null) {
+                assertThat(left.status()).as(bot.name + ": " + left.raw()).isEqualTo(200);
+            } else {
+                assertThat(bot.refusedRebuy).contains("insufficient_funds");
+                assertThat(left.status()).as(bot.name + ": " + left.raw()).isEqualTo(409);
+            }
         }
         int played = endedHands(spectator);
         double seconds = (System.nanoTime() - started) / 1e9;
