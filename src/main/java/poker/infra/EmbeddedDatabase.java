@@ -67,7 +67,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
         DataFolderLock lock = DataFolderLock.acquire(dir);
         try {
             Files.createDirectories(dir);
-            EmbeddedDatabase db = new EmbeddedDatabase(dir, lock, launch(dir, port));
+            EmbeddedPostgres postgres = launch(dir, port);
+            EmbeddedDatabase db;
+            try {
+                db = new EmbeddedDatabase(dir, lock, postgres);
+            } catch (RuntimeException e) {
+                closeQuietly(postgres);
+                throw e;
+            }
             log.info("Embedded PostgreSQL on port {} with data in {}", db.port, dir);
             db.watchdog.scheduleWithFixedDelay(db::watch, WATCH_INTERVAL.toMillis(), WATCH_INTERVAL.toMillis(),
                     TimeUnit.MILLISECONDS);
