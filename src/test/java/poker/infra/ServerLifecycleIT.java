@@ -12,7 +12,8 @@ import poker.support.ServerProcess;
 
 /**
  * How the server process ends, against real processes (a separate JVM on an embedded PostgreSQL): what
- * it leaves running and the exit code a supervisor sees.
+ * it leaves running and the exit code a supervisor sees, when its start fails after its database
+ * started, and when the cluster shuts it down. (A stop by SIGTERM: {@link CrashRestartIT}.)
  */
 class ServerLifecycleIT {
 
@@ -27,6 +28,24 @@ class ServerLifecycleIT {
             assertThat(server.awaitExit(Duration.ofSeconds(120))).as(server.describe()).contains(1);
             assertThat(server.dataDir().resolve("PG_VERSION")).as("its database had started").exists();
             assertThat(server.stdout()).anyMatch(line -> line.contains("The server did not start"));
+            assertThat(Postmaster.processesIn(server.dataDir())).as("PostgreSQL left running").isEmpty();
+        }
+    }
+
+    @Test
+    void aNodeTheClusterShutsDownExits1AndStopsItsPostgres() throws Exception {
+        int nobody;
+        try (ServerSocket free = new ServerSocket(0)) {
+            nobody = free.getLocalPort();
+        }
+        try (ServerProcess server = ServerProcess.launch(ServerProcess.settings(home)
+                .withJvmOption("-Dpekko.cluster.seed-nodes.0=pekko://poker@127.0.0.1:" + nobody)
+                .withJvmOption("-Dpekko.cluster.shutdown-after-unsuccessful-join-seed-nodes=10s")
+                // a region that never found its coordinator waits this long to hand off nothing (10 s by default)
+                .withJvmOption("-Dpekko.coordinated-shutdown.phases.cluster-sharding-shutdown-region.timeout=1s"))) {
+            assertThat(server.awaitExit(Duration.ofSeconds(120))).as(server.describe()).contains(1);
+            assertThat(server.stdout()).anyMatch(line -> line.contains("Joining of seed-nodes"))
+                    .anyMatch(line -> line.contains("The node was shut down"));
             assertThat(Postmaster.processesIn(server.dataDir())).as("PostgreSQL left running").isEmpty();
         }
     }
