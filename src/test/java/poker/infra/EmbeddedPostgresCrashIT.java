@@ -62,9 +62,11 @@ class EmbeddedPostgresCrashIT {
                     AtomicLong killedAt = new AtomicLong();
                     AtomicInteger acks = new AtomicInteger();
                     List<Future<?>> running = new ArrayList<>();
+                    // a server that never acknowledges fails the test instead of keeping the callers forever
+                    long giveUpAt = System.nanoTime() + Duration.ofSeconds(60).toNanos();
                     for (int c = 0; c < CALLERS; c++) {
                         running.add(callers.submit(() -> {
-                            while (!killed.get()) {
+                            while (!killed.get() && System.nanoTime() < giveUpAt) {
                                 String reference = "r-" + next.incrementAndGet();
                                 Response r = deposit(api, admin, bobId, reference);
                                 if (r.status() == 201) {
@@ -81,6 +83,7 @@ class EmbeddedPostgresCrashIT {
                     for (Future<?> f : running) {
                         f.get();
                     }
+                    assertThat(killed).as("%d deposits acknowledged, then PostgreSQL killed", ACKS_BEFORE_KILL).isTrue();
                     // the node comes back by itself: PostgreSQL restarted, pools and entities reconnected
                     String probe = "probe-" + kill;
                     Eventually.await(Duration.ofSeconds(60), () -> deposit(api, admin, bobId, probe),
