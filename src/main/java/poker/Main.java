@@ -1,13 +1,16 @@
 package poker;
 
 import com.typesafe.config.ConfigFactory;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.slf4j.LoggerFactory;
 import poker.infra.StartRefused;
 
 /**
- * Starts a node; Ctrl-C or SIGTERM stops it cleanly: coordinated shutdown, then the database. A start
- * that is refused (the data folder belongs to a running server) prints one line on stderr and exits 2;
- * any other failed start exits 1, so a supervisor sees it.
+ * Starts a node; Ctrl-C or SIGTERM stops it cleanly: coordinated shutdown, then the database, and the
+ * JVM exits with its usual code for the signal (130, 143). A start that is refused (the data folder
+ * belongs to a running server) prints one line on stderr and exits 2; any other failed start exits 1,
+ * and so does a node that the cluster shuts down (downed, or no seed node answered), so a supervisor
+ * sees it and starts it again.
  */
 public final class Main {
 
@@ -32,5 +35,13 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "poker-shutdown"));
         server.system().getWhenTerminated().toCompletableFuture().join();
         server.closeDatabase();
+        CoordinatedShutdown.Reason reason = CoordinatedShutdown.get(server.system()).getShutdownReason()
+                .orElse(CoordinatedShutdown.unknownReason());
+        // a signal (JVM exit) or our own stop() is asked for; anything else came from the cluster
+        if (!reason.equals(CoordinatedShutdown.jvmExitReason())
+                && !reason.equals(CoordinatedShutdown.actorSystemTerminateReason())) {
+            LoggerFactory.getLogger(Main.class).error("The node was shut down ({}); exiting with 1", reason);
+            System.exit(1);
+        }
     }
 }

@@ -83,9 +83,21 @@ public final class PokerServer {
             db = db.withConnection(embedded.jdbcUrl("postgres"), "postgres", "");
         }
         HikariDataSource dataSource = null;
+        Config withDatabase;
+        ActorSystem<Void> system;
         try {
             dataSource = Database.pool(db);
             Database.migrate(dataSource);
+            if (embedded == null) {
+                Durability.warnIfWeak(dataSource, db.url().replaceFirst("\\?.*", ""));
+            }
+            withDatabase = ConfigFactory.parseMap(Map.of(
+                    "pekko-persistence-jdbc.shared-databases.slick.db.url", db.url(),
+                    "pekko-persistence-jdbc.shared-databases.slick.db.user", db.user(),
+                    "pekko-persistence-jdbc.shared-databases.slick.db.password", db.password()))
+                    .withFallback(config);
+            // fails when the cluster port is taken, with the database already running
+            system = ActorSystem.create(Behaviors.empty(), "poker", withDatabase);
         } catch (RuntimeException e) {
             if (dataSource != null) {
                 dataSource.close();
@@ -95,16 +107,6 @@ public final class PokerServer {
             }
             throw e;
         }
-        if (embedded == null) {
-            Durability.warnIfWeak(dataSource, db.url().replaceFirst("\\?.*", ""));
-        }
-
-        Config withDatabase = ConfigFactory.parseMap(Map.of(
-                "pekko-persistence-jdbc.shared-databases.slick.db.url", db.url(),
-                "pekko-persistence-jdbc.shared-databases.slick.db.user", db.user(),
-                "pekko-persistence-jdbc.shared-databases.slick.db.password", db.password()))
-                .withFallback(config);
-        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "poker", withDatabase);
         try {
             StoreHealth storeHealth = StoreHealth.get(system);
             Cluster cluster = Cluster.get(system);

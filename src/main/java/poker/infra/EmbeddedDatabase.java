@@ -67,7 +67,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
         DataFolderLock lock = DataFolderLock.acquire(dir);
         try {
             Files.createDirectories(dir);
-            EmbeddedDatabase db = new EmbeddedDatabase(dir, lock, launch(dir, port));
+            EmbeddedPostgres postgres = launch(dir, port);
+            EmbeddedDatabase db;
+            try {
+                db = new EmbeddedDatabase(dir, lock, postgres);
+            } catch (RuntimeException e) {
+                closeQuietly(postgres);
+                throw e;
+            }
             log.info("Embedded PostgreSQL on port {} with data in {}", db.port, dir);
             db.watchdog.scheduleWithFixedDelay(db::watch, WATCH_INTERVAL.toMillis(), WATCH_INTERVAL.toMillis(),
                     TimeUnit.MILLISECONDS);
@@ -99,7 +106,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 // flushes reach the disk (overrides zonky's -F); without it an OS crash or power loss corrupts
                 .setServerConfig("fsync", "on")
                 // whole pages in the WAL after a checkpoint, so a torn page write can be repaired on recovery
-                .setServerConfig("full_page_writes", "on");
+                .setServerConfig("full_page_writes", "on")
+                // PostgreSQL's own log (why it did not start, its crash recovery) goes to files in <folder>/log,
+                // one per weekday, each overwritten a week later. Without it the log goes to zonky, which
+                // passes it to a logger that logback.xml silences, and an orphan's log to a dead pipe.
+                .setServerConfig("logging_collector", "on")
+                .setServerConfig("log_filename", "postgresql-%a.log")
+                .setServerConfig("log_rotation_age", "1d")
+                .setServerConfig("log_rotation_size", "0")
+                .setServerConfig("log_truncate_on_rotation", "on");
         // zonky's other defaults stay: timezone=UTC, max_connections=300, initdb -A trust -E UTF-8 (listens on localhost)
         if (port > 0) {
             builder.setPort(port);

@@ -205,12 +205,12 @@ public final class TableEntity
                 new TableEntity(ctx, timers, tableId, tag, environment, passivation)));
     }
 
-    /** Events of a table carry one tag, "table-0".."table-(n-1)", so projections can run in parallel. */
     /** The journal's id for this entity: "Table|<id>". */
     public static PersistenceId persistenceIdOf(String tableId) {
         return PersistenceId.of(ENTITY_KEY.name(), tableId);
     }
 
+    /** Events of a table carry one tag, "table-0".."table-(n-1)", so projections can run in parallel. */
     public static String tagFor(String tableId, int tagSlices) {
         return "table-" + Math.floorMod(tableId.hashCode(), tagSlices);
     }

@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import poker.support.ApiClient;
@@ -61,9 +62,11 @@ class EmbeddedPostgresCrashIT {
                     AtomicLong killedAt = new AtomicLong();
                     AtomicInteger acks = new AtomicInteger();
                     List<Future<?>> running = new ArrayList<>();
+                    // a server that never acknowledges fails the test instead of keeping the callers forever
+                    long giveUpAt = System.nanoTime() + Duration.ofSeconds(60).toNanos();
                     for (int c = 0; c < CALLERS; c++) {
                         running.add(callers.submit(() -> {
-                            while (!killed.get()) {
+                            while (!killed.get() && System.nanoTime() < giveUpAt) {
                                 String reference = "r-" + next.incrementAndGet();
                                 Response r = deposit(api, admin, bobId, reference);
                                 if (r.status() == 201) {
@@ -80,6 +83,7 @@ class EmbeddedPostgresCrashIT {
                     for (Future<?> f : running) {
                         f.get();
                     }
+                    assertThat(killed).as("%d deposits acknowledged, then PostgreSQL killed", ACKS_BEFORE_KILL).isTrue();
                     // the node comes back by itself: PostgreSQL restarted, pools and entities reconnected
                     String probe = "probe-" + kill;
                     Eventually.await(Duration.ofSeconds(60), () -> deposit(api, admin, bobId, probe),
@@ -95,6 +99,8 @@ class EmbeddedPostgresCrashIT {
             Set<String> journal = depositReferencesInJournal(server.dataDir(), bobId);
             assertThat(journal).as("acknowledged deposits missing from the journal")
                     .containsAll(acknowledged);
+            assertThat(recoveriesInPostgresLog(server.dataDir())).as("PostgreSQL's own log, in the data folder")
+                    .isGreaterThanOrEqualTo(KILLS);
             JsonNode ledger = Eventually.await(Duration.ofSeconds(30),
                     () -> api.get("/wallet/transactions?limit=1000", bob).body(),
                     l -> new HashSet<>(l.findValuesAsText("reference")).containsAll(acknowledged));
@@ -108,6 +114,18 @@ class EmbeddedPostgresCrashIT {
     private static Response deposit(ApiClient api, String admin, String userId, String reference) {
         return api.post("/admin/wallets/" + userId + "/deposits",
                 "{\"amount\":1,\"reference\":\"" + reference + "\"}", admin);
+    }
+
+    /** How many crash recoveries PostgreSQL logged in the folder's log/ (EmbeddedDatabase keeps its log there). */
+    private static long recoveriesInPostgresLog(Path dataDir) throws Exception {
+        try (Stream<Path> files = Files.list(dataDir.resolve("log"))) {
+            long count = 0;
+            for (Path file : files.toList()) {
+                count += Files.readAllLines(file).stream()
+                        .filter(line -> line.contains("automatic recovery in progress")).count();
+            }
+            return count;
+        }
     }
 
     /** Straight from the journal table: the references of the wallet's stored Deposited events. */

@@ -64,6 +64,13 @@ public final class ServerProcess implements AutoCloseable {
             copy.put(variable, value);
             return new Settings(home, copy, jvmOptions);
         }
+
+        /** A JVM option more, such as {@code -Dpekko.some.setting=value} for what no variable sets. */
+        public Settings withJvmOption(String option) {
+            List<String> copy = new ArrayList<>(jvmOptions);
+            copy.add(option);
+            return new Settings(home, env, copy);
+        }
     }
 
     /**

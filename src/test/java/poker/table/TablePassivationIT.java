@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -179,6 +178,6 @@ class TablePassivationIT {
         TableState s = state(busy);
         assertThat(s.handLive()).isTrue();
         assertThat(s.clock()).isNotNull();
-        assertThat(List.of(s.participants().size())).containsExactly(2);
+        assertThat(s.participants()).hasSize(2);
     }
 }
