@@ -19,6 +19,7 @@ import org.apache.pekko.http.javadsl.model.MediaType;
 import org.apache.pekko.http.javadsl.model.RemoteAddress;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.headers.Connection;
+import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.scaladsl.model.EntityStreamException;
@@ -27,8 +28,9 @@ import poker.user.User;
 import poker.user.UserRepository;
 
 /**
- * Directives every resource uses: bearer-token auth, bounded JSON bodies, the client's address,
- * blocking JDBC off the default dispatcher.
+ * Directives every resource uses: bearer-token auth and the admin check, bounded JSON bodies, query
+ * parameters (consistency, whole numbers), paged answers, the client's address, blocking JDBC off
+ * the default dispatcher.
  */
 public abstract class ApiDirectives extends AllDirectives {
 
@@ -200,6 +202,63 @@ public abstract class ApiDirectives extends AllDirectives {
                     ? complete(ErrorMapping.toResponse(result.failed().get()))
                     : inner.apply(result.get()));
         });
+    }
+
+    /** The caller if an admin; 403 for anyone else, 401 without a live token. */
+    protected Route admin(Function<User, Route> inner) {
+        return authenticated(user -> user.isAdmin() ? inner.apply(user)
+                : complete(Json.error(ApiError.forbidden("Only an admin may do this."))));
+    }
+
+    /** The {@code consistency} query parameter of a command ({@link Consistency#strong}); anything else is a 400. */
+    protected Route strongParam(Function<Boolean, Route> inner) {
+        return parameterOptional("consistency", value -> {
+            boolean strong;
+            try {
+                strong = Consistency.strong(value);
+            } catch (ApiError e) {
+                return complete(Json.error(e));
+            }
+            return inner.apply(strong);
+        });
+    }
+
+    /**
+     * An optional whole-number query parameter within [min, max]; anything else (empty, not a number,
+     * out of range) is a 400 naming it.
+     */
+    protected Route numberParam(String name, long min, long max, Function<Optional<Long>, Route> inner) {
+        return parameterOptional(name, text -> {
+            Optional<Long> value;
+            try {
+                value = wholeNumber(text, name, min, max);
+            } catch (ApiError e) {
+                return complete(Json.error(e));
+            }
+            return inner.apply(value);
+        });
+    }
+
+    static Optional<Long> wholeNumber(Optional<String> text, String name, long min, long max) {
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            long n = Long.parseLong(text.get());
+            if (n >= min && n <= max) {
+                return Optional.of(n);
+            }
+        } catch (NumberFormatException e) {
+            // answered below, like a number out of range
+        }
+        throw ApiError.invalidField(name, name + " must be a whole number"
+                + (max == Long.MAX_VALUE ? ", " + min + " or more." : " from " + min + " to " + max + "."));
+    }
+
+    /** A page of a list, with {@code Link: <next>; rel="next"} when another page follows ({@code next} not null). */
+    protected static HttpResponse paged(Object items, String next) {
+        HttpResponse response = Json.ok(items);
+        return next == null ? response : response.addHeader(RawHeader.create("Link", "<" + next + ">; rel=\"next\""));
     }
 
     protected static Optional<String> bearerToken(Optional<String> header) {

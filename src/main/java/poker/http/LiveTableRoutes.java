@@ -82,17 +82,7 @@ public final class LiveTableRoutes extends ApiDirectives {
                         return complete(Json.error(ApiError.unauthorized("unauthorized",
                                 "Open the socket with ?token=<token>.")));
                     }
-                    return authenticatedWith(token.get(), user -> parameterOptional("fromSeq", from -> {
-                        Optional<Long> fromSeq;
-                        try {
-                            fromSeq = from.map(Long::parseLong);
-                            if (fromSeq.isPresent() && fromSeq.get() < 0) {
-                                throw new NumberFormatException();
-                            }
-                        } catch (NumberFormatException e) {
-                            return complete(Json.error(ApiError.invalidField("fromSeq",
-                                    "fromSeq must be a whole number, 0 or more.")));
-                        }
+                    return authenticatedWith(token.get(), user -> numberParam("fromSeq", 0, Long.MAX_VALUE, fromSeq -> {
                         // every name the first frames show is known before any frame is built
                         Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
                         CompletionStage<Optional<Moment>> named = startingPoint(tableId, fromSeq)

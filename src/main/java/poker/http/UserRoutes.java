@@ -44,9 +44,9 @@ public final class UserRoutes extends ApiDirectives {
 
     public Route routes() {
         return concat(
-                path("users", () -> post(() -> parameterOptional("consistency", c ->
+                path("users", () -> post(() -> strongParam(strong ->
                         clientAddress(limits.trustForwardedFor(), address ->
-                                jsonBody(body -> register(address, body, c)))))),
+                                jsonBody(body -> register(address, body, strong)))))),
                 path(segment("users").slash("me"), () -> get(() -> authenticated(user -> complete(Json.ok(view(user)))))),
                 path("sessions", () -> post(() -> clientAddress(limits.trustForwardedFor(), address ->
                         jsonBody(body -> login(address, body))))),
@@ -62,13 +62,11 @@ public final class UserRoutes extends ApiDirectives {
     }
 
     /** Creates the account (at most so many per address), then opens its wallet with the play-money grant. */
-    private Route register(String address, Fields body, Optional<String> consistencyParam) {
+    private Route register(String address, Fields body, boolean strong) {
         String username;
         String password;
         String displayName;
-        boolean strong;
         try {
-            strong = Consistency.strong(consistencyParam);
             username = body.requireString("username", 1, 64);
             if (!USERNAME.matcher(username).matches()) {
                 throw ApiError.invalidField("username", "username must be 3 to 32 of a-z, 0-9 and _.");
