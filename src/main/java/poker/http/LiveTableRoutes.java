@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.http.javadsl.model.AttributeKeys;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.ws.Message;
 import org.apache.pekko.http.javadsl.model.ws.TextMessage;
@@ -73,16 +74,25 @@ public final class LiveTableRoutes extends ApiDirectives {
         this.sockets = new LiveSockets(limits.maxSocketsPerUser());
     }
 
-    /** The route for one table; the path is matched by {@link TableRoutes}. */
+    /**
+     * The route for one table; the path is matched by {@link TableRoutes}. What costs nothing is checked
+     * first: a request that is not a WebSocket upgrade (400) and a user at the socket cap (429) are
+     * answered before the table is asked or its journal read.
+     */
     public Route live(String tableId) {
-        return get(() -> parameterOptional("token", queryToken -> optionalHeaderValueByName("Authorization",
-                header -> {
+        return get(() -> optionalAttribute(AttributeKeys.webSocketUpgrade, upgrade -> upgrade.isEmpty()
+                ? complete(Json.error(ApiError.badRequest("websocket_expected",
+                        "This address is a WebSocket: open it with an upgrade request.")))
+                : parameterOptional("token", queryToken -> optionalHeaderValueByName("Authorization", header -> {
                     Optional<String> token = queryToken.or(() -> bearerToken(header));
                     if (token.isEmpty()) {
                         return complete(Json.error(ApiError.unauthorized("unauthorized",
                                 "Open the socket with ?token=<token>.")));
                     }
                     return authenticatedWith(token.get(), user -> numberParam("fromSeq", 0, Long.MAX_VALUE, fromSeq -> {
+                        if (sockets.atCap(user.id())) {
+                            return complete(Json.error(tooManySockets()));
+                        }
                         // every name the first frames show is known before any frame is built
                         Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
                         CompletionStage<Optional<Moment>> named = startingPoint(tableId, fromSeq)
@@ -97,23 +107,26 @@ public final class LiveTableRoutes extends ApiDirectives {
                                         StatusCodes.NOT_FOUND,
                                         "table_not_found", "There is no table " + tableId + ".", null)));
                             }
-                            return extractWebSocketUpgrade(upgrade -> open(upgrade, user,
-                                    flow(tableId, user, token.get(), start.get().get(), names)));
+                            return open(upgrade.get(), user, flow(tableId, user, token.get(), start.get().get(), names));
                         });
                     }));
-                })));
+                }))));
+    }
+
+    private ApiError tooManySockets() {
+        return new ApiError(StatusCodes.TOO_MANY_REQUESTS, "too_many_sockets",
+                "You have " + limits.maxSocketsPerUser() + " live sockets open here already; close one first.", null);
     }
 
     /**
-     * Opens the socket if the user is under the per-user cap (else 429 {@code too_many_sockets},
-     * before the upgrade); the slot is held until the socket's stream ends.
+     * Opens the socket if the user is still under the per-user cap (else 429 {@code too_many_sockets},
+     * before the upgrade: the early check in {@link #live} is not atomic); the slot is held until the
+     * socket's stream ends.
      */
     private Route open(WebSocketUpgrade upgrade, User user, Flow<Message, Message, NotUsed> flow) {
         Optional<LiveSockets.Slot> reserved = sockets.reserve(user.id());
         if (reserved.isEmpty()) {
-            return complete(Json.error(new ApiError(StatusCodes.TOO_MANY_REQUESTS, "too_many_sockets",
-                    "You have " + limits.maxSocketsPerUser() + " live sockets open here already; close one first.",
-                    null)));
+            return complete(Json.error(tooManySockets()));
         }
         LiveSockets.Slot slot = reserved.get();
         system.scheduler().scheduleOnce(SLOT_CLAIM, () -> {
