@@ -99,8 +99,9 @@ public final class UserRoutes extends ApiDirectives {
 
     /**
      * Checks the password off the HTTP threads and off the JDBC pool ({@link PasswordHasher}); refused
-     * with 429 before any hashing when the address made too many attempts or the account had too many
-     * failures in the window.
+     * with 429 before any hashing when the address made too many attempts or the account too many
+     * unsuccessful ones in the window. An attempt counts against the account when it starts, and a
+     * success forgets the account's count: concurrent attempts cannot get more checks than the limit.
      */
     private Route login(String address, Fields body) {
         String username;
@@ -112,7 +113,7 @@ public final class UserRoutes extends ApiDirectives {
             return complete(Json.error(e));
         }
         Optional<Duration> wait = limits.loginAttemptsPerAddress().tryAcquire(address)
-                .or(() -> limits.loginFailuresPerAccount().blocked(username));
+                .or(() -> limits.loginFailuresPerAccount().tryAcquire(username));
         if (wait.isPresent()) {
             return complete(Json.error(ApiError.tooManyRequests("too_many_attempts",
                     "Too many sign-in attempts; try again later.", wait.get())));
@@ -120,7 +121,6 @@ public final class UserRoutes extends ApiDirectives {
         return respond(blocking(() -> users.credentials(username)).thenCompose(credentials ->
                 hasher.verify(password, credentials.map(Credentials::passwordHash)).thenCompose(matches -> {
                     if (!matches) {
-                        limits.loginFailuresPerAccount().record(username);
                         return CompletableFuture.completedFuture(Json.error(ApiError.unauthorized(
                                 "invalid_credentials", "Wrong username or password.")));
                     }

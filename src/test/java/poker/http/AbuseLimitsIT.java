@@ -128,6 +128,28 @@ class AbuseLimitsIT {
     }
 
     @Test
+    void concurrentWrongPasswordsCannotGetMorePasswordChecksThanTheAccountsLimit() {
+        assertThat(register("race_fay", "10.7.0.1").status()).isEqualTo(201);
+        int checked = 0;
+        // bursts from fresh addresses: only the account's limit (3) can stop them
+        for (int burst = 0; burst < 3; burst++) {
+            List<CompletableFuture<Answer>> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(sendAsync("POST", "/sessions", "{\"username\":\"race_fay\",\"password\":\"wrong one\"}",
+                        null, "10.7." + (burst + 1) + "." + i));
+            }
+            for (Answer a : answers.stream().map(CompletableFuture::join).toList()) {
+                if (a.status() == 401) {
+                    checked++;
+                } else {
+                    assertThat(a.error()).as(a.body().toString()).isIn("too_many_attempts", "server_busy");
+                }
+            }
+        }
+        assertThat(checked).as("wrong passwords checked for one account in its window").isLessThanOrEqualTo(3);
+    }
+
+    @Test
     void fiveAttemptsFromAnAddressThenThatAddressWaits() {
         assertThat(register("addr_cat", "10.2.0.9").status()).isEqualTo(201);
         for (int i = 0; i < 5; i++) {
@@ -148,10 +170,13 @@ class AbuseLimitsIT {
 
     @Test
     void whenHashingIsSaturatedLoginsAreRefusedWith503InsteadOfQueueing() {
-        assertThat(register("busy_dan", "10.4.0.1").status()).isEqualTo(201);
+        // eight accounts: the per-account limit (3) counts attempts in flight, and is not what this is about
+        for (int i = 0; i < 8; i++) {
+            assertThat(register("busy_dan" + i, "10.4.0." + i).status()).isEqualTo(201);
+        }
         List<CompletableFuture<Answer>> burst = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            burst.add(sendAsync("POST", "/sessions", "{\"username\":\"busy_dan\",\"password\":\"correct horse\"}",
+            burst.add(sendAsync("POST", "/sessions", "{\"username\":\"busy_dan" + i + "\",\"password\":\"correct horse\"}",
                     null, "10.4.1." + i));
         }
         List<Answer> answers = burst.stream().map(CompletableFuture::join).toList();
