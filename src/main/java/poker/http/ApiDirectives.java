@@ -20,6 +20,7 @@ import org.apache.pekko.http.javadsl.model.RemoteAddress;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.headers.Connection;
 import org.apache.pekko.http.javadsl.model.headers.RawHeader;
+import org.apache.pekko.http.javadsl.model.headers.XForwardedFor;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.scaladsl.model.EntityStreamException;
@@ -140,21 +141,25 @@ public abstract class ApiDirectives extends AllDirectives {
 
     /**
      * The client's address for per-address limits: the TCP peer (pekko's remote-address attribute),
-     * or with {@code trustForwardedFor} the last X-Forwarded-For entry (the one our own proxy appended).
-     * An IPv6 client counts by its /64, since one subscriber holds a whole /64.
+     * or with {@code trustForwardedFor} the last X-Forwarded-For entry (the one our own proxy appended),
+     * as pekko parsed it (a header that is not a list of IP addresses counts the TCP peer). An IPv6
+     * client counts by its /64 either way, since one subscriber holds a whole /64.
      */
     protected Route clientAddress(boolean trustForwardedFor, Function<String, Route> inner) {
         return extractRequest(request -> {
-            Optional<String> forwarded = trustForwardedFor
-                    ? request.getHeader("X-Forwarded-For").map(h -> {
-                        String[] hops = h.value().split(",");
-                        return hops[hops.length - 1].trim();
-                    }).filter(a -> !a.isEmpty())
+            Optional<RemoteAddress> client = trustForwardedFor
+                    ? request.getHeader(XForwardedFor.class).flatMap(h -> {
+                        RemoteAddress last = null;
+                        for (RemoteAddress hop : h.getAddresses()) {
+                            last = hop;
+                        }
+                        return Optional.ofNullable(last);
+                    })
                     : Optional.empty();
-            String address = forwarded.orElseGet(() -> request.getAttribute(AttributeKeys.remoteAddress)
+            String address = client.or(() -> request.getAttribute(AttributeKeys.remoteAddress))
                     .flatMap(RemoteAddress::getAddress)
                     .map(ApiDirectives::addressKey)
-                    .orElse("unknown"));
+                    .orElse("unknown");
             return inner.apply(address);
         });
     }

@@ -169,6 +169,16 @@ class AbuseLimitsIT {
     }
 
     @Test
+    void forwardedIpv6AddressesCountByTheirSlash64LikePeers() {
+        for (int i = 1; i <= 3; i++) {
+            assertThat(register("six_" + i, "2001:db8:1:2::" + i).status()).isEqualTo(201);
+        }
+        // another address of the same /64 is the same subscriber
+        assertLimited(register("six_4", "2001:db8:1:2:ffff::9"), 429, "too_many_attempts", 3600);
+        assertThat(register("six_4", "2001:db8:1:3::1").status()).isEqualTo(201);
+    }
+
+    @Test
     void whenHashingIsSaturatedLoginsAreRefusedWith503InsteadOfQueueing() {
         // eight accounts: the per-account limit (3) counts attempts in flight, and is not what this is about
         for (int i = 0; i < 8; i++) {
