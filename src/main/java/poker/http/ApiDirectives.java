@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.pekko.http.javadsl.model.AttributeKeys;
@@ -23,8 +22,6 @@ import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.javadsl.model.headers.XForwardedFor;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.apache.pekko.http.scaladsl.model.EntityStreamException;
-import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
 import poker.user.User;
 import poker.user.UserRepository;
 
@@ -93,11 +90,12 @@ public abstract class ApiDirectives extends AllDirectives {
             long timeout = config.getDuration("poker.http.body-timeout").toMillis();
             long maxBytes = config.getBytes("poker.http.max-body-size");
             if (entity.getContentLengthOption().orElse(0) > maxBytes) {
-                return complete(tooLarge());
+                // refused without reading it: the connection closes
+                return complete(Json.error(ErrorMapping.payloadTooLarge()).addHeader(Connection.create("close")));
             }
             return onComplete(entity.toStrict(timeout, maxBytes, system), strict -> {
                 if (strict.isFailure()) {
-                    return complete(unreadBody(strict.failed().get()));
+                    return complete(ErrorMapping.bodyNotRead(strict.failed().get()));
                 }
                 Fields fields;
                 try {
@@ -113,30 +111,6 @@ public abstract class ApiDirectives extends AllDirectives {
 
     private static boolean isJson(MediaType type) {
         return type.mainType().equals("application") && type.subType().equals("json");
-    }
-
-    /** A body that did not arrive in time or in size; the rest of it is never read, so the connection closes. */
-    private static HttpResponse unreadBody(Throwable failure) {
-        Throwable t = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        HttpResponse response;
-        if (t instanceof TimeoutException) {
-            response = Json.error(new ApiError(StatusCodes.REQUEST_TIMEOUT, "request_timeout",
-                    "The request body did not arrive in time.", null));
-        } else if (t instanceof EntityStreamSizeException
-                // what toStrict fails with past its byte limit (pekko-http has no finer type for it)
-                || t instanceof EntityStreamException e && e.info().summary().equals("Request too large")) {
-            return tooLarge();
-        } else if (t instanceof EntityStreamException) {
-            response = Json.error(ApiError.badRequest("bad_request", "The request body could not be read."));
-        } else {
-            return ErrorMapping.toResponse(t);
-        }
-        return response.addHeader(Connection.create("close"));
-    }
-
-    private static HttpResponse tooLarge() {
-        return Json.error(new ApiError(StatusCodes.PAYLOAD_TOO_LARGE, "payload_too_large",
-                "The request body is too large.", null)).addHeader(Connection.create("close"));
     }
 
     /**

@@ -27,7 +27,6 @@ import org.apache.pekko.stream.StreamLimitReachedException;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
-import org.apache.pekko.util.ByteString;
 import poker.domain.table.TableCommand;
 import poker.domain.table.TableEvent;
 import poker.domain.table.TableState;
