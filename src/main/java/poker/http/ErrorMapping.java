@@ -47,25 +47,30 @@ public final class ErrorMapping {
     }
 
     public static HttpResponse toResponse(Throwable failure) {
+        return Json.error(toError(failure));
+    }
+
+    /** A failure as the API names it (HTTP answers and live-socket error frames alike); unexpected ones are logged. */
+    public static ApiError toError(Throwable failure) {
         Throwable t = unwrap(failure);
         if (t instanceof ApiError e) {
-            return Json.error(e);
+            return e;
         }
         if (t instanceof PasswordHasher.Busy) {
-            return Json.error(new ApiError(StatusCodes.SERVICE_UNAVAILABLE, "server_busy",
+            return new ApiError(StatusCodes.SERVICE_UNAVAILABLE, "server_busy",
                     "The server is busy signing others in; try again in a moment.", null)
-                    .withRetryAfter(Duration.ofSeconds(1)));
+                    .withRetryAfter(Duration.ofSeconds(1));
         }
         if (t instanceof UsernameTakenException e) {
-            return Json.error(ApiError.conflict("username_taken", e.getMessage()));
+            return ApiError.conflict("username_taken", e.getMessage());
         }
         if (t instanceof SQLException || t instanceof AskTimeoutException || t instanceof TimeoutException) {
             log.warn("Store unavailable: {}", t.toString());
-            return Json.error(ApiError.storeUnavailable());
+            return ApiError.storeUnavailable();
         }
         log.error("Unexpected failure", t);
-        return Json.error(new ApiError(StatusCodes.INTERNAL_SERVER_ERROR, "internal_error",
-                "Something went wrong on our side.", null));
+        return new ApiError(StatusCodes.INTERNAL_SERVER_ERROR, "internal_error", "Something went wrong on our side.",
+                null);
     }
 
     /**

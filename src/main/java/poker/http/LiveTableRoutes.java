@@ -300,22 +300,25 @@ public final class LiveTableRoutes extends ApiDirectives {
             }
             command = TableRoutes.action(viewer, frame);
         } catch (ApiError e) {
-            return CompletableFuture.completedFuture(Optional.of(new Out(error(e.code(), e.getMessage(), e.field()),
-                    false)));
+            return CompletableFuture.completedFuture(Optional.of(refusal(e)));
         }
         return sharding.entityRefFor(TableEntity.ENTITY_KEY, tableId)
                 .<TableEntity.Reply>ask(r -> new TableEntity.Execute(command, r), askTimeout)
                 .handle((reply, failure) -> {
+                    // mapped as the REST call's answer is: the same codes, and unexpected failures logged
                     if (failure != null) {
-                        return Optional.of(new Out(error("store_unavailable",
-                                "The table did not answer; try again.", null), false));
+                        return Optional.of(refusal(ErrorMapping.toError(failure)));
                     }
                     if (reply instanceof TableEntity.Rejected rejected) {
-                        return Optional.of(new Out(error(rejected.rejection().code(),
-                                rejected.rejection().message(), rejected.rejection().field()), false));
+                        return Optional.of(refusal(ErrorMapping.fromRejection(rejected.rejection())));
                     }
                     return Optional.<Out>empty();
                 });
+    }
+
+    /** An {@code error} frame for a refused client frame; the socket stays open. */
+    private static Out refusal(ApiError e) {
+        return new Out(error(e.code(), e.getMessage(), e.field()), false);
     }
 
     private static Map<String, Object> frame(String type, long seq, Object event, Object table) {
