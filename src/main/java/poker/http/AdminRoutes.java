@@ -3,7 +3,6 @@ package poker.http;
 import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
 import java.util.concurrent.Executor;
-import java.util.function.Function;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Route;
 import poker.readside.EventRef;
@@ -32,11 +31,6 @@ public final class AdminRoutes extends ApiDirectives {
                         respond(blocking(() -> Json.ok(projections.skips(100))))))),
                 path(segment().slash(segment()).slash("skip"), (name, slice) -> post(() -> admin(admin ->
                         jsonBody(body -> skip(admin, new ProjectionInstance(name, slice), body)))))));
-    }
-
-    private Route admin(Function<User, Route> inner) {
-        return authenticated(user -> user.isAdmin() ? inner.apply(user)
-                : complete(Json.error(ApiError.forbidden("Only an admin may do this."))));
     }
 
     private Route skip(User admin, ProjectionInstance instance, Fields body) {

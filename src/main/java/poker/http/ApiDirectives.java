@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.pekko.http.javadsl.model.AttributeKeys;
@@ -19,16 +18,17 @@ import org.apache.pekko.http.javadsl.model.MediaType;
 import org.apache.pekko.http.javadsl.model.RemoteAddress;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.headers.Connection;
+import org.apache.pekko.http.javadsl.model.headers.RawHeader;
+import org.apache.pekko.http.javadsl.model.headers.XForwardedFor;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.apache.pekko.http.scaladsl.model.EntityStreamException;
-import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
 import poker.user.User;
 import poker.user.UserRepository;
 
 /**
- * Directives every resource uses: bearer-token auth, bounded JSON bodies, the client's address,
- * blocking JDBC off the default dispatcher.
+ * Directives every resource uses: bearer-token auth and the admin check, bounded JSON bodies, query
+ * parameters (consistency, whole numbers), paged answers, the client's address, blocking JDBC off
+ * the default dispatcher.
  */
 public abstract class ApiDirectives extends AllDirectives {
 
@@ -90,11 +90,12 @@ public abstract class ApiDirectives extends AllDirectives {
             long timeout = config.getDuration("poker.http.body-timeout").toMillis();
             long maxBytes = config.getBytes("poker.http.max-body-size");
             if (entity.getContentLengthOption().orElse(0) > maxBytes) {
-                return complete(tooLarge());
+                // refused without reading it: the connection closes
+                return complete(Json.error(ErrorMapping.payloadTooLarge()).addHeader(Connection.create("close")));
             }
             return onComplete(entity.toStrict(timeout, maxBytes, system), strict -> {
                 if (strict.isFailure()) {
-                    return complete(unreadBody(strict.failed().get()));
+                    return complete(ErrorMapping.bodyNotRead(strict.failed().get()));
                 }
                 Fields fields;
                 try {
@@ -112,47 +113,27 @@ public abstract class ApiDirectives extends AllDirectives {
         return type.mainType().equals("application") && type.subType().equals("json");
     }
 
-    /** A body that did not arrive in time or in size; the rest of it is never read, so the connection closes. */
-    private static HttpResponse unreadBody(Throwable failure) {
-        Throwable t = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        HttpResponse response;
-        if (t instanceof TimeoutException) {
-            response = Json.error(new ApiError(StatusCodes.REQUEST_TIMEOUT, "request_timeout",
-                    "The request body did not arrive in time.", null));
-        } else if (t instanceof EntityStreamSizeException
-                // what toStrict fails with past its byte limit (pekko-http has no finer type for it)
-                || t instanceof EntityStreamException e && e.info().summary().equals("Request too large")) {
-            return tooLarge();
-        } else if (t instanceof EntityStreamException) {
-            response = Json.error(ApiError.badRequest("bad_request", "The request body could not be read."));
-        } else {
-            return ErrorMapping.toResponse(t);
-        }
-        return response.addHeader(Connection.create("close"));
-    }
-
-    private static HttpResponse tooLarge() {
-        return Json.error(new ApiError(StatusCodes.PAYLOAD_TOO_LARGE, "payload_too_large",
-                "The request body is too large.", null)).addHeader(Connection.create("close"));
-    }
-
     /**
      * The client's address for per-address limits: the TCP peer (pekko's remote-address attribute),
-     * or with {@code trustForwardedFor} the last X-Forwarded-For entry (the one our own proxy appended).
-     * An IPv6 client counts by its /64, since one subscriber holds a whole /64.
+     * or with {@code trustForwardedFor} the last X-Forwarded-For entry (the one our own proxy appended),
+     * as pekko parsed it (a header that is not a list of IP addresses counts the TCP peer). An IPv6
+     * client counts by its /64 either way, since one subscriber holds a whole /64.
      */
     protected Route clientAddress(boolean trustForwardedFor, Function<String, Route> inner) {
         return extractRequest(request -> {
-            Optional<String> forwarded = trustForwardedFor
-                    ? request.getHeader("X-Forwarded-For").map(h -> {
-                        String[] hops = h.value().split(",");
-                        return hops[hops.length - 1].trim();
-                    }).filter(a -> !a.isEmpty())
+            Optional<RemoteAddress> client = trustForwardedFor
+                    ? request.getHeader(XForwardedFor.class).flatMap(h -> {
+                        RemoteAddress last = null;
+                        for (RemoteAddress hop : h.getAddresses()) {
+                            last = hop;
+                        }
+                        return Optional.ofNullable(last);
+                    })
                     : Optional.empty();
-            String address = forwarded.orElseGet(() -> request.getAttribute(AttributeKeys.remoteAddress)
+            String address = client.or(() -> request.getAttribute(AttributeKeys.remoteAddress))
                     .flatMap(RemoteAddress::getAddress)
                     .map(ApiDirectives::addressKey)
-                    .orElse("unknown"));
+                    .orElse("unknown");
             return inner.apply(address);
         });
     }
@@ -200,6 +181,63 @@ public abstract class ApiDirectives extends AllDirectives {
                     ? complete(ErrorMapping.toResponse(result.failed().get()))
                     : inner.apply(result.get()));
         });
+    }
+
+    /** The caller if an admin; 403 for anyone else, 401 without a live token. */
+    protected Route admin(Function<User, Route> inner) {
+        return authenticated(user -> user.isAdmin() ? inner.apply(user)
+                : complete(Json.error(ApiError.forbidden("Only an admin may do this."))));
+    }
+
+    /** The {@code consistency} query parameter of a command ({@link Consistency#strong}); anything else is a 400. */
+    protected Route strongParam(Function<Boolean, Route> inner) {
+        return parameterOptional("consistency", value -> {
+            boolean strong;
+            try {
+                strong = Consistency.strong(value);
+            } catch (ApiError e) {
+                return complete(Json.error(e));
+            }
+            return inner.apply(strong);
+        });
+    }
+
+    /**
+     * An optional whole-number query parameter within [min, max]; anything else (empty, not a number,
+     * out of range) is a 400 naming it.
+     */
+    protected Route numberParam(String name, long min, long max, Function<Optional<Long>, Route> inner) {
+        return parameterOptional(name, text -> {
+            Optional<Long> value;
+            try {
+                value = wholeNumber(text, name, min, max);
+            } catch (ApiError e) {
+                return complete(Json.error(e));
+            }
+            return inner.apply(value);
+        });
+    }
+
+    static Optional<Long> wholeNumber(Optional<String> text, String name, long min, long max) {
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            long n = Long.parseLong(text.get());
+            if (n >= min && n <= max) {
+                return Optional.of(n);
+            }
+        } catch (NumberFormatException e) {
+            // answered below, like a number out of range
+        }
+        throw ApiError.invalidField(name, name + " must be a whole number"
+                + (max == Long.MAX_VALUE ? ", " + min + " or more." : " from " + min + " to " + max + "."));
+    }
+
+    /** A page of a list, with {@code Link: <next>; rel="next"} when another page follows ({@code next} not null). */
+    protected static HttpResponse paged(Object items, String next) {
+        HttpResponse response = Json.ok(items);
+        return next == null ? response : response.addHeader(RawHeader.create("Link", "<" + next + ">; rel=\"next\""));
     }
 
     protected static Optional<String> bearerToken(Optional<String> header) {

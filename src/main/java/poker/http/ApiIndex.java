@@ -19,15 +19,18 @@ final class ApiIndex {
         index.put("version", "v1");
         index.put("contract", "API.md (HTTP and WebSocket API v1); README.md has a walk-through");
         index.put("auth", "POST /api/sessions gives a token; send it as Authorization: Bearer <token>");
+        // HttpApiIT calls every entry: one that no route answers fails the build
         index.put("resources", List.of(
                 "POST /api/users", "POST /api/sessions", "DELETE /api/sessions/current", "GET /api/users/me",
-                "GET|POST /api/tables", "GET /api/tables/{id}", "GET|POST /api/tables/{id}/participants",
+                "POST /api/tables", "GET /api/tables?limit={n}&after={id}", "GET /api/tables/{id}",
+                "GET|POST /api/tables/{id}/participants",
                 "DELETE /api/tables/{id}/participants/me", "GET /api/tables/{id}/stats",
                 "POST /api/tables/{id}/actions", "POST /api/tables/{id}/sit-out", "POST /api/tables/{id}/sit-in",
-                "GET /api/tables/{id}/live (WebSocket)", "GET /api/tables/{id}/hands",
+                "GET /api/tables/{id}/live?fromSeq={seq} (WebSocket)", "GET /api/tables/{id}/hands?limit={n}&before={n}",
                 "GET /api/tables/{id}/hands/{n}", "GET /api/tables/{id}/hands/{n}/history.txt",
-                "GET /api/tables/{id}/replay?at={seq}", "GET /api/wallet", "GET /api/wallet/transactions",
-                "POST /api/admin/wallets/{userId}/deposits", "GET /api/admin/audit"));
+                "GET /api/tables/{id}/replay?at={seq}", "GET /api/wallet", "GET /api/wallet/transactions?limit={n}",
+                "POST /api/admin/wallets/{userId}/deposits", "GET /api/admin/audit", "GET /api/admin/projections",
+                "GET /api/admin/projections/skips", "POST /api/admin/projections/{name}/{slice}/skip"));
         return Collections.unmodifiableMap(index);
     }
 }

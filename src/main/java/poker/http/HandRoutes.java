@@ -10,7 +10,6 @@ import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
-import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 import poker.domain.history.HistoryContext;
@@ -52,12 +51,12 @@ public final class HandRoutes extends ApiDirectives {
     public Route routes(String tableId) {
         return concat(
                 pathPrefix("hands", () -> concat(
-                        pathEnd(() -> get(() -> parameterOptional("limit", limit ->
-                                parameterOptional("before", before -> list(tableId, limit, before))))),
+                        pathEnd(() -> get(() -> numberParam("limit", 1, MAX_PAGE, limit ->
+                                numberParam("before", 1, Long.MAX_VALUE, before -> list(tableId, limit, before))))),
                         pathPrefix(PathMatchers.longSegment(), n -> concat(
                                 pathEnd(() -> get(() -> optionalUser(user -> hand(tableId, n, user)))),
                                 path("history.txt", () -> get(() -> optionalUser(user -> text(tableId, n, user)))))))),
-                path("replay", () -> get(() -> authenticated(user -> parameterOptional("at", at ->
+                path("replay", () -> get(() -> authenticated(user -> numberParam("at", 1, Long.MAX_VALUE, at ->
                         replay(tableId, user, at))))));
     }
 
@@ -66,43 +65,17 @@ public final class HandRoutes extends ApiDirectives {
      * number (only older hands). The body stays a JSON array; a {@code Link: <...>; rel="next"} header
      * names the next page when there is one.
      */
-    private Route list(String tableId, Optional<String> limitParam, Optional<String> beforeParam) {
-        int limit;
-        Long before;
-        try {
-            limit = number(limitParam, "limit", 1, MAX_PAGE).orElse((long) MAX_PAGE).intValue();
-            before = number(beforeParam, "before", 1, Long.MAX_VALUE).orElse(null);
-        } catch (ApiError e) {
-            return complete(Json.error(e));
-        }
+    private Route list(String tableId, Optional<Long> limitParam, Optional<Long> before) {
+        int limit = limitParam.orElse((long) MAX_PAGE).intValue();
         return respond(blocking(() -> {
             if (tables.table(tableId).isEmpty()) {
                 return Json.error(new ApiError(StatusCodes.NOT_FOUND, "table_not_found",
                         "There is no table " + tableId + ".", null));
             }
-            HandQueries.HandPage page = hands.list(tableId, before, limit);
-            HttpResponse response = Json.ok(page.hands());
-            return page.nextBefore() == null ? response : response.addHeader(RawHeader.create("Link",
-                    "</api/tables/" + tableId + "/hands?before=" + page.nextBefore() + "&limit=" + limit
-                    + ">; rel=\"next\""));
+            HandQueries.HandPage page = hands.list(tableId, before.orElse(null), limit);
+            return paged(page.hands(), page.nextBefore() == null ? null
+                    : "/api/tables/" + tableId + "/hands?before=" + page.nextBefore() + "&limit=" + limit);
         }));
-    }
-
-    /** A whole-number query parameter within [min, max], or a 400 naming it. */
-    private static Optional<Long> number(Optional<String> param, String name, long min, long max) {
-        if (param.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            long n = Long.parseLong(param.get());
-            if (n >= min && n <= max) {
-                return Optional.of(n);
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ApiError.invalidField(name, name + " must be a whole number from " + min
-                + (max == Long.MAX_VALUE ? " up." : " to " + max + "."));
     }
 
     private Route hand(String tableId, long n, Optional<User> user) {
@@ -145,20 +118,14 @@ public final class HandRoutes extends ApiDirectives {
     }
 
     /** The table after event {@code at}, rebuilt from the journal; hidden cards of a live hand withheld. */
-    private Route replay(String tableId, User user, Optional<String> at) {
+    private Route replay(String tableId, User user, Optional<Long> at) {
         if (!user.isModerator()) {
             return complete(Json.error(ApiError.forbidden("Only moderators and admins may replay a table.")));
         }
-        long seq;
-        try {
-            seq = Long.parseLong(at.orElseThrow(() -> new NumberFormatException()));
-            if (seq < 1) {
-                throw new NumberFormatException();
-            }
-        } catch (NumberFormatException e) {
-            return complete(Json.error(ApiError.invalidField("at", "at must be a journal position, 1 or more.")));
+        if (at.isEmpty()) {
+            return complete(Json.error(ApiError.invalidField("at", "at is required: a journal position, 1 or more.")));
         }
-        return respond(history.at(tableId, seq)
+        return respond(history.at(tableId, at.get())
                 .thenApply(moment -> {
                     TableState state = moment.state();
                     if (!state.created()) {

@@ -7,14 +7,8 @@ import java.util.function.BooleanSupplier;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
-import org.apache.pekko.http.javadsl.model.HttpRequest;
-import org.apache.pekko.http.javadsl.model.HttpResponse;
-import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.ExceptionHandler;
-import org.apache.pekko.http.javadsl.server.MethodRejection;
-import org.apache.pekko.http.javadsl.server.Rejection;
-import org.apache.pekko.http.javadsl.server.RejectionHandler;
 import org.apache.pekko.http.javadsl.server.Route;
 
 /** Binds the API: every resource under /api, and every failure answered as a JSON error body. */
@@ -32,24 +26,11 @@ public final class HttpServer extends AllDirectives {
     }
 
     public Route route() {
-        RejectionHandler rejections = RejectionHandler.newBuilder()
-                .handleAll(MethodRejection.class, rs -> complete(Json.error(new ApiError(StatusCodes.METHOD_NOT_ALLOWED,
-                        "method_not_allowed", "This resource does not take that method.", null))))
-                .handleNotFound(complete(Json.error(ApiError.notFound("There is nothing at this address."))))
-                .handleAll(Rejection.class, rs -> complete(Json.error(ApiError.badRequest("bad_request",
-                        "The request could not be read."))))
-                .build();
         ExceptionHandler exceptions = ExceptionHandler.newBuilder()
                 .matchAny(t -> complete(ErrorMapping.toResponse(t)))
                 .build();
-        return withRequestTimeoutResponse(HttpServer::timedOut,
-                () -> handleExceptions(exceptions, () -> handleRejections(rejections, () -> api)));
-    }
-
-    /** pekko-http's request-timeout answer, in the API's error format. */
-    private static HttpResponse timedOut(HttpRequest request) {
-        return Json.error(new ApiError(StatusCodes.SERVICE_UNAVAILABLE, "server_timeout",
-                "The server did not answer in time; try again shortly.", null));
+        return withRequestTimeoutResponse(ErrorMapping::timedOut,
+                () -> handleExceptions(exceptions, () -> handleRejections(ErrorMapping.rejections(), () -> api)));
     }
 
     /** Binds the route, each connection behind {@link RequestHeadTimeout} ({@code poker.http.request-head-timeout}). */

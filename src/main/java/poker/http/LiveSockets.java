@@ -37,6 +37,11 @@ final class LiveSockets {
         return open.getOrDefault(userId, 0);
     }
 
+    /** Whether {@code userId} has no slot left now (a cheap early check; {@link #reserve} decides). */
+    boolean atCap(String userId) {
+        return maxPerUser > 0 && open(userId) >= maxPerUser;
+    }
+
     final class Slot {
         private final String userId;
         private final AtomicBoolean started = new AtomicBoolean();

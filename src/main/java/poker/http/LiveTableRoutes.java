@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.http.javadsl.model.AttributeKeys;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.ws.Message;
 import org.apache.pekko.http.javadsl.model.ws.TextMessage;
@@ -26,7 +27,6 @@ import org.apache.pekko.stream.StreamLimitReachedException;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
-import org.apache.pekko.util.ByteString;
 import poker.domain.table.TableCommand;
 import poker.domain.table.TableEvent;
 import poker.domain.table.TableState;
@@ -73,25 +73,24 @@ public final class LiveTableRoutes extends ApiDirectives {
         this.sockets = new LiveSockets(limits.maxSocketsPerUser());
     }
 
-    /** The route for one table; the path is matched by {@link TableRoutes}. */
+    /**
+     * The route for one table; the path is matched by {@link TableRoutes}. What costs nothing is checked
+     * first: a request that is not a WebSocket upgrade (400) and a user at the socket cap (429) are
+     * answered before the table is asked or its journal read.
+     */
     public Route live(String tableId) {
-        return get(() -> parameterOptional("token", queryToken -> optionalHeaderValueByName("Authorization",
-                header -> {
+        return get(() -> optionalAttribute(AttributeKeys.webSocketUpgrade, upgrade -> upgrade.isEmpty()
+                ? complete(Json.error(ApiError.badRequest("websocket_expected",
+                        "This address is a WebSocket: open it with an upgrade request.")))
+                : parameterOptional("token", queryToken -> optionalHeaderValueByName("Authorization", header -> {
                     Optional<String> token = queryToken.or(() -> bearerToken(header));
                     if (token.isEmpty()) {
                         return complete(Json.error(ApiError.unauthorized("unauthorized",
                                 "Open the socket with ?token=<token>.")));
                     }
-                    return authenticatedWith(token.get(), user -> parameterOptional("fromSeq", from -> {
-                        Optional<Long> fromSeq;
-                        try {
-                            fromSeq = from.map(Long::parseLong);
-                            if (fromSeq.isPresent() && fromSeq.get() < 0) {
-                                throw new NumberFormatException();
-                            }
-                        } catch (NumberFormatException e) {
-                            return complete(Json.error(ApiError.invalidField("fromSeq",
-                                    "fromSeq must be a whole number, 0 or more.")));
+                    return authenticatedWith(token.get(), user -> numberParam("fromSeq", 0, Long.MAX_VALUE, fromSeq -> {
+                        if (sockets.atCap(user.id())) {
+                            return complete(Json.error(tooManySockets()));
                         }
                         // every name the first frames show is known before any frame is built
                         Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
@@ -107,23 +106,26 @@ public final class LiveTableRoutes extends ApiDirectives {
                                         StatusCodes.NOT_FOUND,
                                         "table_not_found", "There is no table " + tableId + ".", null)));
                             }
-                            return extractWebSocketUpgrade(upgrade -> open(upgrade, user,
-                                    flow(tableId, user, token.get(), start.get().get(), names)));
+                            return open(upgrade.get(), user, flow(tableId, user, token.get(), start.get().get(), names));
                         });
                     }));
-                })));
+                }))));
+    }
+
+    private ApiError tooManySockets() {
+        return new ApiError(StatusCodes.TOO_MANY_REQUESTS, "too_many_sockets",
+                "You have " + limits.maxSocketsPerUser() + " live sockets open here already; close one first.", null);
     }
 
     /**
-     * Opens the socket if the user is under the per-user cap (else 429 {@code too_many_sockets},
-     * before the upgrade); the slot is held until the socket's stream ends.
+     * Opens the socket if the user is still under the per-user cap (else 429 {@code too_many_sockets},
+     * before the upgrade: the early check in {@link #live} is not atomic); the slot is held until the
+     * socket's stream ends.
      */
     private Route open(WebSocketUpgrade upgrade, User user, Flow<Message, Message, NotUsed> flow) {
         Optional<LiveSockets.Slot> reserved = sockets.reserve(user.id());
         if (reserved.isEmpty()) {
-            return complete(Json.error(new ApiError(StatusCodes.TOO_MANY_REQUESTS, "too_many_sockets",
-                    "You have " + limits.maxSocketsPerUser() + " live sockets open here already; close one first.",
-                    null)));
+            return complete(Json.error(tooManySockets()));
         }
         LiveSockets.Slot slot = reserved.get();
         system.scheduler().scheduleOnce(SLOT_CLAIM, () -> {
@@ -298,22 +300,25 @@ public final class LiveTableRoutes extends ApiDirectives {
             }
             command = TableRoutes.action(viewer, frame);
         } catch (ApiError e) {
-            return CompletableFuture.completedFuture(Optional.of(new Out(error(e.code(), e.getMessage(), e.field()),
-                    false)));
+            return CompletableFuture.completedFuture(Optional.of(refusal(e)));
         }
         return sharding.entityRefFor(TableEntity.ENTITY_KEY, tableId)
                 .<TableEntity.Reply>ask(r -> new TableEntity.Execute(command, r), askTimeout)
                 .handle((reply, failure) -> {
+                    // mapped as the REST call's answer is: the same codes, and unexpected failures logged
                     if (failure != null) {
-                        return Optional.of(new Out(error("store_unavailable",
-                                "The table did not answer; try again.", null), false));
+                        return Optional.of(refusal(ErrorMapping.toError(failure)));
                     }
                     if (reply instanceof TableEntity.Rejected rejected) {
-                        return Optional.of(new Out(error(rejected.rejection().code(),
-                                rejected.rejection().message(), rejected.rejection().field()), false));
+                        return Optional.of(refusal(ErrorMapping.fromRejection(rejected.rejection())));
                     }
                     return Optional.<Out>empty();
                 });
+    }
+
+    /** An {@code error} frame for a refused client frame; the socket stays open. */
+    private static Out refusal(ApiError e) {
+        return new Out(error(e.code(), e.getMessage(), e.field()), false);
     }
 
     private static Map<String, Object> frame(String type, long seq, Object event, Object table) {

@@ -42,24 +42,6 @@ public final class RateLimiter {
         return window(key).tryAdd(now);
     }
 
-    /** The wait until {@code key} is under its limit again, without counting anything. */
-    public Optional<Duration> blocked(String key) {
-        if (!enabled()) {
-            return Optional.empty();
-        }
-        long now = now();
-        Window w = windows.get(key);
-        return w == null ? Optional.empty() : w.waitFor(now);
-    }
-
-    /** Counts one event for {@code key} even at the limit (a failure that already happened). */
-    public void record(String key) {
-        if (enabled()) {
-            long now = now();
-            window(key).add(now);
-        }
-    }
-
     /** Forgets {@code key}'s events (e.g. after a successful login). */
     public void reset(String key) {
         windows.remove(key);
@@ -101,7 +83,7 @@ public final class RateLimiter {
             return wait;
         }
 
-        synchronized Optional<Duration> waitFor(long now) {
+        private Optional<Duration> waitFor(long now) {
             if (count < times.length) {
                 return Optional.empty();
             }
@@ -109,7 +91,7 @@ public final class RateLimiter {
             return freeAt <= now ? Optional.empty() : Optional.of(Duration.ofMillis(freeAt - now));
         }
 
-        synchronized void add(long now) {
+        private void add(long now) {
             if (count < times.length) {
                 times[(oldest + count) % times.length] = now;
                 count++;

@@ -19,7 +19,6 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
-import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.javadsl.server.Route;
 import poker.domain.holdem.ActionType;
 import poker.domain.table.TableCommand;
@@ -103,17 +102,6 @@ public final class TableRoutes extends ApiDirectives {
                 hands.routes(tableId));
     }
 
-    /** The {@code consistency} query parameter, read once for every command route. */
-    private Route strongParam(Function<Boolean, Route> inner) {
-        return parameterOptional("consistency", value -> {
-            try {
-                return inner.apply(Consistency.strong(value));
-            } catch (ApiError e) {
-                return complete(Json.error(e));
-            }
-        });
-    }
-
     static final int LOBBY_PAGE_DEFAULT = 100;
     static final int LOBBY_PAGE_MAX = 200;
 
@@ -123,31 +111,17 @@ public final class TableRoutes extends ApiDirectives {
      * API.md; a {@code Link: <...>; rel="next"} header names the next page when there is one.
      */
     private Route lobby() {
-        return parameterOptional("limit", limitParam -> parameterOptional("after", afterParam -> {
-            int limit;
-            try {
-                limit = limitParam.map(Integer::parseInt).orElse(LOBBY_PAGE_DEFAULT);
-            } catch (NumberFormatException e) {
-                limit = -1;
-            }
-            if (limit < 1 || limit > LOBBY_PAGE_MAX) {
-                return complete(Json.error(ApiError.invalidField("limit",
-                        "limit must be a whole number from 1 to " + LOBBY_PAGE_MAX + ".")));
-            }
+        return numberParam("limit", 1, LOBBY_PAGE_MAX, limit -> parameterOptional("after", afterParam -> {
             if (afterParam.isPresent() && !isUuid(afterParam.get())) {
                 return complete(Json.error(ApiError.invalidField("after", "after must be a table id.")));
             }
-            int pageSize = limit;
+            int pageSize = limit.orElse((long) LOBBY_PAGE_DEFAULT).intValue();
             Optional<String> after = afterParam.map(String::toLowerCase);
             return respond(blocking(() -> queries.lobby(pageSize + 1, after)
                     .map(rows -> {
-                        List<TableQueries.LobbyEntry> page = rows.subList(0, Math.min(pageSize, rows.size()));
-                        HttpResponse response = Json.ok(page);
-                        if (rows.size() <= pageSize) {
-                            return response;
-                        }
-                        String next = "/api/tables?limit=" + pageSize + "&after=" + page.get(page.size() - 1).tableId();
-                        return response.addHeader(RawHeader.create("Link", "<" + next + ">; rel=\"next\""));
+                        List<TableQueries.LobbyEntry> tables = rows.subList(0, Math.min(pageSize, rows.size()));
+                        return paged(tables, rows.size() <= pageSize ? null
+                                : "/api/tables?limit=" + pageSize + "&after=" + tables.get(tables.size() - 1).tableId());
                     })
                     .orElseGet(() -> Json.error(ApiError.invalidField("after", "after must be a table of the lobby.")))));
         }));

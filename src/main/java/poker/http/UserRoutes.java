@@ -44,9 +44,9 @@ public final class UserRoutes extends ApiDirectives {
 
     public Route routes() {
         return concat(
-                path("users", () -> post(() -> parameterOptional("consistency", c ->
+                path("users", () -> post(() -> strongParam(strong ->
                         clientAddress(limits.trustForwardedFor(), address ->
-                                jsonBody(body -> register(address, body, c)))))),
+                                jsonBody(body -> register(address, body, strong)))))),
                 path(segment("users").slash("me"), () -> get(() -> authenticated(user -> complete(Json.ok(view(user)))))),
                 path("sessions", () -> post(() -> clientAddress(limits.trustForwardedFor(), address ->
                         jsonBody(body -> login(address, body))))),
@@ -62,13 +62,11 @@ public final class UserRoutes extends ApiDirectives {
     }
 
     /** Creates the account (at most so many per address), then opens its wallet with the play-money grant. */
-    private Route register(String address, Fields body, Optional<String> consistencyParam) {
+    private Route register(String address, Fields body, boolean strong) {
         String username;
         String password;
         String displayName;
-        boolean strong;
         try {
-            strong = Consistency.strong(consistencyParam);
             username = body.requireString("username", 1, 64);
             if (!USERNAME.matcher(username).matches()) {
                 throw ApiError.invalidField("username", "username must be 3 to 32 of a-z, 0-9 and _.");
@@ -101,8 +99,9 @@ public final class UserRoutes extends ApiDirectives {
 
     /**
      * Checks the password off the HTTP threads and off the JDBC pool ({@link PasswordHasher}); refused
-     * with 429 before any hashing when the address made too many attempts or the account had too many
-     * failures in the window.
+     * with 429 before any hashing when the address made too many attempts or the account too many
+     * unsuccessful ones in the window. An attempt counts against the account when it starts, and a
+     * success forgets the account's count: concurrent attempts cannot get more checks than the limit.
      */
     private Route login(String address, Fields body) {
         String username;
@@ -114,7 +113,7 @@ public final class UserRoutes extends ApiDirectives {
             return complete(Json.error(e));
         }
         Optional<Duration> wait = limits.loginAttemptsPerAddress().tryAcquire(address)
-                .or(() -> limits.loginFailuresPerAccount().blocked(username));
+                .or(() -> limits.loginFailuresPerAccount().tryAcquire(username));
         if (wait.isPresent()) {
             return complete(Json.error(ApiError.tooManyRequests("too_many_attempts",
                     "Too many sign-in attempts; try again later.", wait.get())));
@@ -122,7 +121,6 @@ public final class UserRoutes extends ApiDirectives {
         return respond(blocking(() -> users.credentials(username)).thenCompose(credentials ->
                 hasher.verify(password, credentials.map(Credentials::passwordHash)).thenCompose(matches -> {
                     if (!matches) {
-                        limits.loginFailuresPerAccount().record(username);
                         return CompletableFuture.completedFuture(Json.error(ApiError.unauthorized(
                                 "invalid_credentials", "Wrong username or password.")));
                     }

@@ -4,10 +4,8 @@ import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.function.Function;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Route;
@@ -43,8 +41,8 @@ public final class WalletRoutes extends ApiDirectives {
                 path("wallet", () -> get(() -> authenticated(this::balance))),
                 path(segment("wallet").slash("transactions"), () -> get(() -> authenticated(this::transactions))),
                 pathPrefix(segment("admin").slash("wallets"), () -> pathPrefix(segment(), userId ->
-                        path("deposits", () -> post(() -> admin(admin -> parameterOptional("consistency",
-                                c -> jsonBody(body -> deposit(userId, body, c)))))))),
+                        path("deposits", () -> post(() -> admin(admin -> strongParam(strong ->
+                                jsonBody(body -> deposit(userId, body, strong)))))))),
                 path(segment("admin").slash("audit"), () -> get(() -> admin(admin ->
                         respond(blocking(() -> Json.ok(audit.audit())))))));
     }
@@ -57,34 +55,18 @@ public final class WalletRoutes extends ApiDirectives {
     }
 
     private Route transactions(User user) {
-        return parameterOptional("limit", limit -> {
-            int n;
-            try {
-                n = limit.map(Integer::parseInt).orElse(100);
-            } catch (NumberFormatException e) {
-                n = -1;
-            }
-            if (n < 1 || n > 1000) {
-                return complete(Json.error(ApiError.invalidField("limit", "limit must be a whole number from 1 to 1000.")));
-            }
-            int rows = n;
+        return numberParam("limit", 1, 1000, limit -> {
+            int rows = limit.orElse(100L).intValue();
             return respond(blocking(() -> Json.ok(queries.ledger(user.id(), rows))));
         });
     }
 
-    private Route admin(Function<User, Route> inner) {
-        return authenticated(user -> user.isAdmin() ? inner.apply(user)
-                : complete(Json.error(ApiError.forbidden("Only an admin may do this."))));
-    }
-
-    private Route deposit(String userId, Fields body, Optional<String> consistencyParam) {
+    private Route deposit(String userId, Fields body, boolean strong) {
         long amount;
         String reference;
-        boolean strong;
         try {
             amount = body.requireLong("amount", 1, TableRoutes.MAX_CHIPS);
             reference = body.requireString("reference", 1, 100);
-            strong = Consistency.strong(consistencyParam);
             if (!TableRoutes.isUuid(userId)) {
                 throw new ApiError(StatusCodes.NOT_FOUND, "wallet_not_found", "There is no wallet " + userId + ".",
                         null);

@@ -68,6 +68,12 @@ public final class UserRepository {
 
     /** What a login checks a password against; empty for an unknown username. */
     public record Credentials(String userId, String passwordHash) {
+
+        /** Leaves the hash out: it must not reach a log. */
+        @Override
+        public String toString() {
+            return "Credentials[userId=" + userId + "]";
+        }
     }
 
     public Optional<Credentials> credentials(String username) throws SQLException {

@@ -128,6 +128,28 @@ class AbuseLimitsIT {
     }
 
     @Test
+    void concurrentWrongPasswordsCannotGetMorePasswordChecksThanTheAccountsLimit() {
+        assertThat(register("race_fay", "10.7.0.1").status()).isEqualTo(201);
+        int checked = 0;
+        // bursts from fresh addresses: only the account's limit (3) can stop them
+        for (int burst = 0; burst < 3; burst++) {
+            List<CompletableFuture<Answer>> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(sendAsync("POST", "/sessions", "{\"username\":\"race_fay\",\"password\":\"wrong one\"}",
+                        null, "10.7." + (burst + 1) + "." + i));
+            }
+            for (Answer a : answers.stream().map(CompletableFuture::join).toList()) {
+                if (a.status() == 401) {
+                    checked++;
+                } else {
+                    assertThat(a.error()).as(a.body().toString()).isIn("too_many_attempts", "server_busy");
+                }
+            }
+        }
+        assertThat(checked).as("wrong passwords checked for one account in its window").isLessThanOrEqualTo(3);
+    }
+
+    @Test
     void fiveAttemptsFromAnAddressThenThatAddressWaits() {
         assertThat(register("addr_cat", "10.2.0.9").status()).isEqualTo(201);
         for (int i = 0; i < 5; i++) {
@@ -147,11 +169,24 @@ class AbuseLimitsIT {
     }
 
     @Test
+    void forwardedIpv6AddressesCountByTheirSlash64LikePeers() {
+        for (int i = 1; i <= 3; i++) {
+            assertThat(register("six_" + i, "2001:db8:1:2::" + i).status()).isEqualTo(201);
+        }
+        // another address of the same /64 is the same subscriber
+        assertLimited(register("six_4", "2001:db8:1:2:ffff::9"), 429, "too_many_attempts", 3600);
+        assertThat(register("six_4", "2001:db8:1:3::1").status()).isEqualTo(201);
+    }
+
+    @Test
     void whenHashingIsSaturatedLoginsAreRefusedWith503InsteadOfQueueing() {
-        assertThat(register("busy_dan", "10.4.0.1").status()).isEqualTo(201);
+        // eight accounts: the per-account limit (3) counts attempts in flight, and is not what this is about
+        for (int i = 0; i < 8; i++) {
+            assertThat(register("busy_dan" + i, "10.4.0." + i).status()).isEqualTo(201);
+        }
         List<CompletableFuture<Answer>> burst = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            burst.add(sendAsync("POST", "/sessions", "{\"username\":\"busy_dan\",\"password\":\"correct horse\"}",
+            burst.add(sendAsync("POST", "/sessions", "{\"username\":\"busy_dan" + i + "\",\"password\":\"correct horse\"}",
                     null, "10.4.1." + i));
         }
         List<Answer> answers = burst.stream().map(CompletableFuture::join).toList();

@@ -51,6 +51,31 @@ class HttpApiIT {
     }
 
     @Test
+    void theIndexListsTheAdminViewsAndEveryResourceItListsIsAnswered() {
+        Response index = api.get("", null);
+        assertThat(index.status()).as(index.raw()).isEqualTo(200);
+        List<String> resources = new ArrayList<>();
+        index.body().path("resources").forEach(r -> resources.add(r.asText()));
+        assertThat(resources).contains("GET /api/admin/projections", "GET /api/admin/projections/skips",
+                "POST /api/admin/projections/{name}/{slice}/skip");
+
+        for (String resource : resources) {
+            String[] parts = resource.replace(" (WebSocket)", "").split(" ");
+            String path = parts[1].substring("/api".length())
+                    .replace("{id}", "00000000-0000-4000-8000-000000000000")
+                    .replace("{userId}", "00000000-0000-4000-8000-000000000000")
+                    .replaceAll("\\{(n|seq)}", "1").replace("{name}", "lobby").replace("{slice}", "table-0");
+            for (String method : parts[0].split("\\|")) {
+                // without a token or body: 401, 400, 404 of a resource, never the router's 404 or 405
+                Response r = api.send(method, path, method.equals("GET") || method.equals("DELETE") ? null : "{}",
+                        null);
+                assertThat(r.text("error")).as(method + " " + path + ": " + r.raw())
+                        .isNotIn("not_found", "method_not_allowed");
+            }
+        }
+    }
+
+    @Test
     void registerLoginCreateJoinUntilFullAndReadParticipantsBack() throws Exception {
         Response registered = api.post("/users",
                 "{\"username\":\"ann\",\"password\":\"longenough\",\"displayName\":\"Ann\"}", null);

@@ -66,8 +66,16 @@ class HttpSettingsTest {
 
     @Test
     void aTimeoutThatIsNotTheStoreStaysA503StoreUnavailable() {
-        // unchanged: a timed-out ask is the store; only a body read timeout is a 408 (ApiDirectives)
+        // unchanged: a timed-out ask is the store; only a body read timeout is a 408 (ErrorMapping.bodyNotRead)
         assertThat(ErrorMapping.toResponse(new TimeoutException()).status().intValue()).isEqualTo(503);
+    }
+
+    @Test
+    void aBodyThatTimesOutIsTheClients408AndTheConnectionCloses() {
+        HttpResponse response = ErrorMapping.bodyNotRead(new java.util.concurrent.CompletionException(
+                new TimeoutException()));
+        assertThat(response.status().intValue()).isEqualTo(408);
+        assertThat(response.getHeader("Connection")).hasValueSatisfying(h -> assertThat(h.value()).isEqualTo("close"));
     }
 
     @Test

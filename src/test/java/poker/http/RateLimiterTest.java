@@ -6,9 +6,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** The sliding window: exact counts per key, the wait until a slot frees, and keys that age out. */
+/** The sliding window: exact counts per key (under concurrency too), the wait until a slot frees, and keys that age out. */
 class RateLimiterTest {
 
     /** A clock the test moves by hand. */
@@ -48,7 +54,6 @@ class RateLimiterTest {
 
         // 30 s after the first: it frees in 30 s
         assertThat(limiter.tryAcquire("ann")).contains(Duration.ofSeconds(30));
-        assertThat(limiter.blocked("ann")).contains(Duration.ofSeconds(30));
         // refused attempts are not counted
         clock.advance(Duration.ofSeconds(30));
         assertThat(limiter.tryAcquire("ann")).isEmpty();
@@ -58,19 +63,40 @@ class RateLimiterTest {
     }
 
     @Test
-    void failuresAreRecordedEvenAtTheLimitAndASuccessForgetsThem() {
+    void aResetForgetsAKeysEvents() {
         ManualClock clock = new ManualClock();
-        RateLimiter failures = new RateLimiter(2, Duration.ofMinutes(1), clock);
-        assertThat(failures.blocked("ann")).isEmpty();
-        failures.record("ann");
-        failures.record("ann");
-        assertThat(failures.blocked("ann")).contains(Duration.ofMinutes(1));
-        clock.advance(Duration.ofSeconds(20));
-        failures.record("ann");
-        // the window slides: the oldest of the last two is 20 s old
-        assertThat(failures.blocked("ann")).contains(Duration.ofSeconds(40));
-        failures.reset("ann");
-        assertThat(failures.blocked("ann")).isEmpty();
+        RateLimiter attempts = new RateLimiter(2, Duration.ofMinutes(1), clock);
+        assertThat(attempts.tryAcquire("ann")).isEmpty();
+        assertThat(attempts.tryAcquire("ann")).isEmpty();
+        assertThat(attempts.tryAcquire("ann")).contains(Duration.ofMinutes(1));
+
+        attempts.reset("ann");
+
+        assertThat(attempts.tryAcquire("ann")).isEmpty();
+    }
+
+    @Test
+    void concurrentCallersGetExactlyTheLimitBetweenThem() throws Exception {
+        RateLimiter limiter = new RateLimiter(10, Duration.ofMinutes(1), new ManualClock());
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> calls = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                calls.add(threads.submit(() -> {
+                    start.await();
+                    return limiter.tryAcquire("ann").isEmpty();
+                }));
+            }
+            start.countDown();
+            int granted = 0;
+            for (Future<Boolean> call : calls) {
+                granted += call.get() ? 1 : 0;
+            }
+            assertThat(granted).isEqualTo(10);
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
@@ -78,9 +104,7 @@ class RateLimiterTest {
         RateLimiter off = new RateLimiter(0, Duration.ofMinutes(1), Clock.systemUTC());
         for (int i = 0; i < 1000; i++) {
             assertThat(off.tryAcquire("ann")).isEmpty();
-            off.record("ann");
         }
-        assertThat(off.blocked("ann")).isEmpty();
         assertThat(off.trackedKeys()).isZero();
     }
 

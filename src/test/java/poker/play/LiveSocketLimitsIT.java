@@ -97,6 +97,8 @@ class LiveSocketLimitsIT {
         assertThat(refused.json().path("error").asText()).isEqualTo("too_many_sockets");
         assertThat(refused.json().path("message").asText()).isNotBlank();
         assertThatThrownBy(() -> open(tableId, ann, null)).hasStackTraceContaining("429");
+        // refused before anything is looked up: an unknown table is not even asked for
+        assertThat(upgrade("00000000-0000-4000-8000-000000000000", ann).status()).isEqualTo(429);
         // the cap is per user
         LiveClient bobs = open(tableId, bob, null);
         until(bobs, f -> f.path("type").asText().equals("snapshot"));
@@ -117,6 +119,21 @@ class LiveSocketLimitsIT {
         second.close();
         third.close();
         bobs.close();
+    }
+
+    @Test
+    void aRequestThatIsNotAWebSocketUpgradeIsToldSoBeforeAnythingIsLookedUp() throws Exception {
+        ApiClient api = new ApiClient(server.httpPort());
+        String dan = api.signUp("plain_dan");
+        String tableId = table(api, dan);
+        for (String table : List.of(tableId, "00000000-0000-4000-8000-000000000000")) {
+            try (RawHttp http = new RawHttp(server.httpPort())) {
+                RawHttp.Response r = http.send("GET /api/tables/" + table + "/live?token=" + dan
+                        + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").read();
+                assertThat(r.status()).as(r.body()).isEqualTo(400);
+                assertThat(r.json().path("error").asText()).as(r.body()).isEqualTo("websocket_expected");
+            }
+        }
     }
 
     @Test
