@@ -8,6 +8,9 @@ import org.flywaydb.core.Flyway;
 /** The connection pool for this application's own SQL (users, read side), and the schema migrations. */
 public final class Database {
 
+    /** pgjdbc's switch for the server's error detail in exception messages (default true). */
+    public static final String NO_ROW_IN_ERRORS = "logServerErrorDetail";
+
     private Database() {
     }
 
@@ -21,6 +24,9 @@ public final class Database {
         // Fail fast when the store is down: callers answer 503 instead of hanging.
         config.setConnectionTimeout(3_000);
         config.setPoolName("poker");
+        // PostgreSQL's error detail repeats the failing row ("Failing row contains (...)"): a failed
+        // hand-history insert would put a deck and hole cards into a log line. Keep it out of messages.
+        config.addDataSourceProperty(NO_ROW_IN_ERRORS, "false");
         return new HikariDataSource(config);
     }
 
