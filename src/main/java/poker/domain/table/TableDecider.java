@@ -231,11 +231,16 @@ public final class TableDecider {
      *                 Fewer than two ready: the game (re)starts, every active player is ready, nothing is
      *                 owed or posted.
      *   button      = the next ready seat after the last hand's button (the lowest ready seat at first)
-     *   small blind = the next ready seat after the button; the button itself when only two are ready
+     *   small blind = the next ready seat after the button
      *   big blind   = the next active seat after the small blind, ready or not: a player waiting for the
      *                 big blind, or about to post one, is dealt in there as the big blind, owing no more
      *   heads-up    = two active players: the button posts the small blind, and goes where nobody posts
      *                 the big blind twice in a row (rule 2)
+     *   two ready   = and others waiting or posting: the small blind is the ready seat before the next
+     *                 active seat after the last big blind, the big blind the next active seat after it. On
+     *                 the other ready seat, the small blind has the button (heads-up); on a third player's
+     *                 seat, the other ready seat has it. (Moving the button instead gives one of the two the
+     *                 big blind twice in a row, or twice in three hands while the other skips it.)
      *   dealt in    = the ready players + the posters (owing, not waiting) + the big blind
      *   posts       = a poster who is not the big blind posts what they owe: a newcomer a live big blind;
      *                 back after missing the big blind, a live big blind and a dead small blind; after
@@ -244,7 +249,8 @@ public final class TableDecider {
      *                 blind missed the small blind; strictly between the small and the big blind, the big one
      * </pre>
      * The button and the small blind skip players owing blinds, so a newcomer never starts on them; the
-     * big blind skips nobody sitting in, so a waiting player's wait ends within one orbit.
+     * big blind goes to the next seat sitting in after the small blind, so a waiting player's wait ends
+     * within an orbit.
      */
     static Positions positions(TableState state) {
         List<Participant> active = state.playing();
@@ -264,8 +270,13 @@ public final class TableDecider {
                 big = swapped;
             }
             small = button;
+        } else if (readySeats.size() == 2) {
+            // two in the game: the button alone cannot keep the big blind moving (see above)
+            small = previousSeat(readySeats, nextSeat(activeSeats, state.lastBigBlind()));
+            big = nextSeat(activeSeats, small);
+            button = readySeats.contains(big) ? small : otherOf(readySeats, small);
         } else {
-            small = readySeats.size() == 2 ? button : nextSeat(readySeats, button);
+            small = nextSeat(readySeats, button);
             big = nextSeat(activeSeats, small);
         }
 
@@ -355,6 +366,16 @@ public final class TableDecider {
     private static boolean dealtIn(TableState state, Participant p) {
         return state.handLive() && state.hand().findSeat(p.seatNumber())
                 .filter(s -> s.playerId().equals(p.playerId())).isPresent();
+    }
+
+    /** The last of {@code seats} (ascending) counter-clockwise before {@code before}. */
+    private static int previousSeat(List<Integer> seats, int before) {
+        return seats.stream().filter(s -> s < before).reduce((a, b) -> b).orElse(seats.get(seats.size() - 1));
+    }
+
+    /** The one of two {@code seats} that is not {@code seat}. */
+    private static int otherOf(List<Integer> seats, int seat) {
+        return seats.get(0) == seat ? seats.get(1) : seats.get(0);
     }
 
     /** The first of {@code seats} (ascending) clockwise after {@code after}; the lowest when there is none. */

@@ -387,6 +387,46 @@ class TableHandsTest {
         assertThat(state.hand().bigBlindSeat()).isEqualTo(1);
     }
 
+    /** Button, small blind and big blind seats of the hand in play. */
+    private List<Integer> positions() {
+        return List.of(state.hand().button(), state.hand().smallBlindSeat(), state.hand().bigBlindSeat());
+    }
+
+    @Test
+    void fromHeadsUpTheBigBlindMovesOnToANewcomerAndTheBlindsGoRoundInTurn() {
+        seat("alice", 1, 1000).seat("bob", 2, 1000);
+        deal(1);
+        assertThat(positions()).as("heads-up: alice's button posts the small blind").containsExactly(1, 1, 2);
+        playOut();
+        accept(TableDecider.decide(state, new TableCommand.JoinParticipant("p-carl", "carl", 1000, 3), NOW));
+
+        deal(2);
+        assertThat(dealtIn()).containsExactly("alice", "bob", "carl");
+        assertThat(positions()).as("carl's big blind, bob's small, alice keeps the button").containsExactly(1, 2, 3);
+        playOut();
+        deal(3);
+        assertThat(positions()).containsExactly(2, 3, 1);
+        playOut();
+        deal(4);
+        assertThat(positions()).as("each has had each blind once").containsExactly(3, 1, 2);
+    }
+
+    @Test
+    void withTwoInTheGameThePostersSeatAfterTheLastBigBlindTakesTheNextOne() {
+        seat("alice", 1, 1000).seat("bob", 2, 1000).seat("carl", 3, 1000);
+        deal(1);
+        assertThat(positions()).containsExactly(1, 2, 3);
+        playOut();
+        accept(TableDecider.decide(state, new LeaveTable("alice"), NOW));
+        accept(TableDecider.decide(state, new TableCommand.JoinParticipant("p-dave", "dave", 1000, 1, false), NOW));
+
+        List<TableEvent> second = deal(2);
+
+        assertThat(positions()).as("carl, big blind last hand, posts the small blind; dave the big one")
+                .containsExactly(2, 3, 1);
+        assertThat(posts(second)).containsExactly(posted(3, HandEvent.Blind.SMALL, 5), posted(1, HandEvent.Blind.BIG, 10));
+    }
+
     @Test
     void aPlayerBackAfterMissingTheBigBlindPostsItLiveAndTheSmallBlindDead() {
         seat("alice", 1, 1000).seat("bob", 2, 1000).seat("carl", 3, 1000).seat("dave", 4, 1000);
