@@ -241,7 +241,9 @@ public final class TableDecider {
      *                 the other ready seat, the small blind has the button (heads-up); on a third player's
      *                 seat, the other ready seat has it. (Moving the button instead gives one of the two the
      *                 big blind twice in a row, or twice in three hands while the other skips it.)
-     *   dealt in    = the ready players + the posters (owing, not waiting) + the big blind
+     *   dealt in    = the ready players + the posters (owing, not waiting) + the big blind; a poster
+     *                 strictly between the button and the small blind waits for the button to pass (else
+     *                 the button would move onto them next hand and the blinds would not move)
      *   posts       = a poster who is not the big blind posts what they owe: a newcomer a live big blind;
      *                 back after missing the big blind, a live big blind and a dead small blind; after
      *                 missing only the small blind, a dead small blind
@@ -250,7 +252,7 @@ public final class TableDecider {
      * </pre>
      * The button and the small blind skip players owing blinds, so a newcomer never starts on them; the
      * big blind goes to the next seat sitting in after the small blind, so a waiting player's wait ends
-     * within an orbit.
+     * within an orbit (BigBlindMovesOnPropertiesTest).
      */
     static Positions positions(TableState state) {
         List<Participant> active = state.playing();
@@ -281,8 +283,11 @@ public final class TableDecider {
         }
 
         int bigBlind = big;
+        int buttonSeat = button;
+        int smallBlind = small;
         List<Participant> dealtIn = active.stream()
-                .filter(p -> restart || p.ready() || p.posting() || p.seatNumber() == bigBlind)
+                .filter(p -> restart || p.ready() || p.seatNumber() == bigBlind
+                        || p.posting() && !between(buttonSeat, smallBlind, p.seatNumber()))
                 .toList();
         List<HandSetup.Post> posts = new ArrayList<>();
         if (!restart) {

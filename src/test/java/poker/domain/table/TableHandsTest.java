@@ -443,24 +443,29 @@ class TableHandsTest {
         assertThat(accept(TableDecider.decide(state, new SitIn("dave", false), NOW)))
                 .containsExactly(new TableEvent.ParticipantSatIn("p-dave", TABLE, 4, false));
 
-        List<TableEvent> third = deal(3); // button 3, small blind 1, big blind 2; dave posts both
+        deal(3); // button 3, small blind 1, big blind 2
+        assertThat(dealtIn()).as("between the button and the small blind: waits for the button to pass")
+                .doesNotContain("dave");
+        playOut();
+        List<TableEvent> fourth = deal(4); // button 1, small blind 2, big blind 3; dave posts both
 
         assertThat(dealtIn()).contains("dave");
-        assertThat(posts(third)).containsExactly(posted(1, HandEvent.Blind.SMALL, 5), posted(2, HandEvent.Blind.BIG, 10),
+        assertThat(posts(fourth)).containsExactly(posted(2, HandEvent.Blind.SMALL, 5), posted(3, HandEvent.Blind.BIG, 10),
                 posted(4, HandEvent.Blind.EXTRA_BIG, 10), posted(4, HandEvent.Blind.DEAD_SMALL, 5));
         assertThat(state.hand().seat(4).bet()).as("the big blind is live").isEqualTo(10);
         assertThat(state.hand().seat(4).stack()).isEqualTo(985);
         assertThat(state.hand().collectedPots()).as("the small blind is dead money in the pot")
                 .containsExactly(new poker.domain.holdem.Pot(5, List.of(1, 2, 3, 4)));
-        act("carl", ActionType.FOLD, 0);
+        assertThat(onTurn()).isEqualTo("dave");
         assertThat(legal()).contains(ActionType.CHECK);
         act("dave", ActionType.CHECK, 0);
-        act("alice", ActionType.CALL, 0);
-        act("bob", ActionType.CHECK, 0);
-        assertThat(state.hand().pots()).containsExactly(new poker.domain.holdem.Pot(35, List.of(1, 2, 4)));
+        act("alice", ActionType.FOLD, 0);
+        act("bob", ActionType.CALL, 0);
+        act("carl", ActionType.CHECK, 0);
+        assertThat(state.hand().pots()).containsExactly(new poker.domain.holdem.Pot(35, List.of(2, 3, 4)));
         playOut();
 
-        List<HandEvent> hand = handEvents(journal.subList(journal.indexOf(third.get(0)), journal.size()));
+        List<HandEvent> hand = handEvents(journal.subList(journal.indexOf(fourth.get(0)), journal.size()));
         assertThat(hand.stream().filter(e -> e instanceof HandEvent.HandWon)
                 .mapToLong(e -> ((HandEvent.HandWon) e).amount()).sum()).as("the pot won").isEqualTo(35);
         assertThat(chipsOnTheTable()).isEqualTo(4000);
