@@ -20,7 +20,8 @@ import poker.domain.holdem.HandEvent.Blind;
  *
  * <p>{@code posts} are a cash table's extra blinds (POKER_RULES.md rule 12), posted after the
  * hand's own blinds: a live big blind ({@link Blind#EXTRA_BIG}) from a new or returning player, a
- * dead small blind ({@link Blind#DEAD_SMALL}) from one who missed it. {@code notDealtIn} lists the
+ * dead small blind ({@link Blind#DEAD_SMALL}) from one who missed it; a dead small blind that takes a
+ * whole stack leaves its poster in no pot (the table does not ask for one). {@code notDealtIn} lists the
  * players seated but not dealt in; the engine only records them in {@code HandStarted}.
  */
 public record HandSetup(

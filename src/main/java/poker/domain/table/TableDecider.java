@@ -246,7 +246,8 @@ public final class TableDecider {
      *                 the button would move onto them next hand and the blinds would not move)
      *   posts       = a poster who is not the big blind posts what they owe: a newcomer a live big blind;
      *                 back after missing the big blind, a live big blind and a dead small blind; after
-     *                 missing only the small blind, a dead small blind
+     *                 missing only the small blind, a dead small blind (with no more chips than that, they
+     *                 wait for the big blind: all in on dead money, they could win nothing)
      *   missed      = a seated player sitting out, with chips, strictly between the button and the small
      *                 blind missed the small blind; strictly between the small and the big blind, the big one
      * </pre>
@@ -287,12 +288,12 @@ public final class TableDecider {
         int smallBlind = small;
         List<Participant> dealtIn = active.stream()
                 .filter(p -> restart || p.ready() || p.seatNumber() == bigBlind
-                        || p.posting() && !between(buttonSeat, smallBlind, p.seatNumber()))
+                        || postsNow(p, state.settings()) && !between(buttonSeat, smallBlind, p.seatNumber()))
                 .toList();
         List<HandSetup.Post> posts = new ArrayList<>();
         if (!restart) {
             for (Participant p : dealtIn) {
-                if (!p.posting() || p.seatNumber() == bigBlind) {
+                if (!postsNow(p, state.settings()) || p.seatNumber() == bigBlind) {
                     continue;
                 }
                 switch (p.blindsDue()) {
@@ -319,6 +320,12 @@ public final class TableDecider {
             }
         }
         return new Positions(button, small, big, dealtIn, List.copyOf(posts), List.copyOf(missed));
+    }
+
+    /** A poster who posts at the next hand: not one whose whole stack would go in as a dead small blind. */
+    private static boolean postsNow(Participant p, TableSettings settings) {
+        return p.posting()
+                && !(p.blindsDue() == Participant.BlindsDue.MISSED_SMALL && p.chips() <= settings.smallBlind());
     }
 
     /** Seat {@code seat} lies strictly between {@code from} and {@code to}, going clockwise. */

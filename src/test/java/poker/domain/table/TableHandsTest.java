@@ -496,6 +496,22 @@ class TableHandsTest {
     }
 
     @Test
+    void aPlayerWhoseChipsWouldAllGoInDeadWaitsForTheBigBlindInstead() {
+        seat("alice", 1, 1000).seat("bob", 2, 1000).seat("carl", 3, 1000).seat("dave", 4, 5);
+        record(List.of(new ParticipantSatOut("p-dave", TABLE, 4, "requested"),
+                new TableEvent.BlindMissed(TABLE, "p-dave", 4, 1, HandEvent.Blind.SMALL)));
+        accept(TableDecider.decide(state, new SitIn("dave", false), NOW));
+
+        deal(1); // button 1, small blind 2, big blind 3
+        assertThat(dealtIn()).as("all in on a dead small blind, dave could win nothing").doesNotContain("dave");
+        playOut();
+        List<TableEvent> second = deal(2); // button 2, small blind 3, big blind 4: dave's, live
+
+        assertThat(posts(second)).containsExactly(posted(3, HandEvent.Blind.SMALL, 5), posted(4, HandEvent.Blind.BIG, 5));
+        assertThat(state.participantOf("dave").orElseThrow().owesBlinds()).isFalse();
+    }
+
+    @Test
     void aPlayerBackBeforeTheBlindsReachedThemOwesNothing() {
         seat("alice", 1, 1000).seat("bob", 2, 1000).seat("carl", 3, 1000).seat("dave", 4, 1000);
         deal(1); // button 1, small blind 2, big blind 3
