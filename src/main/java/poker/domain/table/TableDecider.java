@@ -203,8 +203,8 @@ public final class TableDecider {
         List<SeatSetup> notDealtIn = state.participants().stream().filter(p -> !at.dealtIn().contains(p))
                 .map(p -> new SeatSetup(p.seatNumber(), p.playerId(), p.chips(), true)).toList();
         HandSetup setup = new HandSetup(handNumber, seats, at.button(), at.smallBlind(), at.bigBlind(),
-                state.settings().smallBlind(), state.settings().bigBlind(), 0, deck, sealed.commitment(),
-                sealed.leaves(), at.posts(), notDealtIn);
+                state.settings().smallBlind(), state.settings().bigBlind(), 0, deck, sealed.commitment())
+                .withLeaves(sealed.leaves()).withPosts(at.posts()).withNotDealtIn(notDealtIn);
         Batch batch = new Batch(state, now);
         at.missed().forEach(m -> batch.add(new BlindMissed(state.tableId(), m.participantId(), m.seatNumber(),
                 handNumber, m.blind())));
