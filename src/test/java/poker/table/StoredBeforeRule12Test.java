@@ -88,8 +88,28 @@ class StoredBeforeRule12Test {
 
         assertThat(old.participants()).extracting(Participant::blindsDue)
                 .containsExactly(Participant.BlindsDue.NONE, Participant.BlindsDue.NONE);
+        assertThat(old.participants()).extracting(Participant::status).containsExactly("active", "sitting_out");
         assertThat(old.participantOf("a").orElseThrow().ready()).isTrue();
         assertThat(old.apply(new ParticipantSatIn("p-b", "t1", 2)).participantOf("b").orElseThrow().ready()).isTrue();
+    }
+
+    @Test
+    void aSnapshotThatStoredTheParticipantsStatusReadsTheSameAndIsWrittenWithoutIt() {
+        TableState stored = read("{\"tableId\":\"t1\",\"settings\":{\"name\":\"Main\",\"smallBlind\":5,\"bigBlind\":10,"
+                + "\"maxSeats\":6,\"minBuyIn\":100,\"maxBuyIn\":1000,\"actionSeconds\":20},"
+                + "\"participants\":[{\"participantId\":\"p-a\",\"playerId\":\"a\",\"seatNumber\":1,\"chips\":500,"
+                + "\"initialChips\":500,\"sittingOut\":false,\"status\":\"waiting\",\"timeouts\":0,\"leaving\":false,"
+                + "\"blindsDue\":\"NEW_PLAYER\",\"waitingForBigBlind\":true}],"
+                + "\"joinedIds\":[\"p-a\"],\"handsPlayed\":3,\"button\":1,\"lastBigBlind\":2,"
+                + "\"hand\":null,\"salt\":null,\"salts\":null,\"clock\":null}", 9002, TableState.class);
+
+        Participant waiting = stored.participantOf("a").orElseThrow();
+        assertThat(waiting.status()).isEqualTo("waiting");
+        assertThat(waiting.waitingForBigBlind()).isTrue();
+        Serialization serialization = SerializationExtension.get(TESTKIT.system());
+        byte[] written = serialization.serialize(stored).get();
+        assertThat(new String(written, StandardCharsets.UTF_8)).doesNotContain("status");
+        assertThat(read(new String(written, StandardCharsets.UTF_8), 9002, TableState.class)).isEqualTo(stored);
     }
 
     @Test

@@ -10,17 +10,19 @@ import poker.domain.holdem.HandEvent.Blind;
  * the already shuffled deck and its commitment ({@code leaves}: the per-position one, see
  * {@link poker.domain.cards.DeckCommitment}; null when the caller commits otherwise).
  *
- * <p>Positions: leave {@code bigBlindSeat} null and the blinds follow the button (cash tables:
- * small blind left of the button, or the button itself heads-up). Give {@code bigBlindSeat} (and
- * {@code smallBlindSeat}, null for a dead small blind) to place them explicitly, as a tournament's
- * dead-button rule requires; the button may then be an empty seat.
+ * <p>Positions: leave {@code bigBlindSeat} null and the blinds follow the button (small blind left of
+ * the button, or the button itself heads-up). Give {@code bigBlindSeat} (and {@code smallBlindSeat},
+ * null for a dead small blind) to place them explicitly, as cash tables do (players waiting for the big
+ * blind are not dealt in, so the blinds do not simply follow the button: {@code TableDecider.positions})
+ * and a tournament's dead-button rule requires; the button may then be an empty seat.
  *
  * <p>Seats with no chips are not dealt in. {@code ante} is a big-blind ante, paid by the big blind
  * for the whole table after the blind itself.
  *
  * <p>{@code posts} are a cash table's extra blinds (POKER_RULES.md rule 12), posted after the
  * hand's own blinds: a live big blind ({@link Blind#EXTRA_BIG}) from a new or returning player, a
- * dead small blind ({@link Blind#DEAD_SMALL}) from one who missed it. {@code notDealtIn} lists the
+ * dead small blind ({@link Blind#DEAD_SMALL}) from one who missed it; a dead small blind that takes a
+ * whole stack leaves its poster in no pot (the table does not ask for one). {@code notDealtIn} lists the
  * players seated but not dealt in; the engine only records them in {@code HandStarted}.
  */
 public record HandSetup(

@@ -1,8 +1,7 @@
 package poker.domain.table;
 
 /**
- * A player seated at a table with a stack. {@code status} is {@code active}, {@code sitting_out} or
- * {@code waiting} (sitting in, waiting for the big blind).
+ * A player seated at a table with a stack.
  *
  * @param timeouts           consecutive turns this player let run out (two sit them out)
  * @param leaving            asked to leave during a hand: folded when their turn comes, gone when it ends
@@ -12,7 +11,7 @@ package poker.domain.table;
  *                           dealt in until the big blind reaches this seat, then owes nothing more
  */
 public record Participant(String participantId, String playerId, int seatNumber, long chips,
-                          long initialChips, boolean sittingOut, String status, int timeouts, boolean leaving,
+                          long initialChips, boolean sittingOut, int timeouts, boolean leaving,
                           BlindsDue blindsDue, boolean waitingForBigBlind) {
 
     /** What a player owes before being dealt in at a cash table. */
@@ -39,51 +38,50 @@ public record Participant(String participantId, String playerId, int seatNumber,
         blindsDue = blindsDue == null ? BlindsDue.NONE : blindsDue; // snapshots from before rule 12
     }
 
-    /** A participant as the first versions recorded one: nothing owed. */
-    public Participant(String participantId, String playerId, int seatNumber, long chips, long initialChips,
-                       boolean sittingOut, String status, int timeouts, boolean leaving) {
-        this(participantId, playerId, seatNumber, chips, initialChips, sittingOut, status, timeouts, leaving,
-                BlindsDue.NONE, false);
+    /**
+     * {@code sitting_out}, {@code waiting} (sitting in, waiting for the big blind) or {@code active}. Derived,
+     * not stored: snapshots written before it was derived still hold a {@code status}, which reads as ignored.
+     */
+    public String status() {
+        return sittingOut ? TableDecider.SITTING_OUT : waitingForBigBlind ? TableDecider.WAITING : TableDecider.ACTIVE;
     }
 
     public Participant withChips(long newChips) {
-        return new Participant(participantId, playerId, seatNumber, newChips, initialChips, sittingOut, status,
-                timeouts, leaving, blindsDue, waitingForBigBlind);
+        return new Participant(participantId, playerId, seatNumber, newChips, initialChips, sittingOut, timeouts,
+                leaving, blindsDue, waitingForBigBlind);
     }
 
     public Participant withSittingOut(boolean out) {
-        return new Participant(participantId, playerId, seatNumber, chips, initialChips, out,
-                out ? TableDecider.SITTING_OUT : TableDecider.ACTIVE, out ? timeouts : 0, leaving, blindsDue,
-                false);
+        return new Participant(participantId, playerId, seatNumber, chips, initialChips, out, out ? timeouts : 0,
+                leaving, blindsDue, false);
     }
 
     /** Back from sitting out; owing blinds, {@code waitForBigBlind} says whether they wait or post. */
     public Participant sittingIn(boolean waitForBigBlind) {
-        boolean waits = owesBlinds() && waitForBigBlind;
-        return new Participant(participantId, playerId, seatNumber, chips, initialChips, false,
-                waits ? TableDecider.WAITING : TableDecider.ACTIVE, 0, leaving, blindsDue, waits);
+        return new Participant(participantId, playerId, seatNumber, chips, initialChips, false, 0, leaving,
+                blindsDue, owesBlinds() && waitForBigBlind);
     }
 
     public Participant withTimeouts(int count) {
-        return new Participant(participantId, playerId, seatNumber, chips, initialChips, sittingOut, status, count,
-                leaving, blindsDue, waitingForBigBlind);
+        return new Participant(participantId, playerId, seatNumber, chips, initialChips, sittingOut, count, leaving,
+                blindsDue, waitingForBigBlind);
     }
 
     public Participant markLeaving() {
-        return new Participant(participantId, playerId, seatNumber, chips, initialChips, sittingOut, status,
-                timeouts, true, blindsDue, waitingForBigBlind);
+        return new Participant(participantId, playerId, seatNumber, chips, initialChips, sittingOut, timeouts, true,
+                blindsDue, waitingForBigBlind);
     }
 
     /** Missed a blind while sitting out ({@code big}: the big blind, else the small one). */
     public Participant missed(boolean big) {
-        return new Participant(participantId, playerId, seatNumber, chips, initialChips, sittingOut, status,
-                timeouts, leaving, blindsDue.andMissed(big), waitingForBigBlind);
+        return new Participant(participantId, playerId, seatNumber, chips, initialChips, sittingOut, timeouts,
+                leaving, blindsDue.andMissed(big), waitingForBigBlind);
     }
 
     /** Dealt into a hand: whatever was owed is settled (posted, or dealt in as the big blind). */
     public Participant dealtIn() {
-        return new Participant(participantId, playerId, seatNumber, chips, initialChips, sittingOut,
-                sittingOut ? status : TableDecider.ACTIVE, timeouts, leaving, BlindsDue.NONE, false);
+        return new Participant(participantId, playerId, seatNumber, chips, initialChips, sittingOut, timeouts,
+                leaving, BlindsDue.NONE, false);
     }
 
     /** Sitting in with chips: dealt into the next hand, unless waiting for the big blind. */

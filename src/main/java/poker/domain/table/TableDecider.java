@@ -203,8 +203,8 @@ public final class TableDecider {
         List<SeatSetup> notDealtIn = state.participants().stream().filter(p -> !at.dealtIn().contains(p))
                 .map(p -> new SeatSetup(p.seatNumber(), p.playerId(), p.chips(), true)).toList();
         HandSetup setup = new HandSetup(handNumber, seats, at.button(), at.smallBlind(), at.bigBlind(),
-                state.settings().smallBlind(), state.settings().bigBlind(), 0, deck, sealed.commitment(),
-                sealed.leaves(), at.posts(), notDealtIn);
+                state.settings().smallBlind(), state.settings().bigBlind(), 0, deck, sealed.commitment())
+                .withLeaves(sealed.leaves()).withPosts(at.posts()).withNotDealtIn(notDealtIn);
         Batch batch = new Batch(state, now);
         at.missed().forEach(m -> batch.add(new BlindMissed(state.tableId(), m.participantId(), m.seatNumber(),
                 handNumber, m.blind())));
@@ -231,20 +231,29 @@ public final class TableDecider {
      *                 Fewer than two ready: the game (re)starts, every active player is ready, nothing is
      *                 owed or posted.
      *   button      = the next ready seat after the last hand's button (the lowest ready seat at first)
-     *   small blind = the next ready seat after the button; the button itself when only two are ready
+     *   small blind = the next ready seat after the button
      *   big blind   = the next active seat after the small blind, ready or not: a player waiting for the
      *                 big blind, or about to post one, is dealt in there as the big blind, owing no more
      *   heads-up    = two active players: the button posts the small blind, and goes where nobody posts
      *                 the big blind twice in a row (rule 2)
-     *   dealt in    = the ready players + the posters (owing, not waiting) + the big blind
+     *   two ready   = and others waiting or posting: the small blind is the ready seat before the next
+     *                 active seat after the last big blind, the big blind the next active seat after it. On
+     *                 the other ready seat, the small blind has the button (heads-up); on a third player's
+     *                 seat, the other ready seat has it. (Moving the button instead gives one of the two the
+     *                 big blind twice in a row, or twice in three hands while the other skips it.)
+     *   dealt in    = the ready players + the posters (owing, not waiting) + the big blind; a poster
+     *                 strictly between the button and the small blind waits for the button to pass (else
+     *                 the button would move onto them next hand and the blinds would not move)
      *   posts       = a poster who is not the big blind posts what they owe: a newcomer a live big blind;
      *                 back after missing the big blind, a live big blind and a dead small blind; after
-     *                 missing only the small blind, a dead small blind
+     *                 missing only the small blind, a dead small blind (with no more chips than that, they
+     *                 wait for the big blind: all in on dead money, they could win nothing)
      *   missed      = a seated player sitting out, with chips, strictly between the button and the small
      *                 blind missed the small blind; strictly between the small and the big blind, the big one
      * </pre>
      * The button and the small blind skip players owing blinds, so a newcomer never starts on them; the
-     * big blind skips nobody sitting in, so a waiting player's wait ends within one orbit.
+     * big blind goes to the next seat sitting in after the small blind, so a waiting player's wait ends
+     * within an orbit (BigBlindMovesOnPropertiesTest).
      */
     static Positions positions(TableState state) {
         List<Participant> active = state.playing();
@@ -264,19 +273,27 @@ public final class TableDecider {
                 big = swapped;
             }
             small = button;
+        } else if (readySeats.size() == 2) {
+            // two in the game: the button alone cannot keep the big blind moving (see above)
+            small = previousSeat(readySeats, nextSeat(activeSeats, state.lastBigBlind()));
+            big = nextSeat(activeSeats, small);
+            button = readySeats.contains(big) ? small : otherOf(readySeats, small);
         } else {
-            small = readySeats.size() == 2 ? button : nextSeat(readySeats, button);
+            small = nextSeat(readySeats, button);
             big = nextSeat(activeSeats, small);
         }
 
         int bigBlind = big;
+        int buttonSeat = button;
+        int smallBlind = small;
         List<Participant> dealtIn = active.stream()
-                .filter(p -> restart || p.ready() || p.posting() || p.seatNumber() == bigBlind)
+                .filter(p -> restart || p.ready() || p.seatNumber() == bigBlind
+                        || postsNow(p, state.settings()) && !between(buttonSeat, smallBlind, p.seatNumber()))
                 .toList();
         List<HandSetup.Post> posts = new ArrayList<>();
         if (!restart) {
             for (Participant p : dealtIn) {
-                if (!p.posting() || p.seatNumber() == bigBlind) {
+                if (!postsNow(p, state.settings()) || p.seatNumber() == bigBlind) {
                     continue;
                 }
                 switch (p.blindsDue()) {
@@ -303,6 +320,12 @@ public final class TableDecider {
             }
         }
         return new Positions(button, small, big, dealtIn, List.copyOf(posts), List.copyOf(missed));
+    }
+
+    /** A poster who posts at the next hand: not one whose whole stack would go in as a dead small blind. */
+    private static boolean postsNow(Participant p, TableSettings settings) {
+        return p.posting()
+                && !(p.blindsDue() == Participant.BlindsDue.MISSED_SMALL && p.chips() <= settings.smallBlind());
     }
 
     /** Seat {@code seat} lies strictly between {@code from} and {@code to}, going clockwise. */
@@ -355,6 +378,16 @@ public final class TableDecider {
     private static boolean dealtIn(TableState state, Participant p) {
         return state.handLive() && state.hand().findSeat(p.seatNumber())
                 .filter(s -> s.playerId().equals(p.playerId())).isPresent();
+    }
+
+    /** The last of {@code seats} (ascending) counter-clockwise before {@code before}. */
+    private static int previousSeat(List<Integer> seats, int before) {
+        return seats.stream().filter(s -> s < before).reduce((a, b) -> b).orElse(seats.get(seats.size() - 1));
+    }
+
+    /** The one of two {@code seats} that is not {@code seat}. */
+    private static int otherOf(List<Integer> seats, int seat) {
+        return seats.get(0) == seat ? seats.get(1) : seats.get(0);
     }
 
     /** The first of {@code seats} (ascending) clockwise after {@code after}; the lowest when there is none. */

@@ -387,6 +387,46 @@ class TableHandsTest {
         assertThat(state.hand().bigBlindSeat()).isEqualTo(1);
     }
 
+    /** Button, small blind and big blind seats of the hand in play. */
+    private List<Integer> positions() {
+        return List.of(state.hand().button(), state.hand().smallBlindSeat(), state.hand().bigBlindSeat());
+    }
+
+    @Test
+    void fromHeadsUpTheBigBlindMovesOnToANewcomerAndTheBlindsGoRoundInTurn() {
+        seat("alice", 1, 1000).seat("bob", 2, 1000);
+        deal(1);
+        assertThat(positions()).as("heads-up: alice's button posts the small blind").containsExactly(1, 1, 2);
+        playOut();
+        accept(TableDecider.decide(state, new TableCommand.JoinParticipant("p-carl", "carl", 1000, 3), NOW));
+
+        deal(2);
+        assertThat(dealtIn()).containsExactly("alice", "bob", "carl");
+        assertThat(positions()).as("carl's big blind, bob's small, alice keeps the button").containsExactly(1, 2, 3);
+        playOut();
+        deal(3);
+        assertThat(positions()).containsExactly(2, 3, 1);
+        playOut();
+        deal(4);
+        assertThat(positions()).as("each has had each blind once").containsExactly(3, 1, 2);
+    }
+
+    @Test
+    void withTwoInTheGameThePostersSeatAfterTheLastBigBlindTakesTheNextOne() {
+        seat("alice", 1, 1000).seat("bob", 2, 1000).seat("carl", 3, 1000);
+        deal(1);
+        assertThat(positions()).containsExactly(1, 2, 3);
+        playOut();
+        accept(TableDecider.decide(state, new LeaveTable("alice"), NOW));
+        accept(TableDecider.decide(state, new TableCommand.JoinParticipant("p-dave", "dave", 1000, 1, false), NOW));
+
+        List<TableEvent> second = deal(2);
+
+        assertThat(positions()).as("carl, big blind last hand, posts the small blind; dave the big one")
+                .containsExactly(2, 3, 1);
+        assertThat(posts(second)).containsExactly(posted(3, HandEvent.Blind.SMALL, 5), posted(1, HandEvent.Blind.BIG, 10));
+    }
+
     @Test
     void aPlayerBackAfterMissingTheBigBlindPostsItLiveAndTheSmallBlindDead() {
         seat("alice", 1, 1000).seat("bob", 2, 1000).seat("carl", 3, 1000).seat("dave", 4, 1000);
@@ -403,24 +443,29 @@ class TableHandsTest {
         assertThat(accept(TableDecider.decide(state, new SitIn("dave", false), NOW)))
                 .containsExactly(new TableEvent.ParticipantSatIn("p-dave", TABLE, 4, false));
 
-        List<TableEvent> third = deal(3); // button 3, small blind 1, big blind 2; dave posts both
+        deal(3); // button 3, small blind 1, big blind 2
+        assertThat(dealtIn()).as("between the button and the small blind: waits for the button to pass")
+                .doesNotContain("dave");
+        playOut();
+        List<TableEvent> fourth = deal(4); // button 1, small blind 2, big blind 3; dave posts both
 
         assertThat(dealtIn()).contains("dave");
-        assertThat(posts(third)).containsExactly(posted(1, HandEvent.Blind.SMALL, 5), posted(2, HandEvent.Blind.BIG, 10),
+        assertThat(posts(fourth)).containsExactly(posted(2, HandEvent.Blind.SMALL, 5), posted(3, HandEvent.Blind.BIG, 10),
                 posted(4, HandEvent.Blind.EXTRA_BIG, 10), posted(4, HandEvent.Blind.DEAD_SMALL, 5));
         assertThat(state.hand().seat(4).bet()).as("the big blind is live").isEqualTo(10);
         assertThat(state.hand().seat(4).stack()).isEqualTo(985);
         assertThat(state.hand().collectedPots()).as("the small blind is dead money in the pot")
                 .containsExactly(new poker.domain.holdem.Pot(5, List.of(1, 2, 3, 4)));
-        act("carl", ActionType.FOLD, 0);
+        assertThat(onTurn()).isEqualTo("dave");
         assertThat(legal()).contains(ActionType.CHECK);
         act("dave", ActionType.CHECK, 0);
-        act("alice", ActionType.CALL, 0);
-        act("bob", ActionType.CHECK, 0);
-        assertThat(state.hand().pots()).containsExactly(new poker.domain.holdem.Pot(35, List.of(1, 2, 4)));
+        act("alice", ActionType.FOLD, 0);
+        act("bob", ActionType.CALL, 0);
+        act("carl", ActionType.CHECK, 0);
+        assertThat(state.hand().pots()).containsExactly(new poker.domain.holdem.Pot(35, List.of(2, 3, 4)));
         playOut();
 
-        List<HandEvent> hand = handEvents(journal.subList(journal.indexOf(third.get(0)), journal.size()));
+        List<HandEvent> hand = handEvents(journal.subList(journal.indexOf(fourth.get(0)), journal.size()));
         assertThat(hand.stream().filter(e -> e instanceof HandEvent.HandWon)
                 .mapToLong(e -> ((HandEvent.HandWon) e).amount()).sum()).as("the pot won").isEqualTo(35);
         assertThat(chipsOnTheTable()).isEqualTo(4000);
@@ -448,6 +493,22 @@ class TableHandsTest {
                 .doesNotContain(ActionType.CHECK);
         playOut();
         assertThat(chipsOnTheTable()).isEqualTo(4000);
+    }
+
+    @Test
+    void aPlayerWhoseChipsWouldAllGoInDeadWaitsForTheBigBlindInstead() {
+        seat("alice", 1, 1000).seat("bob", 2, 1000).seat("carl", 3, 1000).seat("dave", 4, 5);
+        record(List.of(new ParticipantSatOut("p-dave", TABLE, 4, "requested"),
+                new TableEvent.BlindMissed(TABLE, "p-dave", 4, 1, HandEvent.Blind.SMALL)));
+        accept(TableDecider.decide(state, new SitIn("dave", false), NOW));
+
+        deal(1); // button 1, small blind 2, big blind 3
+        assertThat(dealtIn()).as("all in on a dead small blind, dave could win nothing").doesNotContain("dave");
+        playOut();
+        List<TableEvent> second = deal(2); // button 2, small blind 3, big blind 4: dave's, live
+
+        assertThat(posts(second)).containsExactly(posted(3, HandEvent.Blind.SMALL, 5), posted(4, HandEvent.Blind.BIG, 5));
+        assertThat(state.participantOf("dave").orElseThrow().owesBlinds()).isFalse();
     }
 
     @Test
