@@ -6,23 +6,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Route;
-import poker.domain.wallet.WalletCommand;
-import poker.domain.wallet.WalletDecider;
-import poker.domain.wallet.WalletEvent;
 import poker.readside.AuditQueries;
 import poker.readside.WalletQueries;
 import poker.user.User;
 import poker.user.UserRepository;
-import poker.wallet.WalletEntity;
+import poker.wallet.Deposits;
 import poker.wallet.Wallets;
 
 /** /api/wallet (the caller's), /api/admin/wallets/{userId}/deposits and /api/admin/audit (admins). */
 public final class WalletRoutes extends ApiDirectives {
 
-    private final Wallets wallets;
+    private final Deposits deposits;
     private final WalletQueries queries;
     private final AuditQueries audit;
     private final Consistency consistency;
@@ -30,7 +26,7 @@ public final class WalletRoutes extends ApiDirectives {
     public WalletRoutes(UserRepository users, Executor blockingExecutor, Wallets wallets, WalletQueries queries,
                         AuditQueries audit, Consistency consistency) {
         super(users, blockingExecutor);
-        this.wallets = wallets;
+        this.deposits = new Deposits(wallets, queries, blockingExecutor);
         this.queries = queries;
         this.audit = audit;
         this.consistency = consistency;
@@ -75,46 +71,19 @@ public final class WalletRoutes extends ApiDirectives {
             return complete(Json.error(e));
         }
         String user = userId.toLowerCase();
-        WalletCommand.Deposit command = new WalletCommand.Deposit("deposit-" + reference, amount, reference);
-        // the wallet remembers only its latest transactions: the ledger guards a reference for good
-        return respond(blocking(() -> queries.lookup(user, WalletEntity.persistenceIdOf(user).id(),
-                command.transactionId())).thenCompose(ledger -> {
-            if (ledger.entry().isPresent()) {
-                return CompletableFuture.completedFuture(depositSeenBefore(user, ledger.entry().get(), command));
-            }
-            if (!ledger.walletRemembersTheRest()) {
-                return CompletableFuture.completedFuture(Json.error(new ApiError(StatusCodes.SERVICE_UNAVAILABLE,
-                        "ledger_behind", "The wallet's ledger is catching up; try again shortly.", null)));
-            }
-            return wallets.execute(user, command).thenCompose(reply -> {
-                if (reply instanceof WalletEntity.Rejected rejected) {
-                    return CompletableFuture.completedFuture(
-                            Json.error(ErrorMapping.fromRejection(rejected.rejection())));
-                }
-                WalletEntity.Accepted accepted = (WalletEntity.Accepted) reply;
+        return respond(deposits.deposit(user, amount, reference).thenCompose(outcome -> {
+            if (outcome instanceof Deposits.Deposited deposited) {
                 Map<String, Object> out = new LinkedHashMap<>();
-                out.put("transactionId", accepted.event().transactionId());
+                out.put("transactionId", deposited.event().transactionId());
                 out.put("amount", amount);
-                out.put("balance", accepted.event().balance());
-                return consistency.reply(strong, new Consistency.Written().wallet(user, accepted.sequenceNr()),
+                out.put("balance", deposited.event().balance());
+                return consistency.reply(strong, new Consistency.Written().wallet(user, deposited.sequenceNr()),
                         StatusCodes.CREATED, out);
-            });
+            }
+            return CompletableFuture.completedFuture(outcome instanceof Deposits.Refused refused
+                    ? Json.error(ErrorMapping.fromRejection(refused.rejection()))
+                    : Json.error(new ApiError(StatusCodes.SERVICE_UNAVAILABLE, "ledger_behind",
+                            "The wallet's ledger is catching up; try again shortly.", null)));
         }));
-    }
-
-    /** A reference the ledger holds: the same deposit answers as it did, another amount is refused. */
-    private static HttpResponse depositSeenBefore(String user, WalletQueries.LedgerEntry entry,
-                                                  WalletCommand.Deposit command) {
-        WalletEvent original = new WalletEvent.FundsDeposited(user, entry.transactionId(), entry.amount(),
-                entry.reference(), entry.balance());
-        return WalletDecider.repeatOf(original, command)
-                .map(repeat -> {
-                    Map<String, Object> out = new LinkedHashMap<>();
-                    out.put("transactionId", original.transactionId());
-                    out.put("amount", command.amount());
-                    out.put("balance", original.balance());
-                    return Json.response(StatusCodes.CREATED, out);
-                })
-                .orElseGet(() -> Json.error(ErrorMapping.fromRejection(WalletDecider.reused(original, command))));
     }
 }
