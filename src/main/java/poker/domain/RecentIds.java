@@ -2,10 +2,9 @@ package poker.domain;
 
 import java.util.AbstractSet;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The most recent ids an aggregate has accepted, oldest first, for recognising a retried command:
@@ -18,12 +17,13 @@ import java.util.Set;
  */
 public final class RecentIds extends AbstractSet<String> {
 
-    private static final RecentIds EMPTY = new RecentIds(new LinkedHashSet<>());
+    private static final RecentIds EMPTY = new RecentIds(RecentMap.copyOf(Map.of()));
 
-    private final Set<String> ids;
+    /** The ids as the keys of a recent map: one place keeps the order and the capacity. */
+    private final RecentMap<Boolean> ids;
 
-    private RecentIds(LinkedHashSet<String> ids) {
-        this.ids = Collections.unmodifiableSet(ids);
+    private RecentIds(RecentMap<Boolean> ids) {
+        this.ids = ids;
     }
 
     /** The ids in their iteration order, oldest first; no copy when they already are recent ids. */
@@ -31,30 +31,27 @@ public final class RecentIds extends AbstractSet<String> {
         if (ids instanceof RecentIds recent) {
             return recent;
         }
-        return ids == null || ids.isEmpty() ? EMPTY : new RecentIds(new LinkedHashSet<>(ids));
+        if (ids == null || ids.isEmpty()) {
+            return EMPTY;
+        }
+        LinkedHashMap<String, Boolean> keys = new LinkedHashMap<>();
+        ids.forEach(id -> keys.put(id, Boolean.TRUE));
+        return new RecentIds(RecentMap.copyOf(keys));
     }
 
     /** These ids and {@code id} as the newest, without the oldest beyond {@code capacity}. */
     public RecentIds plus(String id, int capacity) {
-        LinkedHashSet<String> next = new LinkedHashSet<>(ids);
-        next.remove(id);
-        next.add(id);
-        Iterator<String> oldest = next.iterator();
-        for (int excess = next.size() - capacity; excess > 0; excess--) {
-            oldest.next();
-            oldest.remove();
-        }
-        return new RecentIds(next);
+        return new RecentIds(ids.plus(id, Boolean.TRUE, capacity));
     }
 
     @Override
     public boolean contains(Object id) {
-        return ids.contains(id);
+        return ids.containsKey(id);
     }
 
     @Override
     public Iterator<String> iterator() {
-        return ids.iterator();
+        return ids.keySet().iterator();
     }
 
     @Override
