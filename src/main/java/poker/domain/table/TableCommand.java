@@ -16,7 +16,11 @@ import poker.domain.holdem.ActionType;
         @JsonSubTypes.Type(value = TableCommand.LeaveTable.class, name = "LeaveTable"),
         @JsonSubTypes.Type(value = TableCommand.SitOut.class, name = "SitOut"),
         @JsonSubTypes.Type(value = TableCommand.SitIn.class, name = "SitIn"),
-        @JsonSubTypes.Type(value = TableCommand.Act.class, name = "Act")
+        @JsonSubTypes.Type(value = TableCommand.Act.class, name = "Act"),
+        @JsonSubTypes.Type(value = TableCommand.SeatEntry.class, name = "SeatEntry"),
+        @JsonSubTypes.Type(value = TableCommand.RemoveEntry.class, name = "RemoveEntry"),
+        @JsonSubTypes.Type(value = TableCommand.PermitHand.class, name = "PermitHand"),
+        @JsonSubTypes.Type(value = TableCommand.CloseTable.class, name = "CloseTable")
 })
 public sealed interface TableCommand {
 
@@ -66,5 +70,37 @@ public sealed interface TableCommand {
 
     /** A betting action in hand {@code handNumber}; for bet and raise {@code amount} is the street total. */
     record Act(String playerId, long handNumber, ActionType action, long amount) implements TableCommand {
+    }
+
+    // --- a tournament table's director (TournamentDirector); each idempotent ---
+
+    /**
+     * Seats a tournament entry with {@code chips} at {@code seatNumber} (between hands or during one: dealt
+     * in from the next hand). {@code participantId} is chosen by the director, unique per seating; a
+     * repeat answers the first outcome. Refused at a cash table ({@code not_a_tournament_table}), on a
+     * taken seat ({@code seat_taken}), at a closed table ({@code table_closed}).
+     */
+    record SeatEntry(String participantId, String playerId, long chips, int seatNumber) implements TableCommand {
+    }
+
+    /**
+     * Takes a participant off the table with their chips (a move, or the table breaks): only between
+     * hands ({@code hand_in_play} during one). {@code movedTo} names the table they go to (their table
+     * socket gets a {@code moved} frame), null if not known. A repeat answers the first outcome with the
+     * chips then removed.
+     */
+    record RemoveEntry(String participantId, String movedTo, String reason) implements TableCommand {
+    }
+
+    /**
+     * Lets the table deal hand {@code handNumber} (the next one) at these blinds and big-blind ante; a
+     * tournament table deals no hand without its permit. A permit for a hand already permitted or played
+     * stores nothing.
+     */
+    record PermitHand(long handNumber, int level, long smallBlind, long bigBlind, long ante) implements TableCommand {
+    }
+
+    /** The table is done (broken, or the tournament is over): it refuses everything after. */
+    record CloseTable(String reason) implements TableCommand {
     }
 }

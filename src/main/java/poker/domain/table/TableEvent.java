@@ -26,7 +26,10 @@ import poker.domain.holdem.HandEvent;
         @JsonSubTypes.Type(TableEvent.DeckRevealed.class),
         @JsonSubTypes.Type(TableEvent.DeckSalted.class),
         @JsonSubTypes.Type(TableEvent.HandClosed.class),
-        @JsonSubTypes.Type(TableEvent.BlindMissed.class)
+        @JsonSubTypes.Type(TableEvent.BlindMissed.class),
+        @JsonSubTypes.Type(TableEvent.HandPermitted.class),
+        @JsonSubTypes.Type(TableEvent.TournamentHandEnded.class),
+        @JsonSubTypes.Type(TableEvent.TableClosed.class)
 })
 public sealed interface TableEvent {
 
@@ -57,8 +60,14 @@ public sealed interface TableEvent {
 
     @JsonTypeName("ParticipantLeft")
     record ParticipantLeft(String participantId, String playerId, String tableId, int seatNumber,
-                           long chipsReturned)
+                           long chipsReturned, String movedTo, String reason)
             implements TableEvent {
+
+        /** Left a cash table (or a tournament table in a way no director asked for). */
+        public ParticipantLeft(String participantId, String playerId, String tableId, int seatNumber,
+                               long chipsReturned) {
+            this(participantId, playerId, tableId, seatNumber, chipsReturned, null, null);
+        }
     }
 
     /** Asked to leave during a hand: folded when their turn comes, and leaves when the hand ends. */
@@ -165,5 +174,35 @@ public sealed interface TableEvent {
     /** Hand {@code handNumber} is over and cleared from the table. Public, and reveals nothing. */
     @JsonTypeName("HandClosed")
     record HandClosed(String tableId, long handNumber) implements TableEvent {
+    }
+
+    /**
+     * A tournament table may deal hand {@code handNumber} at these blinds and big-blind ante (the
+     * director's permit; level {@code level} of the schedule).
+     */
+    @JsonTypeName("HandPermitted")
+    record HandPermitted(String tableId, long handNumber, int level, long smallBlind, long bigBlind, long ante)
+            implements TableEvent {
+    }
+
+    /** A participant's chips at the start and the end of one tournament hand. */
+    record HandStack(String participantId, String playerId, long startChips, long endChips) {
+    }
+
+    /**
+     * Hand {@code handNumber} at a tournament table is over: every participant dealt in, with their stack
+     * at its start and end (0 at the end: out of the tournament, and off the table right after). Recorded
+     * after the hand's {@code HandClosed}; the director reads it to rank eliminations and to balance.
+     */
+    @JsonTypeName("TournamentHandEnded")
+    record TournamentHandEnded(String tableId, String tournamentId, long handNumber, List<HandStack> stacks)
+            implements TableEvent {
+        public TournamentHandEnded {
+            stacks = List.copyOf(stacks);
+        }
+    }
+
+    @JsonTypeName("TableClosed")
+    record TableClosed(String tableId, String reason) implements TableEvent {
     }
 }

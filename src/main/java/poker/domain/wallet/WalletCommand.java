@@ -15,7 +15,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = WalletCommand.DebitBuyIn.class, name = "DebitBuyIn"),
         @JsonSubTypes.Type(value = WalletCommand.RefundBuyIn.class, name = "RefundBuyIn"),
         @JsonSubTypes.Type(value = WalletCommand.CashOut.class, name = "CashOut"),
-        @JsonSubTypes.Type(value = WalletCommand.CreditPrize.class, name = "CreditPrize")
+        @JsonSubTypes.Type(value = WalletCommand.CreditPrize.class, name = "CreditPrize"),
+        @JsonSubTypes.Type(value = WalletCommand.DebitTournamentEntry.class, name = "DebitTournamentEntry"),
+        @JsonSubTypes.Type(value = WalletCommand.RefundTournamentEntry.class, name = "RefundTournamentEntry")
 })
 public sealed interface WalletCommand {
 
@@ -40,5 +42,19 @@ public sealed interface WalletCommand {
     }
 
     record CreditPrize(String transactionId, String tournamentId, long amount) implements WalletCommand {
+    }
+
+    /** Pays one tournament entry: {@code buyIn} goes to the prize pool, {@code fee} to the house. */
+    record DebitTournamentEntry(String transactionId, String tournamentId, String entryId, long buyIn, long fee)
+            implements WalletCommand {
+    }
+
+    /**
+     * Compensation of a tournament entry (refused, unregistered, or the tournament cancelled): gives back
+     * buy-in + fee of the entry paid by {@code entryTransactionId}; names why.
+     */
+    record RefundTournamentEntry(String transactionId, String entryTransactionId, String tournamentId,
+                                 String entryId, long amount, String reason)
+            implements WalletCommand {
     }
 }

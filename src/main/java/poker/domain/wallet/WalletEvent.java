@@ -15,7 +15,9 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
         @JsonSubTypes.Type(WalletEvent.BuyInDebited.class),
         @JsonSubTypes.Type(WalletEvent.BuyInRefunded.class),
         @JsonSubTypes.Type(WalletEvent.ChipsCashedOut.class),
-        @JsonSubTypes.Type(WalletEvent.PrizeCredited.class)
+        @JsonSubTypes.Type(WalletEvent.PrizeCredited.class),
+        @JsonSubTypes.Type(WalletEvent.TournamentEntryDebited.class),
+        @JsonSubTypes.Type(WalletEvent.TournamentEntryRefunded.class)
 })
 public sealed interface WalletEvent {
 
@@ -68,6 +70,24 @@ public sealed interface WalletEvent {
 
     @JsonTypeName("PrizeCredited")
     record PrizeCredited(String userId, String transactionId, String tournamentId, long amount, long balance)
+            implements WalletEvent {
+        public long delta() {
+            return amount;
+        }
+    }
+
+    @JsonTypeName("TournamentEntryDebited")
+    record TournamentEntryDebited(String userId, String transactionId, String tournamentId, String entryId,
+                                  long buyIn, long fee, long balance)
+            implements WalletEvent {
+        public long delta() {
+            return -(buyIn + fee);
+        }
+    }
+
+    @JsonTypeName("TournamentEntryRefunded")
+    record TournamentEntryRefunded(String userId, String transactionId, String entryTransactionId,
+                                   String tournamentId, String entryId, long amount, String reason, long balance)
             implements WalletEvent {
         public long delta() {
             return amount;
