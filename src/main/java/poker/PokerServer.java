@@ -44,6 +44,8 @@ import poker.readside.TableQueries;
 import poker.readside.WalletProjections;
 import poker.readside.WalletQueries;
 import poker.table.TableEntity;
+import poker.tournament.Tournaments;
+import poker.tournament.TournamentsImpl;
 import poker.user.PasswordHasher;
 import poker.user.Passwords;
 import poker.user.User;
@@ -65,14 +67,16 @@ public final class PokerServer {
     private final HikariDataSource dataSource;
     private final EmbeddedDatabase embedded;
     private final int httpPort;
+    private final Tournaments tournaments;
     private boolean databaseClosed;
 
     private PokerServer(ActorSystem<Void> system, HikariDataSource dataSource, EmbeddedDatabase embedded,
-                        int httpPort) {
+                        int httpPort, Tournaments tournaments) {
         this.system = system;
         this.dataSource = dataSource;
         this.embedded = embedded;
         this.httpPort = httpPort;
+        this.tournaments = tournaments;
     }
 
     public static PokerServer start(Config config) {
@@ -125,6 +129,9 @@ public final class PokerServer {
                     withDatabase.getDuration("poker.table.idle-passivation"));
             WalletEntity.init(system, tagSlices);
             BuyInSaga.init(system, askTimeout);
+            // tournaments and their entry saga; a finished tournament leaves memory like a quiet table
+            Tournaments tournaments = TournamentsImpl.init(system, tagSlices, askTimeout, Clock.systemUTC(),
+                    withDatabase.getDuration("poker.table.idle-passivation"));
 
             ReadSideProgress progress = ReadSideProgress.start(system);
             TableProjections.init(system, dataSource, progress, tagSlices);
@@ -160,9 +167,9 @@ public final class PokerServer {
             ApiListeningCheck.markListening(system);
             int port = HttpServer.port(binding);
             log.info("Poker server listening on http://{}:{}/api", withDatabase.getString("poker.http.interface"), port);
-            return new PokerServer(system, dataSource, embedded, port);
+            return new PokerServer(system, dataSource, embedded, port, tournaments);
         } catch (Exception e) {
-            new PokerServer(system, dataSource, embedded, -1).stop();
+            new PokerServer(system, dataSource, embedded, -1, null).stop();
             throw new IllegalStateException("server did not start", e);
         }
     }
@@ -200,6 +207,11 @@ public final class PokerServer {
 
     public int httpPort() {
         return httpPort;
+    }
+
+    /** The tournaments facade (entity + entry saga) of this node. */
+    public Tournaments tournaments() {
+        return tournaments;
     }
 
     /**

@@ -23,8 +23,16 @@ public sealed interface TournamentCommand {
     record Register(String entryId, String playerId, String transactionId, Instant at) implements TournamentCommand {
     }
 
-    /** Before the start only ({@code tournament_running} after); the caller then refunds the wallet. */
-    record Unregister(String playerId, Instant at) implements TournamentCommand {
+    /**
+     * Before the start only ({@code tournament_running} after); the caller then refunds the wallet.
+     * {@code entryId} (nullable): the entry the caller means; with it, a repeat after that entry was
+     * unregistered answers the original {@code PlayerUnregistered} (so the unregistration saga may retry).
+     */
+    record Unregister(String playerId, Instant at, String entryId) implements TournamentCommand {
+
+        public Unregister(String playerId, Instant at) {
+            this(playerId, at, null);
+        }
     }
 
     /**

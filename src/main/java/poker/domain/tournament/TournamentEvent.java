@@ -116,12 +116,23 @@ public sealed interface TournamentEvent {
     record TableBroken(String tournamentId, String tableId) implements TournamentEvent {
     }
 
-    /** Hand {@code handNumber} at {@code tableId} ended: the stacks of its entries after it. */
+    /**
+     * Hand {@code handNumber} at {@code tableId} ended: the stacks of its entries after it. {@code busts}:
+     * who went out in it, with their stacks at its start (null in events stored before the field, read as
+     * none); while late registration is open their places are not known yet, so their
+     * {@code PlayerEliminated} follows when registration closes.
+     */
     @JsonTypeName("HandFinished")
-    record HandFinished(String tournamentId, String tableId, long handNumber, List<EntryStack> stacks)
+    record HandFinished(String tournamentId, String tableId, long handNumber, List<EntryStack> stacks,
+                        List<TournamentCommand.Bust> busts)
             implements TournamentEvent {
         public HandFinished {
             stacks = List.copyOf(stacks);
+            busts = busts == null ? List.of() : List.copyOf(busts);
+        }
+
+        public HandFinished(String tournamentId, String tableId, long handNumber, List<EntryStack> stacks) {
+            this(tournamentId, tableId, handNumber, stacks, List.of());
         }
     }
 

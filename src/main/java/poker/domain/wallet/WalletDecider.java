@@ -6,14 +6,18 @@ import poker.domain.Rejection;
 import poker.domain.wallet.WalletCommand.CashOut;
 import poker.domain.wallet.WalletCommand.CreditPrize;
 import poker.domain.wallet.WalletCommand.DebitBuyIn;
+import poker.domain.wallet.WalletCommand.DebitTournamentEntry;
 import poker.domain.wallet.WalletCommand.Deposit;
 import poker.domain.wallet.WalletCommand.OpenWallet;
 import poker.domain.wallet.WalletCommand.RefundBuyIn;
+import poker.domain.wallet.WalletCommand.RefundTournamentEntry;
 import poker.domain.wallet.WalletEvent.BuyInDebited;
 import poker.domain.wallet.WalletEvent.BuyInRefunded;
 import poker.domain.wallet.WalletEvent.ChipsCashedOut;
 import poker.domain.wallet.WalletEvent.FundsDeposited;
 import poker.domain.wallet.WalletEvent.PrizeCredited;
+import poker.domain.wallet.WalletEvent.TournamentEntryDebited;
+import poker.domain.wallet.WalletEvent.TournamentEntryRefunded;
 import poker.domain.wallet.WalletEvent.WalletOpened;
 
 /**
@@ -32,7 +36,12 @@ import poker.domain.wallet.WalletEvent.WalletOpened;
  *   <li>{@code cashout-<participant>}: the cash-out process looks it up in {@code wallet_ledger}
  *       first, and waits while that read model is more than the window behind the wallet;</li>
  *   <li>a buy-in's debit and {@code refund-<buy-in>}: only their saga retries them, while it waits
- *       for the answer (seconds), so the window is their guard.</li>
+ *       for the answer (seconds), so the window is their guard;</li>
+ *   <li>a tournament entry's debit ({@code entry-<entry>}) and its refunds ({@code refund-<entry>},
+ *       {@code unregister-<entry>}): likewise only their saga retries them; the director's refunds on a
+ *       cancel ({@code refund-<tournament>-<entry>}) and prizes ({@code prize-<tournament>-<entry>}) are
+ *       guarded by the director's journal and the tournament's ({@code PrizeAwarded}), which record each
+ *       one once it is paid.</li>
  * </ul>
  */
 public final class WalletDecider {
@@ -72,6 +81,12 @@ public final class WalletDecider {
             same = original instanceof ChipsCashedOut o && o.amount() == c.amount();
         } else if (command instanceof CreditPrize c) {
             same = original instanceof PrizeCredited o && o.amount() == c.amount();
+        } else if (command instanceof DebitTournamentEntry c) {
+            same = original instanceof TournamentEntryDebited o && o.buyIn() == c.buyIn() && o.fee() == c.fee()
+                    && o.entryId().equals(c.entryId());
+        } else if (command instanceof RefundTournamentEntry c) {
+            same = original instanceof TournamentEntryRefunded o && o.amount() == c.amount()
+                    && o.entryId().equals(c.entryId());
         } else {
             throw new IllegalArgumentException("unknown command " + command);
         }
@@ -125,6 +140,18 @@ public final class WalletDecider {
         } else if (command instanceof CreditPrize c) {
             return Decision.accept(new PrizeCredited(user, c.transactionId(), c.tournamentId(), c.amount(),
                     balance + c.amount()));
+        } else if (command instanceof DebitTournamentEntry c) {
+            long price = c.buyIn() + c.fee();
+            if (price > balance) {
+                return Decision.reject("insufficient_funds",
+                        "The entry of " + price + " (buy-in " + c.buyIn() + " + fee " + c.fee()
+                                + ") is more than your balance of " + balance + ".");
+            }
+            return Decision.accept(new TournamentEntryDebited(user, c.transactionId(), c.tournamentId(), c.entryId(),
+                    c.buyIn(), c.fee(), balance - price));
+        } else if (command instanceof RefundTournamentEntry c) {
+            return Decision.accept(new TournamentEntryRefunded(user, c.transactionId(), c.entryTransactionId(),
+                    c.tournamentId(), c.entryId(), c.amount(), c.reason(), balance + c.amount()));
         }
         throw new IllegalArgumentException("unknown command " + command);
     }
