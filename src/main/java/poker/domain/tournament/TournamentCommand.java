@@ -1,5 +1,7 @@
 package poker.domain.tournament;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,6 +11,22 @@ import java.util.List;
  * command handler stays pure. Commands a saga or the director may retry are idempotent: a repeat is
  * answered with the original outcome and stores nothing new.
  */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = TournamentCommand.CreateTournament.class, name = "CreateTournament"),
+        @JsonSubTypes.Type(value = TournamentCommand.Register.class, name = "Register"),
+        @JsonSubTypes.Type(value = TournamentCommand.Unregister.class, name = "Unregister"),
+        @JsonSubTypes.Type(value = TournamentCommand.Start.class, name = "Start"),
+        @JsonSubTypes.Type(value = TournamentCommand.Cancel.class, name = "Cancel"),
+        @JsonSubTypes.Type(value = TournamentCommand.AdvanceLevel.class, name = "AdvanceLevel"),
+        @JsonSubTypes.Type(value = TournamentCommand.OpenTable.class, name = "OpenTable"),
+        @JsonSubTypes.Type(value = TournamentCommand.RecordSeating.class, name = "RecordSeating"),
+        @JsonSubTypes.Type(value = TournamentCommand.RecordMove.class, name = "RecordMove"),
+        @JsonSubTypes.Type(value = TournamentCommand.RecordTableBroken.class, name = "RecordTableBroken"),
+        @JsonSubTypes.Type(value = TournamentCommand.SetHandForHand.class, name = "SetHandForHand"),
+        @JsonSubTypes.Type(value = TournamentCommand.ReportHands.class, name = "ReportHands"),
+        @JsonSubTypes.Type(value = TournamentCommand.RecordPrizePaid.class, name = "RecordPrizePaid")
+})
 public sealed interface TournamentCommand {
 
     record CreateTournament(String tournamentId, TournamentSettings settings, String createdBy, Instant createdAt)
