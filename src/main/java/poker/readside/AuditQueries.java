@@ -9,14 +9,13 @@ import javax.sql.DataSource;
 /**
  * The chip-conservation check, from the journal-fed read side. Chips enter by grants and deposits
  * (and tournament prizes) and leave by withdrawals; in between they are in wallets, on tables, or in
- * flight: debited for a buy-in but not yet seated or refunded, or left a table but not yet cashed out;
- * or held by tournaments: entries paid (buy-in + fee) and not refunded.
+ * flight: debited for a buy-in but not yet seated or refunded, or left a table but not yet cashed out.
  */
 public final class AuditQueries {
 
     public record Audit(long granted, long deposited, long prizes, long withdrawn, long walletBalances,
                         long tableChips, long buyInsInFlight, long cashOutsInFlight, long expected, long actual,
-                        boolean balanced, long tournamentEntriesHeld) {
+                        boolean balanced) {
     }
 
     private final DataSource dataSource;
@@ -33,20 +32,18 @@ public final class AuditQueries {
             try (Statement st = c.createStatement()) {
                 long[] w = row(st, "SELECT coalesce(sum(granted),0), coalesce(sum(deposited),0),"
                         + " coalesce(sum(prizes),0), coalesce(sum(withdrawn),0), coalesce(sum(balance),0),"
-                        + " coalesce(sum(bought_in),0), coalesce(sum(refunded),0), coalesce(sum(cashed_out),0),"
-                        + " coalesce(sum(tournament_entries),0) - coalesce(sum(tournament_refunds),0)"
-                        + " FROM wallet_balances", 9);
+                        + " coalesce(sum(bought_in),0), coalesce(sum(refunded),0), coalesce(sum(cashed_out),0)"
+                        + " FROM wallet_balances", 8);
                 long[] t = row(st, "SELECT coalesce(sum(chips_in),0), coalesce(sum(chips_out),0) FROM table_stats", 2);
                 long tableChips = row(st, "SELECT coalesce(sum(chips),0) FROM participants", 1)[0];
                 c.commit();
                 long buyInsInFlight = w[5] - w[6] - t[0];
                 long cashOutsInFlight = t[1] - w[7];
                 long expected = w[0] + w[1] + w[2] - w[3];
-                long tournamentEntriesHeld = w[8];
-                long actual = w[4] + tableChips + buyInsInFlight + cashOutsInFlight + tournamentEntriesHeld;
+                long actual = w[4] + tableChips + buyInsInFlight + cashOutsInFlight;
                 boolean balanced = expected == actual && buyInsInFlight >= 0 && cashOutsInFlight >= 0;
                 return new Audit(w[0], w[1], w[2], w[3], w[4], tableChips, buyInsInFlight, cashOutsInFlight,
-                        expected, actual, balanced, tournamentEntriesHeld);
+                        expected, actual, balanced);
             }
         }
     }

@@ -10,8 +10,6 @@ import poker.domain.wallet.WalletEvent.BuyInRefunded;
 import poker.domain.wallet.WalletEvent.ChipsCashedOut;
 import poker.domain.wallet.WalletEvent.FundsDeposited;
 import poker.domain.wallet.WalletEvent.PrizeCredited;
-import poker.domain.wallet.WalletEvent.TournamentEntryDebited;
-import poker.domain.wallet.WalletEvent.TournamentEntryRefunded;
 import poker.domain.wallet.WalletEvent.WalletOpened;
 
 /** wallet_balances: the balance after the latest event, plus running totals per kind for the chip audit. */
@@ -44,10 +42,6 @@ public final class WalletBalancesProjectionHandler
             column = "cashed_out";
         } else if (event instanceof PrizeCredited) {
             column = "prizes";
-        } else if (event instanceof TournamentEntryDebited) {
-            column = "tournament_entries";
-        } else if (event instanceof TournamentEntryRefunded) {
-            column = "tournament_refunds";
         } else {
             throw new IllegalArgumentException("unknown wallet event " + event);
         }

@@ -12,15 +12,9 @@ import poker.domain.wallet.WalletEvent.BuyInRefunded;
 import poker.domain.wallet.WalletEvent.ChipsCashedOut;
 import poker.domain.wallet.WalletEvent.FundsDeposited;
 import poker.domain.wallet.WalletEvent.PrizeCredited;
-import poker.domain.wallet.WalletEvent.TournamentEntryDebited;
-import poker.domain.wallet.WalletEvent.TournamentEntryRefunded;
 import poker.domain.wallet.WalletEvent.WalletOpened;
 
-/**
- * wallet_ledger: one line per wallet transaction, with the signed amount and the balance after it. Kinds:
- * grant, deposit, buy_in, buy_in_refund (reference: the reason), cash_out, prize, tournament_entry
- * (buy-in + fee) and tournament_refund (reference: the tournament id for the last three).
- */
+/** wallet_ledger: one line per wallet transaction, with the signed amount and the balance after it. */
 public final class WalletLedgerProjectionHandler extends JdbcHandler<EventEnvelope<WalletEvent>, PooledJdbcSession> {
 
     @Override
@@ -46,12 +40,6 @@ public final class WalletLedgerProjectionHandler extends JdbcHandler<EventEnvelo
             tableId = e.tableId();
         } else if (event instanceof PrizeCredited e) {
             kind = "prize";
-            reference = e.tournamentId();
-        } else if (event instanceof TournamentEntryDebited e) {
-            kind = "tournament_entry";
-            reference = e.tournamentId();
-        } else if (event instanceof TournamentEntryRefunded e) {
-            kind = "tournament_refund";
             reference = e.tournamentId();
         } else {
             throw new IllegalArgumentException("unknown wallet event " + event);
