@@ -160,8 +160,7 @@ public final class PokerServer {
                     new TableRoutes(system, users, new TableQueries(dataSource),
                             new HandQueries(dataSource, Jackson.MAPPER), wallets, consistency, blocking, askTimeout,
                             clock, limits).routes(),
-                    // the TournamentEntity's facade replaces the placeholder once it is wired (tentity)
-                    new TournamentRoutes(system, users, new TournamentQueries(dataSource), TournamentRoutes.unavailable(),
+                    new TournamentRoutes(system, users, new TournamentQueries(dataSource), tournaments,
                             consistency, blocking, clock, limits).routes(),
                     new WalletRoutes(users, blocking, wallets, new WalletQueries(dataSource),
                             new AuditQueries(dataSource), consistency).routes(),

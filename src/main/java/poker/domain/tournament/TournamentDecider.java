@@ -64,8 +64,9 @@ import poker.domain.tournament.TournamentState.Entry;
 public final class TournamentDecider {
 
     /**
-     * The schedule when none is given: 15 levels of 10 minutes, for stacks of about 100 big blinds of the
-     * first level and more (e.g. 10 000 chips); the big-blind ante from level 4.
+     * The schedule when none is given (the same as the HTTP edge's): 20 levels of 10 minutes, for stacks
+     * of about 100 big blinds of the first level and more (e.g. 10 000 chips); the big-blind ante from
+     * level 4.
      */
     public static final List<BlindLevel> DEFAULT_LEVELS = List.of(
             new BlindLevel(10, 20, 0, 10),
@@ -82,7 +83,12 @@ public final class TournamentDecider {
             new BlindLevel(700, 1400, 1400, 10),
             new BlindLevel(1000, 2000, 2000, 10),
             new BlindLevel(1500, 3000, 3000, 10),
-            new BlindLevel(2000, 4000, 4000, 10));
+            new BlindLevel(2000, 4000, 4000, 10),
+            new BlindLevel(3000, 6000, 6000, 10),
+            new BlindLevel(5000, 10000, 10000, 10),
+            new BlindLevel(7500, 15000, 15000, 10),
+            new BlindLevel(10000, 20000, 20000, 10),
+            new BlindLevel(15000, 30000, 30000, 10));
 
     /** Input limits (every input has one). */
     public static final int MAX_PLAYERS = 10_000;

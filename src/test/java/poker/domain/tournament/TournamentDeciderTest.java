@@ -141,7 +141,7 @@ class TournamentDeciderTest {
                 20);
         var events = new Given().events(new CreateTournament(T, s, "admin", T0));
         TournamentCreated c = (TournamentCreated) events.get(0);
-        assertThat(c.settings().levels()).isEqualTo(TournamentDecider.DEFAULT_LEVELS).hasSize(15);
+        assertThat(c.settings().levels()).isEqualTo(TournamentDecider.DEFAULT_LEVELS).hasSize(20);
         assertThat(c.createdBy()).isEqualTo("admin");
     }
 
@@ -558,5 +558,54 @@ class TournamentDeciderTest {
     void reportsBeforeTheStartAreRefused() {
         assertThat(new Given(created(settings()), registered("e1", "p1"))
                 .rejection(report(hand("tA", 1, List.of()))).code()).isEqualTo("tournament_not_running");
+    }
+
+    // --- with the real payout table and ranking ---
+
+    /** Nine entries out one by one, two together at the end: places 1..9 once each, the whole pool paid. */
+    @Test
+    void withTheStandardRulesEveryPlaceIsGivenOnceAndThePoolIsPaidExactly() {
+        TournamentSettings s = new TournamentSettings("Std", 100, 10, 1000, 9, 2, 9, START, false, LEVELS, 0, 0, 20);
+        TournamentState state = TournamentState.empty(T).apply(created(s));
+        for (int i = 1; i <= 9; i++) {
+            state = applyAll(state, TournamentDecider.decide(state, register("e" + i, "p" + i)).eventsOrThrow());
+        }
+        List<TournamentEvent> all = new ArrayList<>(TournamentDecider.decide(state, new Start(true, START))
+                .eventsOrThrow());
+        state = applyAll(state, all);
+        long hand = 0;
+        for (int i = 9; i >= 4; i--) {
+            var out = TournamentDecider.decide(state, report(hand("tA", ++hand, List.of(), new Bust("e" + i, 100 * i))))
+                    .eventsOrThrow();
+            all.addAll(out);
+            state = applyAll(state, out);
+        }
+        var last = TournamentDecider.decide(state, report(hand("tA", ++hand, List.of(), new Bust("e2", 500),
+                new Bust("e3", 500)))).eventsOrThrow();
+        all.addAll(last);
+        state = applyAll(state, last);
+
+        assertThat(state.status()).isEqualTo(TournamentState.FINISHED);
+        List<Integer> places = new ArrayList<>();
+        long paid = 0;
+        for (TournamentEvent e : all) {
+            if (e instanceof PlayerEliminated p) {
+                places.add(p.place());
+                paid += p.prize();
+            } else if (e instanceof TournamentFinished f) {
+                places.add(1);
+                paid += f.prize();
+            }
+        }
+        assertThat(places).containsExactlyInAnyOrder(9, 8, 7, 6, 5, 4, 2, 2, 1);
+        assertThat(paid).isEqualTo(900);
+        assertThat(((TournamentStarted) all.get(0)).payouts().stream().mapToLong(Payout::amount).sum()).isEqualTo(900);
+    }
+
+    private static TournamentState applyAll(TournamentState state, List<TournamentEvent> events) {
+        for (TournamentEvent e : events) {
+            state = state.apply(e);
+        }
+        return state;
     }
 }
