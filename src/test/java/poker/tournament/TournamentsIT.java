@@ -66,6 +66,7 @@ class TournamentsIT {
     @Test
     void registerUnregisterStartAndTheAuditBalances() throws Exception {
         Tournaments tournaments = server.tournaments();
+        String adminId = api.get("/users/me", admin).text("id");
         List<String> tokens = new ArrayList<>();
         List<String> users = new ArrayList<>();
         for (String name : List.of("tia", "tom", "tess")) {
@@ -79,7 +80,7 @@ class TournamentsIT {
 
         assertThat(code(await(tournaments.register("t-none", users.get(0))))).isEqualTo("tournament_not_found");
         var created = events(await(tournaments.execute("t-it",
-                new TournamentCommand.CreateTournament("t-it", settings(100), "admin", Instant.now()))));
+                new TournamentCommand.CreateTournament("t-it", settings(100), adminId, Instant.now()))));
         assertThat(created).hasSize(1);
 
         for (String user : users) {
@@ -94,7 +95,7 @@ class TournamentsIT {
         assertThat(code(await(tournaments.unregister("t-it", users.get(2))))).isEqualTo("not_registered");
 
         await(tournaments.execute("t-poor",
-                new TournamentCommand.CreateTournament("t-poor", settings(1_000_000), "admin", Instant.now())));
+                new TournamentCommand.CreateTournament("t-poor", settings(1_000_000), adminId, Instant.now())));
         assertThat(code(await(tournaments.register("t-poor", users.get(0))))).isEqualTo("insufficient_funds");
 
         Tournaments.Done started = (Tournaments.Done) await(tournaments.execute("t-it",
@@ -118,8 +119,11 @@ class TournamentsIT {
                 () -> api.get("/wallet/transactions", tokens.get(2)).body(), l -> l.toString().contains("tournament_refund"));
         assertThat(tessLedger.toString()).contains("tournament_entry").contains("tournament_refund");
 
+        // the read side has caught up with the entries: buy-ins in the prize pool, fees to the house
         JsonNode audit = Eventually.await(Duration.ofSeconds(15), () -> api.get("/admin/audit", admin).body(),
-                a -> a.path("tournamentEntriesHeld").asLong() == 220);
+                a -> a.path("tournamentEntryDebits").asLong() == 330 && a.path("tournamentEntryRefunds").asLong() == 110
+                        && a.path("tournamentEntriesInFlight").asLong() == 0);
         assertThat(audit.path("balanced").asBoolean()).as(audit.toString()).isTrue();
+        assertThat(audit.path("chipsInPrizePools").asLong()).as(audit.toString()).isEqualTo(200);
     }
 }
