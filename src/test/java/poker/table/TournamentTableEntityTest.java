@@ -35,6 +35,15 @@ class TournamentTableEntityTest {
     static final Duration PAUSE = Duration.ofMillis(50);
     static final TableSettings SETTINGS = new TableSettings("T1", 10, 20, 6, 0, 0, 30, "tourney-e");
 
+    static final String A = uid("a");
+    static final String B = uid("b");
+    static final String C = uid("c");
+    static final String X = uid("x");
+
+    static String uid(String name) {
+        return UUID.nameUUIDFromBytes(("user-" + name).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
     private EventSourcedBehaviorTestKit<TableEntity.Command, TableEvent, TableState> kit;
     private TestProbe<ActorRef<TableEntity.Command>> passivate;
     private String tableId;
@@ -51,7 +60,7 @@ class TournamentTableEntityTest {
         kit = EventSourcedBehaviorTestKit.create(TESTKIT.system(), TableEntity.create(tableId, "table-0",
                 new TableEntity.Environment(Clock.systemUTC(), TableEntity.Dealer.secure(), PAUSE),
                 new TableEntity.Passivation(Duration.ofMillis(300), passivate.ref()::tell, () -> { })));
-        run(new TableCommand.CreateTable(tableId, SETTINGS, "director", Instant.now()));
+        run(new TableCommand.CreateTable(tableId, SETTINGS, uid("director"), Instant.now()));
     }
 
     static String pid(String player) {
@@ -101,11 +110,11 @@ class TournamentTableEntityTest {
 
     @Test
     void seatedEntriesWaitQuietlyForAPermitThenPlayTheHandToItsReport() {
-        TableEvent seated = accepted(run(new TableCommand.SeatEntry(pid("a"), "a", 1500, 1))).get(0);
-        accepted(run(new TableCommand.SeatEntry(pid("b"), "b", 1500, 4)));
-        accepted(run(new TableCommand.SeatEntry(pid("c"), "c", 1500, 6)));
+        TableEvent seated = accepted(run(new TableCommand.SeatEntry(pid(A), A, 1500, 1))).get(0);
+        accepted(run(new TableCommand.SeatEntry(pid(B), B, 1500, 4)));
+        accepted(run(new TableCommand.SeatEntry(pid(C), C, 1500, 6)));
         // a repeat of the seating answers the first, storing nothing
-        TableEntity.Accepted repeat = (TableEntity.Accepted) run(new TableCommand.SeatEntry(pid("a"), "a", 1500, 1));
+        TableEntity.Accepted repeat = (TableEntity.Accepted) run(new TableCommand.SeatEntry(pid(A), A, 1500, 1));
         assertThat(repeat.events()).containsExactly(seated);
         assertThat(repeat.sequenceNr()).isEqualTo(4);
 
@@ -139,49 +148,49 @@ class TournamentTableEntityTest {
 
     @Test
     void anEntryIsRemovedBetweenHandsAndARetriedRemovalLearnsTheChips() {
-        run(new TableCommand.SeatEntry(pid("a"), "a", 1000, 1));
-        run(new TableCommand.SeatEntry(pid("b"), "b", 1000, 2));
-        run(new TableCommand.SeatEntry(pid("c"), "c", 1000, 3));
+        run(new TableCommand.SeatEntry(pid(A), A, 1000, 1));
+        run(new TableCommand.SeatEntry(pid(B), B, 1000, 2));
+        run(new TableCommand.SeatEntry(pid(C), C, 1000, 3));
         run(new TableCommand.PermitHand(1, 1, 10, 20, 0));
         awaitState(s -> s.hand() != null);
-        assertThat(rejected(run(new TableCommand.RemoveEntry(pid("c"), "other", "balance")))).isEqualTo("hand_in_play");
+        assertThat(rejected(run(new TableCommand.RemoveEntry(pid(C), "other", "balance")))).isEqualTo("hand_in_play");
         playOut();
-        long chips = awaitState(s -> s.hand() == null && s.handsPlayed() == 1).participantOf("c").orElseThrow().chips();
+        long chips = awaitState(s -> s.hand() == null && s.handsPlayed() == 1).participantOf(C).orElseThrow().chips();
 
-        TableEntity.Accepted removed = (TableEntity.Accepted) run(new TableCommand.RemoveEntry(pid("c"), "other",
+        TableEntity.Accepted removed = (TableEntity.Accepted) run(new TableCommand.RemoveEntry(pid(C), "other",
                 "balance"));
-        TableEvent.ParticipantLeft left = new TableEvent.ParticipantLeft(pid("c"), "c", tableId, 3, chips, "other",
+        TableEvent.ParticipantLeft left = new TableEvent.ParticipantLeft(pid(C), C, tableId, 3, chips, "other",
                 "balance");
         assertThat(removed.events()).containsExactly(left);
-        TableEntity.Accepted again = (TableEntity.Accepted) run(new TableCommand.RemoveEntry(pid("c"), "other",
+        TableEntity.Accepted again = (TableEntity.Accepted) run(new TableCommand.RemoveEntry(pid(C), "other",
                 "balance"));
         assertThat(again.events()).containsExactly(left);
         assertThat(again.sequenceNr()).isEqualTo(removed.sequenceNr());
 
         // and after a restart (journal replayed, or snapshot loaded) it still does
         kit.restart();
-        assertThat(accepted(run(new TableCommand.RemoveEntry(pid("c"), "other", "balance")))).containsExactly(left);
+        assertThat(accepted(run(new TableCommand.RemoveEntry(pid(C), "other", "balance")))).containsExactly(left);
     }
 
     @Test
     void aClosedTableRefusesEverything() {
-        run(new TableCommand.SeatEntry(pid("a"), "a", 1000, 1));
-        run(new TableCommand.SeatEntry(pid("b"), "b", 1000, 2));
+        run(new TableCommand.SeatEntry(pid(A), A, 1000, 1));
+        run(new TableCommand.SeatEntry(pid(B), B, 1000, 2));
         TableEvent closed = accepted(run(new TableCommand.CloseTable("broken"))).get(0);
         assertThat(closed).isEqualTo(new TableEvent.TableClosed(tableId, "broken"));
         assertThat(accepted(run(new TableCommand.CloseTable("broken")))).containsExactly(closed);
         assertThat(rejected(run(new TableCommand.PermitHand(1, 1, 10, 20, 0)))).isEqualTo("table_closed");
-        assertThat(rejected(run(new TableCommand.SitOut("a")))).isEqualTo("table_closed");
-        assertThat(rejected(run(new TableCommand.JoinParticipant(pid("x"), "x", 100, null)))).isEqualTo("table_closed");
+        assertThat(rejected(run(new TableCommand.SitOut(A)))).isEqualTo("table_closed");
+        assertThat(rejected(run(new TableCommand.JoinParticipant(pid(X), X, 100, null)))).isEqualTo("table_closed");
         passivate.expectMessageClass(ActorRef.class, Duration.ofSeconds(5));
         assertThat(state().hand()).isNull();
     }
 
     @Test
     void playersCannotJoinOrLeaveThroughTheTable() {
-        run(new TableCommand.SeatEntry(pid("a"), "a", 1000, 1));
-        assertThat(rejected(run(new TableCommand.JoinParticipant(pid("b"), "b", 100, null))))
+        run(new TableCommand.SeatEntry(pid(A), A, 1000, 1));
+        assertThat(rejected(run(new TableCommand.JoinParticipant(pid(B), B, 100, null))))
                 .isEqualTo("tournament_table");
-        assertThat(rejected(run(new TableCommand.LeaveTable("a")))).isEqualTo("tournament_table");
+        assertThat(rejected(run(new TableCommand.LeaveTable(A)))).isEqualTo("tournament_table");
     }
 }

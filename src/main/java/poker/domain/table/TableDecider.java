@@ -4,18 +4,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import poker.domain.Decision;
 import poker.domain.cards.Card;
 import poker.domain.cards.DeckCommitment;
 import poker.domain.holdem.ActionType;
 import poker.domain.holdem.HandEvent;
 import poker.domain.holdem.HandSetup;
+import poker.domain.holdem.HandState;
 import poker.domain.holdem.HoldemEngine;
 import poker.domain.holdem.SeatSetup;
+import poker.domain.holdem.SeatState;
 import poker.domain.Rejection;
 import poker.domain.table.TableCommand.Act;
-import poker.domain.holdem.HandState;
-import poker.domain.holdem.SeatState;
 import poker.domain.table.TableCommand.CloseTable;
 import poker.domain.table.TableCommand.CreateTable;
 import poker.domain.table.TableCommand.PermitHand;
@@ -112,6 +113,10 @@ public final class TableDecider {
             return Decision.reject(Rejection.ofField("invalid_table_id", "tableId",
                     "A table id is a UUID (a tournament's: e.g. a name-based UUID of tournament and number)."));
         }
+        if (c.settings().tournament() && !isUuid(c.createdBy())) {
+            return Decision.reject(Rejection.ofField("invalid_created_by", "createdBy",
+                    "createdBy is a user id (a UUID): the lobby records who created a table."));
+        }
         return Decision.accept(new TableCreated(state.tableId(), c.settings(), c.createdBy(), c.createdAt()));
     }
 
@@ -158,6 +163,10 @@ public final class TableDecider {
         if (c.participantId() == null || !isUuid(c.participantId())) {
             return Decision.reject(Rejection.ofField("invalid_participant_id", "participantId",
                     "participantId must be a UUID (the read side keys participants by UUID)."));
+        }
+        if (!isUuid(c.playerId())) {
+            return Decision.reject(Rejection.ofField("invalid_player_id", "playerId",
+                    "playerId must be a user id (a UUID)."));
         }
         if (c.chips() <= 0) {
             return Decision.reject(Rejection.ofField("invalid_chips", "chips", "An entry is seated with chips."));
@@ -226,8 +235,8 @@ public final class TableDecider {
         return Decision.accept(new TableClosed(state.tableId(), c.reason()));
     }
 
-    private static final java.util.regex.Pattern UUID_TEXT =
-            java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern UUID_TEXT = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private static boolean isUuid(String text) {
         return text != null && UUID_TEXT.matcher(text).matches();

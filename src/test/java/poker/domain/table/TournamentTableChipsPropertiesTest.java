@@ -43,14 +43,14 @@ class TournamentTableChipsPropertiesTest {
     static final String TABLE = "7a0b6c1e-0000-4000-8000-0000000000aa";
     static final Instant NOW = Instant.parse("2026-12-05T12:00:00Z");
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void tournamentChipsAreConservedThroughRandomPlay(@ForAll long seed,
                                                       @ForAll @IntRange(min = 2, max = 9) int maxSeats) {
         Random random = new Random(seed);
         TableSettings settings = new TableSettings("T", 10, 20, maxSeats, 0, 0, 20, "tourney");
         List<TableEvent> journal = new ArrayList<>();
         TableState state = record(TableState.empty(TABLE), journal, TableDecider.decide(TableState.empty(TABLE),
-                new TableCommand.CreateTable(TABLE, settings, "director", NOW), NOW));
+                new TableCommand.CreateTable(TABLE, settings, uid("director"), NOW), NOW));
         long in = 0;
         long out = 0;
         int entries = 0;
@@ -59,16 +59,16 @@ class TournamentTableChipsPropertiesTest {
             int roll = random.nextInt(100);
             Decision<TableEvent> decision;
             if (roll < 8) {
-                String player = "p" + random.nextInt(maxSeats + 3);
+                String player = uid("p" + random.nextInt(maxSeats + 3));
                 decision = TableDecider.decide(state, new SeatEntry(pid(entries++), player,
                         1 + random.nextInt(3000), 1 + random.nextInt(maxSeats)), NOW);
             } else if (roll < 11 && !state.participants().isEmpty()) {
                 Participant p = state.participants().get(random.nextInt(state.participants().size()));
                 decision = TableDecider.decide(state, new RemoveEntry(p.participantId(), "elsewhere", "balance"), NOW);
             } else if (roll < 15) {
-                decision = TableDecider.decide(state, new SitOut("p" + random.nextInt(maxSeats + 3)), NOW);
+                decision = TableDecider.decide(state, new SitOut(uid("p" + random.nextInt(maxSeats + 3))), NOW);
             } else if (roll < 18) {
-                decision = TableDecider.decide(state, new SitIn("p" + random.nextInt(maxSeats + 3)), NOW);
+                decision = TableDecider.decide(state, new SitIn(uid("p" + random.nextInt(maxSeats + 3))), NOW);
             } else if (roll < 25 && !state.handLive()) {
                 level += random.nextInt(2);
                 long big = 20L * level;
@@ -153,6 +153,10 @@ class TournamentTableChipsPropertiesTest {
                     .map(e -> ((ParticipantLeft) e).participantId()).toList();
             assertThat(eliminated).containsExactlyInAnyOrderElementsOf(busted);
         }
+    }
+
+    private static String uid(String name) {
+        return UUID.nameUUIDFromBytes(("user-" + name).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     private static String pid(int n) {

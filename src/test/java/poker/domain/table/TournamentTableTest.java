@@ -53,6 +53,15 @@ class TournamentTableTest {
     static final TableSettings CASH = new TableSettings("Cash", 5, 10, 6, 100, 1000, 20);
     static final List<String> SALTS = DeckCommitment.newSalts(new java.util.SplittableRandom(9));
 
+    static final String ALICE = uid("alice");
+    static final String BOB = uid("bob");
+    static final String CAROL = uid("carol");
+    static final String DAVE = uid("dave");
+
+    static String uid(String name) {
+        return UUID.nameUUIDFromBytes(("user-" + name).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
     private TableState state = TableState.empty(TABLE);
     private final List<TableEvent> journal = new ArrayList<>();
 
@@ -135,27 +144,29 @@ class TournamentTableTest {
 
     @Test
     void playersCannotJoinOrLeaveATournamentTable() {
-        created().seated("alice", 1, 1000);
-        assertThat(rejected(when(new JoinParticipant(pid("bob"), "bob", 500, null)))).isEqualTo("tournament_table");
-        assertThat(rejected(when(new LeaveTable("alice")))).isEqualTo("tournament_table");
+        created().seated(ALICE, 1, 1000);
+        assertThat(rejected(when(new JoinParticipant(pid(BOB), BOB, 500, null)))).isEqualTo("tournament_table");
+        assertThat(rejected(when(new LeaveTable(ALICE)))).isEqualTo("tournament_table");
     }
 
     @Test
     void sittingOutAndInWorkAsAtACashTableOwingNothing() {
-        created().seated("alice", 1, 1000);
-        assertThat(accept(when(new SitOut("alice"))))
-                .containsExactly(new ParticipantSatOut(pid("alice"), TABLE, 1, "requested"));
-        assertThat(accept(when(new SitIn("alice")))).containsExactly(new ParticipantSatIn(pid("alice"), TABLE, 1));
-        assertThat(state.participantOf("alice").orElseThrow().owesBlinds()).isFalse();
+        created().seated(ALICE, 1, 1000);
+        assertThat(accept(when(new SitOut(ALICE))))
+                .containsExactly(new ParticipantSatOut(pid(ALICE), TABLE, 1, "requested"));
+        assertThat(accept(when(new SitIn(ALICE)))).containsExactly(new ParticipantSatIn(pid(ALICE), TABLE, 1));
+        assertThat(state.participantOf(ALICE).orElseThrow().owesBlinds()).isFalse();
     }
 
     @Test
     void aTournamentTableIdIsAUuidForTheReadSide() {
         state = TableState.empty("tourney-1-3");
-        assertThat(rejected(when(new CreateTable("tourney-1-3", SETTINGS, "director", NOW))))
+        assertThat(rejected(when(new CreateTable("tourney-1-3", SETTINGS, uid("director"), NOW))))
                 .isEqualTo("invalid_table_id");
         state = TableState.empty(TABLE);
-        assertThat(accept(when(new CreateTable(TABLE, SETTINGS, "director", NOW)))).hasSize(1);
+        assertThat(rejected(when(new CreateTable(TABLE, SETTINGS, "director", NOW)))).isEqualTo("invalid_created_by");
+        assertThat(accept(when(new CreateTable(TABLE, SETTINGS, uid("director"), NOW)))).hasSize(1);
+        assertThat(rejected(when(new SeatEntry(pid(ALICE), "alice", 1000, 1)))).isEqualTo("invalid_player_id");
     }
 
     // --- SeatEntry
@@ -163,9 +174,9 @@ class TournamentTableTest {
     @Test
     void theDirectorSeatsAnEntryWithChipsOwingNoBlinds() {
         created();
-        assertThat(accept(when(new SeatEntry(pid("alice"), "alice", 3000, 4)))).containsExactly(
-                new ParticipantJoined(pid("alice"), "alice", TABLE, 3000, 3000, 4, false, "active", null));
-        Participant alice = state.participantOf("alice").orElseThrow();
+        assertThat(accept(when(new SeatEntry(pid(ALICE), ALICE, 3000, 4)))).containsExactly(
+                new ParticipantJoined(pid(ALICE), ALICE, TABLE, 3000, 3000, 4, false, "active", null));
+        Participant alice = state.participantOf(ALICE).orElseThrow();
         assertThat(alice.blindsDue()).isEqualTo(Participant.BlindsDue.NONE);
         assertThat(alice.ready()).isTrue();
     }
@@ -173,85 +184,85 @@ class TournamentTableTest {
     @Test
     void aRepeatedSeatingIsAnsweredWithTheFirstEvenAfterHandsChangedTheStack() {
         created();
-        ParticipantJoined first = (ParticipantJoined) accept(when(new SeatEntry(pid("alice"), "alice", 1000, 1))).get(0);
-        seated("bob", 2, 1000).permitted(1, 10, 20, 0);
+        ParticipantJoined first = (ParticipantJoined) accept(when(new SeatEntry(pid(ALICE), ALICE, 1000, 1))).get(0);
+        seated(BOB, 2, 1000).permitted(1, 10, 20, 0);
         deal();
         passiveToTheEnd();
-        assertThat(chips("alice")).isNotEqualTo(1000);
+        assertThat(chips(ALICE)).isNotEqualTo(1000);
 
-        SeatEntry again = new SeatEntry(pid("alice"), "alice", 1000, 1);
+        SeatEntry again = new SeatEntry(pid(ALICE), ALICE, 1000, 1);
         assertThat(TableDecider.repeatOf(state, again)).contains(first);
         assertThat(when(again).eventsOrThrow()).as("nothing new is stored").isEmpty();
     }
 
     @Test
     void seatingIsRefusedOnATakenSeatAtACashTableAndAtAClosedOne() {
-        created().seated("alice", 1, 1000);
-        assertThat(rejected(when(new SeatEntry(pid("bob"), "bob", 1000, 1)))).isEqualTo("seat_taken");
-        assertThat(rejected(when(new SeatEntry(pid("bob"), "bob", 1000, 7)))).isEqualTo("invalid_seat");
-        assertThat(rejected(when(new SeatEntry("bob-at-1", "bob", 1000, 2)))).isEqualTo("invalid_participant_id");
-        assertThat(rejected(when(new SeatEntry(pid("alice2"), "alice", 1000, 2)))).isEqualTo("already_seated");
+        created().seated(ALICE, 1, 1000);
+        assertThat(rejected(when(new SeatEntry(pid(BOB), BOB, 1000, 1)))).isEqualTo("seat_taken");
+        assertThat(rejected(when(new SeatEntry(pid(BOB), BOB, 1000, 7)))).isEqualTo("invalid_seat");
+        assertThat(rejected(when(new SeatEntry("bob-at-1", BOB, 1000, 2)))).isEqualTo("invalid_participant_id");
+        assertThat(rejected(when(new SeatEntry(pid("alice2"), ALICE, 1000, 2)))).isEqualTo("already_seated");
 
         given(new TableClosed(TABLE, "broken"));
-        assertThat(rejected(when(new SeatEntry(pid("bob"), "bob", 1000, 2)))).isEqualTo("table_closed");
+        assertThat(rejected(when(new SeatEntry(pid(BOB), BOB, 1000, 2)))).isEqualTo("table_closed");
 
         state = TableState.empty(TABLE).apply(new TableCreated(TABLE, CASH, "c", NOW));
-        assertThat(rejected(when(new SeatEntry(pid("bob"), "bob", 1000, 2)))).isEqualTo("not_a_tournament_table");
-        assertThat(rejected(when(new RemoveEntry(pid("bob"), null, "move")))).isEqualTo("not_a_tournament_table");
+        assertThat(rejected(when(new SeatEntry(pid(BOB), BOB, 1000, 2)))).isEqualTo("not_a_tournament_table");
+        assertThat(rejected(when(new RemoveEntry(pid(BOB), null, "move")))).isEqualTo("not_a_tournament_table");
         assertThat(rejected(when(new PermitHand(1, 1, 10, 20, 0)))).isEqualTo("not_a_tournament_table");
         assertThat(rejected(when(new CloseTable("done")))).isEqualTo("not_a_tournament_table");
     }
 
     @Test
     void anEntrySeatedDuringAHandIsDealtInFromTheNext() {
-        created().seated("alice", 1, 1000).seated("bob", 2, 1000).permitted(1, 10, 20, 0);
+        created().seated(ALICE, 1, 1000).seated(BOB, 2, 1000).permitted(1, 10, 20, 0);
         deal();
-        accept(when(new SeatEntry(pid("carol"), "carol", 1000, 3)));
+        accept(when(new SeatEntry(pid(CAROL), CAROL, 1000, 3)));
         passiveToTheEnd();
         permitted(2, 10, 20, 0);
-        assertThat(started(deal()).seats()).extracting(s -> s.playerId()).contains("carol");
+        assertThat(started(deal()).seats()).extracting(s -> s.playerId()).contains(CAROL);
     }
 
     // --- RemoveEntry
 
     @Test
     void removalTakesTheChipsAndSaysWhereTheEntryGoes() {
-        created().seated("alice", 1, 1000).seated("bob", 2, 1000).seated("carol", 3, 1000).permitted(1, 10, 20, 0);
+        created().seated(ALICE, 1, 1000).seated(BOB, 2, 1000).seated(CAROL, 3, 1000).permitted(1, 10, 20, 0);
         deal();
-        assertThat(rejected(when(new RemoveEntry(pid("carol"), "other-table", "balance")))).isEqualTo("hand_in_play");
+        assertThat(rejected(when(new RemoveEntry(pid(CAROL), "other-table", "balance")))).isEqualTo("hand_in_play");
         passiveToTheEnd();
-        long carol = chips("carol");
+        long carol = chips(CAROL);
 
-        ParticipantLeft left = new ParticipantLeft(pid("carol"), "carol", TABLE, 3, carol, "other-table", "balance");
-        assertThat(accept(when(new RemoveEntry(pid("carol"), "other-table", "balance")))).containsExactly(left);
-        assertThat(state.participantOf("carol")).isEmpty();
+        ParticipantLeft left = new ParticipantLeft(pid(CAROL), CAROL, TABLE, 3, carol, "other-table", "balance");
+        assertThat(accept(when(new RemoveEntry(pid(CAROL), "other-table", "balance")))).containsExactly(left);
+        assertThat(state.participantOf(CAROL)).isEmpty();
         assertThat(rejected(when(new RemoveEntry(pid("nobody"), null, "balance")))).isEqualTo("not_seated");
     }
 
     @Test
     void aRepeatedRemovalIsAnsweredWithTheOriginalChipsLongAfter() {
-        created().seated("alice", 1, 1000).seated("bob", 2, 1000).seated("carol", 3, 777);
-        List<TableEvent> removed = accept(when(new RemoveEntry(pid("carol"), "t-2", "break")));
+        created().seated(ALICE, 1, 1000).seated(BOB, 2, 1000).seated(CAROL, 3, 777);
+        List<TableEvent> removed = accept(when(new RemoveEntry(pid(CAROL), "t-2", "break")));
         // the table goes on: hands, other seatings and removals
         permitted(1, 10, 20, 0);
         deal();
         passiveToTheEnd();
-        accept(when(new SeatEntry(pid("dave"), "dave", 500, 3)));
-        accept(when(new RemoveEntry(pid("dave"), null, "break")));
+        accept(when(new SeatEntry(pid(DAVE), DAVE, 500, 3)));
+        accept(when(new RemoveEntry(pid(DAVE), null, "break")));
 
-        RemoveEntry again = new RemoveEntry(pid("carol"), "t-2", "break");
+        RemoveEntry again = new RemoveEntry(pid(CAROL), "t-2", "break");
         assertThat(TableDecider.repeatOf(state, again)).contains(removed.get(0));
         assertThat(((ParticipantLeft) removed.get(0)).chipsReturned()).isEqualTo(777);
         assertThat(when(again).eventsOrThrow()).as("nothing new is stored").isEmpty();
-        assertThat(TableState.replay(TABLE, journal).removals()).containsKeys(pid("carol"), pid("dave"));
-        assertThat(rejected(when(new SeatEntry(pid("carol"), "carol", 777, 3)))).isEqualTo("already_joined");
+        assertThat(TableState.replay(TABLE, journal).removals()).containsKeys(pid(CAROL), pid(DAVE));
+        assertThat(rejected(when(new SeatEntry(pid(CAROL), CAROL, 777, 3)))).isEqualTo("already_joined");
     }
 
     @Test
     void theRemovalsAreBounded() {
         created();
         for (int i = 0; i < TableState.REMOVAL_WINDOW + 5; i++) {
-            accept(when(new SeatEntry(pid("p" + i), "p" + i, 100, 1)));
+            accept(when(new SeatEntry(pid("p" + i), uid("p" + i), 100, 1)));
             accept(when(new RemoveEntry(pid("p" + i), null, "move")));
         }
         assertThat(state.removals()).hasSize(TableState.REMOVAL_WINDOW).doesNotContainKey(pid("p0"))
@@ -262,7 +273,7 @@ class TournamentTableTest {
 
     @Test
     void aTournamentTableDealsNoHandWithoutItsPermit() {
-        created().seated("alice", 1, 1000).seated("bob", 2, 1000);
+        created().seated(ALICE, 1, 1000).seated(BOB, 2, 1000);
         assertThat(TableDecider.canStartHand(state)).isFalse();
         assertThat(rejected(TableDecider.startHand(state, Deck.shuffled(new java.util.SplittableRandom(1)), SALTS, NOW)))
                 .isEqualTo("cannot_start_hand");
@@ -275,7 +286,7 @@ class TournamentTableTest {
 
     @Test
     void aPermitForAHandAlreadyPermittedOrPlayedStoresNothing() {
-        created().seated("alice", 1, 1000).seated("bob", 2, 1000);
+        created().seated(ALICE, 1, 1000).seated(BOB, 2, 1000);
         HandPermitted first = (HandPermitted) accept(when(new PermitHand(1, 1, 10, 20, 0))).get(0);
         assertThat(when(new PermitHand(1, 2, 20, 40, 0)).eventsOrThrow()).isEmpty();
         assertThat(TableDecider.repeatOf(state, new PermitHand(1, 2, 20, 40, 0))).contains(first);
@@ -295,13 +306,13 @@ class TournamentTableTest {
 
     @Test
     void aHandStartsWithTwoWithChipsSittingOutOrNotButNotWithOne() {
-        created().seated("alice", 1, 1000).seated("bob", 2, 1000).permitted(1, 10, 20, 0);
-        given(new ParticipantSatOut(pid("alice"), TABLE, 1, "requested"),
-                new ParticipantSatOut(pid("bob"), TABLE, 2, "requested"));
+        created().seated(ALICE, 1, 1000).seated(BOB, 2, 1000).permitted(1, 10, 20, 0);
+        given(new ParticipantSatOut(pid(ALICE), TABLE, 1, "requested"),
+                new ParticipantSatOut(pid(BOB), TABLE, 2, "requested"));
         assertThat(TableDecider.canStartHand(state)).as("both sitting out: still dealt").isTrue();
 
         state = TableState.empty(TABLE);
-        created().seated("alice", 1, 1000).permitted(1, 10, 20, 0);
+        created().seated(ALICE, 1, 1000).permitted(1, 10, 20, 0);
         assertThat(TableDecider.canStartHand(state)).isFalse();
     }
 
@@ -309,7 +320,7 @@ class TournamentTableTest {
 
     @Test
     void theHandIsDealtAtThePermitsBlindsAndBigBlindAnte() {
-        created().seated("alice", 1, 1000).seated("bob", 2, 1000).seated("carol", 3, 1000).permitted(1, 50, 100, 100);
+        created().seated(ALICE, 1, 1000).seated(BOB, 2, 1000).seated(CAROL, 3, 1000).permitted(1, 50, 100, 100);
         List<HandEvent> events = handEvents(deal());
         HandEvent.HandStarted started = (HandEvent.HandStarted) events.get(0);
         assertThat(started.button()).isEqualTo(1);
@@ -324,7 +335,7 @@ class TournamentTableTest {
 
     @Test
     void aShortBigBlindPaysTheBlindFirstAndTheRestOfTheAnte() {
-        created().seated("alice", 1, 1000).seated("bob", 2, 1000).seated("carol", 3, 130).permitted(1, 50, 100, 100);
+        created().seated(ALICE, 1, 1000).seated(BOB, 2, 1000).seated(CAROL, 3, 130).permitted(1, 50, 100, 100);
         List<HandEvent> events = handEvents(deal());
         assertThat(events).contains(new HandEvent.BlindPosted(3, HandEvent.Blind.BIG, 100),
                 new HandEvent.AntePosted(3, 30));
@@ -336,31 +347,31 @@ class TournamentTableTest {
 
     @Test
     void playersSittingOutAreDealtInPostAndAreCheckedWhenFreeElseFolded() {
-        created().seated("alice", 1, 1000).seated("bob", 2, 1000).seated("carol", 3, 1000).permitted(1, 10, 20, 0);
-        given(new ParticipantSatOut(pid("carol"), TABLE, 3, "requested"));
+        created().seated(ALICE, 1, 1000).seated(BOB, 2, 1000).seated(CAROL, 3, 1000).permitted(1, 10, 20, 0);
+        given(new ParticipantSatOut(pid(CAROL), TABLE, 3, "requested"));
         List<TableEvent> dealt = deal();
-        assertThat(started(dealt).seats()).extracting(s -> s.playerId()).containsExactly("alice", "bob", "carol");
+        assertThat(started(dealt).seats()).extracting(s -> s.playerId()).containsExactly(ALICE, BOB, CAROL);
         assertThat(handEvents(dealt)).contains(new HandEvent.BlindPosted(3, HandEvent.Blind.BIG, 20));
 
-        act("alice", ActionType.CALL, 0);
-        List<TableEvent> afterBob = act("bob", ActionType.CALL, 0);
+        act(ALICE, ActionType.CALL, 0);
+        List<TableEvent> afterBob = act(BOB, ActionType.CALL, 0);
         assertThat(handEvents(afterBob)).as("the big blind sitting out checks its option")
                 .contains(new HandEvent.PlayerChecked(3, null));
         assertThat(state.hand().street()).isEqualTo(poker.domain.holdem.Street.FLOP);
 
-        act("bob", ActionType.CHECK, 0);
+        act(BOB, ActionType.CHECK, 0);
         assertThat(state.hand().toAct()).as("carol, sitting out, checked the flop too").isEqualTo(1);
-        act("alice", ActionType.BET, 40);
-        List<TableEvent> bobFolds = act("bob", ActionType.FOLD, 0);
+        act(ALICE, ActionType.BET, 40);
+        List<TableEvent> bobFolds = act(BOB, ActionType.FOLD, 0);
         assertThat(handEvents(bobFolds)).as("then carol, facing the bet, is folded")
                 .contains(new HandEvent.PlayerFolded(3, null));
         assertThat(state.hand()).as("alice won uncontested").isNull();
-        assertThat(chips("carol")).isEqualTo(980);
+        assertThat(chips(CAROL)).isEqualTo(980);
     }
 
     @Test
     void theButtonMovesToTheNextSeatWithChipsAndTheBlindsFollow() {
-        created().seated("alice", 1, 1000).seated("bob", 3, 1000).seated("carol", 5, 1000);
+        created().seated(ALICE, 1, 1000).seated(BOB, 3, 1000).seated(CAROL, 5, 1000);
         List<int[]> positions = new ArrayList<>();
         for (int hand = 1; hand <= 4; hand++) {
             permitted(hand, 10, 20, 0);
@@ -374,12 +385,12 @@ class TournamentTableTest {
 
     @Test
     void headsUpTheButtonPostsTheSmallBlindAndNobodyPostsTheBigBlindTwiceInARow() {
-        created().seated("alice", 1, 1000).seated("bob", 2, 1000).seated("carol", 3, 1000);
+        created().seated(ALICE, 1, 1000).seated(BOB, 2, 1000).seated(CAROL, 3, 1000);
         permitted(1, 10, 20, 0);
         HandEvent.HandStarted first = started(deal()); // button 1, bb 3
         assertThat(first.bigBlindSeat()).isEqualTo(3);
         passiveToTheEnd();
-        accept(when(new RemoveEntry(pid("alice"), "t-2", "balance")));
+        accept(when(new RemoveEntry(pid(ALICE), "t-2", "balance")));
         int lastBig = 3;
         for (int hand = 2; hand <= 5; hand++) {
             permitted(hand, 10, 20, 0);
@@ -395,35 +406,35 @@ class TournamentTableTest {
 
     @Test
     void aHandEndsWithItsReportThenTheEliminations() {
-        created().seated("alice", 1, 100).seated("bob", 2, 1000).permitted(1, 10, 20, 0);
+        created().seated(ALICE, 1, 100).seated(BOB, 2, 1000).permitted(1, 10, 20, 0);
         deal(StackedDeck.deck(List.of(2, 1), Map.of(1, "7c2d", 2, "AsAd"), "KhQh9s4c3d"));
-        act("alice", ActionType.ALL_IN, 0);
-        List<TableEvent> end = act("bob", ActionType.CALL, 0);
+        act(ALICE, ActionType.ALL_IN, 0);
+        List<TableEvent> end = act(BOB, ActionType.CALL, 0);
 
         int closed = end.indexOf(new HandClosed(TABLE, 1));
         assertThat(closed).isGreaterThanOrEqualTo(0);
         assertThat(end.subList(closed, end.size())).containsExactly(
                 new HandClosed(TABLE, 1),
                 new TournamentHandEnded(TABLE, TOURNAMENT, 1, List.of(
-                        new HandStack(pid("alice"), "alice", 100, 0),
-                        new HandStack(pid("bob"), "bob", 1000, 1100))),
-                new ParticipantLeft(pid("alice"), "alice", TABLE, 1, 0, null, "eliminated"));
+                        new HandStack(pid(ALICE), ALICE, 100, 0),
+                        new HandStack(pid(BOB), BOB, 1000, 1100))),
+                new ParticipantLeft(pid(ALICE), ALICE, TABLE, 1, 0, null, "eliminated"));
         assertThat(journal).noneMatch(e -> e instanceof ParticipantSatOut);
-        assertThat(state.participants()).extracting(Participant::playerId).containsExactly("bob");
-        assertThat(TableDecider.repeatOf(state, new RemoveEntry(pid("alice"), "t-2", "balance")))
+        assertThat(state.participants()).extracting(Participant::playerId).containsExactly(BOB);
+        assertThat(TableDecider.repeatOf(state, new RemoveEntry(pid(ALICE), "t-2", "balance")))
                 .as("a removal of the eliminated learns they left with nothing")
-                .contains(new ParticipantLeft(pid("alice"), "alice", TABLE, 1, 0, null, "eliminated"));
+                .contains(new ParticipantLeft(pid(ALICE), ALICE, TABLE, 1, 0, null, "eliminated"));
     }
 
     @Test
     void twoTimeoutsSitAPlayerOutWhoIsStillDealtInAndBlindedAway() {
-        created().seated("alice", 1, 1000).seated("bob", 2, 1000).seated("carol", 3, 1000);
+        created().seated(ALICE, 1, 1000).seated(BOB, 2, 1000).seated(CAROL, 3, 1000);
         for (int hand = 1; hand <= 2; hand++) {
             permitted(hand, 10, 20, 0);
             deal();
             while (state.handLive()) {
                 TurnClock clock = state.clock();
-                if (state.seat(clock.seatNumber()).orElseThrow().playerId().equals("alice")) {
+                if (state.seat(clock.seatNumber()).orElseThrow().playerId().equals(ALICE)) {
                     accept(TableDecider.timeout(state, clock.handNumber(), clock.seatNumber(), clock.deadline()));
                 } else {
                     String player = state.seat(clock.seatNumber()).orElseThrow().playerId();
@@ -431,10 +442,10 @@ class TournamentTableTest {
                 }
             }
         }
-        assertThat(journal).contains(new ParticipantSatOut(pid("alice"), TABLE, 1, "timeout"));
+        assertThat(journal).contains(new ParticipantSatOut(pid(ALICE), TABLE, 1, "timeout"));
         permitted(3, 10, 20, 0);
         List<TableEvent> dealt = deal();
-        assertThat(started(dealt).seats()).extracting(s -> s.playerId()).contains("alice");
+        assertThat(started(dealt).seats()).extracting(s -> s.playerId()).contains(ALICE);
         passiveToTheEnd();
         assertThat(journal).noneMatch(e -> e instanceof TableEvent.TurnClockStarted t && t.handNumber() == 3
                 && t.seatNumber() == 1);
@@ -444,7 +455,7 @@ class TournamentTableTest {
 
     @Test
     void aClosedTableRefusesEverythingButARepeatedCloseAndDealsNoMore() {
-        created().seated("alice", 1, 1000).seated("bob", 2, 1000).permitted(1, 10, 20, 0);
+        created().seated(ALICE, 1, 1000).seated(BOB, 2, 1000).permitted(1, 10, 20, 0);
         deal();
         assertThat(rejected(when(new CloseTable("finished")))).isEqualTo("hand_in_play");
         passiveToTheEnd();
@@ -455,10 +466,10 @@ class TournamentTableTest {
         assertThat(TableDecider.canStartHand(state)).isFalse();
         assertThat(when(new CloseTable("again")).eventsOrThrow()).isEmpty();
         assertThat(TableDecider.repeatOf(state, new CloseTable("again"))).contains(closed);
-        for (TableCommand command : List.<TableCommand>of(new SitOut("alice"), new SitIn("alice"),
-                new Act("alice", 2, ActionType.FOLD, 0), new SeatEntry(pid("carol"), "carol", 10, 3),
-                new RemoveEntry(pid("alice"), null, "x"), new PermitHand(3, 1, 10, 20, 0),
-                new JoinParticipant(pid("dave"), "dave", 100, null), new LeaveTable("bob"))) {
+        for (TableCommand command : List.<TableCommand>of(new SitOut(ALICE), new SitIn(ALICE),
+                new Act(ALICE, 2, ActionType.FOLD, 0), new SeatEntry(pid(CAROL), CAROL, 10, 3),
+                new RemoveEntry(pid(ALICE), null, "x"), new PermitHand(3, 1, 10, 20, 0),
+                new JoinParticipant(pid(DAVE), DAVE, 100, null), new LeaveTable(BOB))) {
             assertThat(rejected(when(command))).as("%s", command).isEqualTo("table_closed");
         }
         assertThat(TableState.replay(TABLE, journal)).isEqualTo(state);
@@ -466,9 +477,9 @@ class TournamentTableTest {
 
     @Test
     void repeatOfKnowsNothingOfCommandsNotYetDone() {
-        created().seated("alice", 1, 1000);
-        assertThat(TableDecider.repeatOf(state, new SeatEntry(pid("bob"), "bob", 100, 2))).isEmpty();
-        assertThat(TableDecider.repeatOf(state, new RemoveEntry(pid("alice"), null, "x"))).isEmpty();
+        created().seated(ALICE, 1, 1000);
+        assertThat(TableDecider.repeatOf(state, new SeatEntry(pid(BOB), BOB, 100, 2))).isEmpty();
+        assertThat(TableDecider.repeatOf(state, new RemoveEntry(pid(ALICE), null, "x"))).isEmpty();
         assertThat(TableDecider.repeatOf(state, new PermitHand(1, 1, 10, 20, 0))).isEmpty();
         assertThat(TableDecider.repeatOf(state, new CloseTable("x"))).isEqualTo(Optional.empty());
     }
