@@ -591,6 +591,12 @@ public final class TournamentChecks {
         }
     }
 
+    @Override
+    public String toString() {
+        return "TournamentChecks[" + rows.size() + " rows, winner " + winner + ", " + placeOf.size() + " places, "
+                + prizesAwarded.size() + " prizes awarded, violations " + violations + "]";
+    }
+
     /** Whether the bubble (paid places + 1 remaining) came while more than one table played. */
     public boolean bubbleWithTables() {
         return bubbleWithTables;
