@@ -45,7 +45,7 @@ public final class Bot implements Runnable {
     private final SplittableRandom random;
     private final Consumer<String> log;
     private final LinkedBlockingQueue<Inbound> inbox = new LinkedBlockingQueue<>();
-    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile CountDownLatch finished = new CountDownLatch(1);
 
     private volatile boolean running = true;
     private volatile Seat seat;
@@ -95,9 +95,21 @@ public final class Bot implements Runnable {
 
     /** Starts playing at {@code where} on a thread of its own. */
     synchronized void start(Seat where) {
-        if (thread != null) {
+        if (thread != null && finished.getCount() > 0) {
             throw new IllegalStateException(username + " is already playing");
         }
+        // again after being out (a re-entry, a new table): a fresh start
+        finished = new CountDownLatch(1);
+        running = true;
+        out = false;
+        place = null;
+        prize = null;
+        stoppedBecause = null;
+        currentTable = null;
+        socketTable = null;
+        lastSeq = -1;
+        lastView = null;
+        inbox.clear();
         this.seat = where;
         if (where instanceof CashTable cash) {
             currentTable = cash.tableId();

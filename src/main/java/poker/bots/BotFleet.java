@@ -175,6 +175,11 @@ public final class BotFleet implements AutoCloseable {
         bots.forEach(b -> b.start(seat));
     }
 
+    /** Starts one bot playing again (after it was out, or stopped): a re-entry, another table. */
+    public void play(Bot bot, Bot.Seat seat) {
+        bot.start(seat);
+    }
+
     /** Waits until {@code hands} hands have been seen to end at the table; false at the timeout. */
     public boolean awaitHands(String tableId, int hands, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
