@@ -37,12 +37,17 @@ public final class BotRunner {
               --seed N           random seed
               --no-register      tournament: the bots are registered already
               --verbose          print what goes wrong as it happens
+              --help             this text
             """;
 
     private BotRunner() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--help")) {
+            System.out.print(USAGE);
+            System.exit(0);
+        }
         Map<String, String> options;
         try {
             options = parse(args);

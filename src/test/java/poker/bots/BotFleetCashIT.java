@@ -82,6 +82,20 @@ class BotFleetCashIT {
     }
 
     @Test
+    void theRunnerSeatsItsBotsPlaysAndLeaves() throws Exception {
+        String host = api.signUp("runner_host");
+        String tableId = api.post("/tables?consistency=strong", "{\"name\":\"Runner\",\"smallBlind\":5,\"bigBlind\":10,"
+                + "\"maxSeats\":2,\"minBuyIn\":200,\"maxBuyIn\":1000}", host).text("tableId");
+        int exit = BotRunner.run(BotRunner.parse(new String[] {"--api", "http://127.0.0.1:" + server.httpPort() + "/api",
+                "--table", tableId, "--bots", "2", "--buy-in", "300", "--hands", "3", "--prefix", "runner", "--seconds", "120"}));
+        assertThat(exit).isZero();
+        Eventually.await(Duration.ofSeconds(20), () -> api.get("/tables/" + tableId + "/participants", null).body(),
+                p -> p.isArray() && p.isEmpty());
+        assertThat(api.get("/tables/" + tableId + "/stats", null).body().path("handCount").asInt())
+                .isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
     void aSecondRunLogsTheSameBotsIn() {
         BotFleet.Settings settings = BotFleet.Settings.of(URI.create("http://127.0.0.1:" + server.httpPort() + "/api"), 2)
                 .withPrefix("again");
