@@ -297,6 +297,10 @@ public final class Bot implements Runnable {
         if (!inbox.isEmpty()) {
             return; // act on the newest view only
         }
+        if (!seated && seatedHere) {
+            idle(); // was seated here and is no more: moved or out
+            return;
+        }
         if (seated) {
             JsonNode mine = mySeat(table, you.path("seatNumber").asInt());
             if (mine != null && "sitting_out".equals(mine.path("status").asText())
@@ -339,7 +343,10 @@ public final class Bot implements Runnable {
         }
     }
 
-    /** No frame for a while: in a tournament, ask where to play when this table has no seat for us. */
+    /**
+     * In a tournament, asks where to play (at most every few seconds) when this table shows no seat for the
+     * bot (moved, or out) or has been quiet for a while.
+     */
     private void idle() {
         if (!(seat instanceof Tournament)) {
             return;
@@ -347,7 +354,8 @@ public final class Bot implements Runnable {
         long now = System.nanoTime();
         boolean unseated = lastView != null && !lastView.path("you").isObject();
         boolean quiet = now - lastFrameAt > IDLE_CHECK.toNanos();
-        if ((unseated || quiet) && now - lastCheckAt > IDLE_CHECK.toNanos()) {
+        long sinceCheck = now - lastCheckAt;
+        if ((unseated && sinceCheck > IDLE_CHECK.toNanos() / 3) || (quiet && sinceCheck > IDLE_CHECK.toNanos())) {
             lastCheckAt = now;
             String table = locate();
             if (table != null && !table.equals(socketTable)) {
