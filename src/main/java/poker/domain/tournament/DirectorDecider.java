@@ -373,7 +373,11 @@ public final class DirectorDecider {
             }
             return;
         }
-        Optional<Move> move = Seating.balance(layouts);
+        // tables between hands first: among equally large tables the move comes from one that can move now
+        List<TableLayout> waitingFirst = open.stream()
+                .sorted(java.util.Comparator.comparing(t -> t.playing() || t.pendingReport() != null))
+                .map(t -> t.layout(seats)).toList();
+        Optional<Move> move = Seating.balance(waitingFirst);
         if (move.isPresent()) {
             Table from = s.tables().get(move.get().fromTable());
             if (!from.playing() && from.pendingReport() == null) {
