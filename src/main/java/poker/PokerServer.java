@@ -23,6 +23,7 @@ import poker.http.Consistency;
 import poker.http.EdgeLimits;
 import poker.http.HttpServer;
 import poker.http.TableRoutes;
+import poker.http.TournamentRoutes;
 import poker.http.UserRoutes;
 import poker.http.WalletRoutes;
 import poker.readside.AuditQueries;
@@ -41,6 +42,8 @@ import poker.infra.DatabaseSettings;
 import poker.infra.EmbeddedDatabase;
 import poker.readside.TableProjections;
 import poker.readside.TableQueries;
+import poker.readside.TournamentProjections;
+import poker.readside.TournamentQueries;
 import poker.readside.WalletProjections;
 import poker.readside.WalletQueries;
 import poker.table.TableEntity;
@@ -129,6 +132,7 @@ public final class PokerServer {
             ReadSideProgress progress = ReadSideProgress.start(system);
             TableProjections.init(system, dataSource, progress, tagSlices);
             WalletProjections.init(system, dataSource, progress, tagSlices);
+            TournamentProjections.init(system, dataSource, progress, tagSlices);
             ReadSide.<TableEvent>start(system, dataSource, progress, "table", tagSlices, CashOutProjectionHandler.NAME,
                     () -> new CashOutProjectionHandler(wallets));
             ReadSide.<TableEvent>start(system, dataSource, progress, "table", tagSlices,
@@ -149,6 +153,9 @@ public final class PokerServer {
                     new TableRoutes(system, users, new TableQueries(dataSource),
                             new HandQueries(dataSource, Jackson.MAPPER), wallets, consistency, blocking, askTimeout,
                             clock, limits).routes(),
+                    // the TournamentEntity's facade replaces the placeholder once it is wired (tentity)
+                    new TournamentRoutes(system, users, new TournamentQueries(dataSource), TournamentRoutes.unavailable(),
+                            consistency, blocking, clock, limits).routes(),
                     new WalletRoutes(users, blocking, wallets, new WalletQueries(dataSource),
                             new AuditQueries(dataSource), consistency).routes(),
                     new AdminRoutes(users, blocking, new ProjectionAdmin(dataSource,

@@ -29,6 +29,11 @@ final class ApiIndex {
                 "GET /api/tables/{id}/live?fromSeq={seq} (WebSocket)", "GET /api/tables/{id}/hands?limit={n}&before={n}",
                 "GET /api/tables/{id}/hands/{n}", "GET /api/tables/{id}/hands/{n}/history.txt",
                 "GET /api/tables/{id}/replay?at={seq}", "GET /api/wallet", "GET /api/wallet/transactions?limit={n}",
+                "POST /api/tournaments", "GET /api/tournaments?limit={n}&after={id}&status=registering",
+                "GET /api/tournaments/{id}", "POST /api/tournaments/{id}/registrations",
+                "DELETE /api/tournaments/{id}/registrations/me", "POST /api/tournaments/{id}/start",
+                "POST /api/tournaments/{id}/cancel", "GET /api/tournaments/{id}/standings",
+                "GET /api/tournaments/{id}/me", "GET /api/tournaments/{id}/live?fromSeq={seq} (WebSocket)",
                 "POST /api/admin/wallets/{userId}/deposits", "GET /api/admin/audit", "GET /api/admin/projections",
                 "GET /api/admin/projections/skips", "POST /api/admin/projections/{name}/{slice}/skip"));
         return Collections.unmodifiableMap(index);

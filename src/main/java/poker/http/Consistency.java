@@ -15,6 +15,7 @@ import poker.readside.HandHistoryProjectionHandler;
 import poker.readside.ReadSideProgress;
 import poker.readside.ReadSideProgress.Requirement;
 import poker.readside.TableProjections;
+import poker.readside.TournamentProjections;
 import poker.readside.WalletProjections;
 import poker.table.TableEntity;
 import poker.wallet.WalletEntity;
@@ -55,6 +56,14 @@ public final class Consistency {
             for (String projection : List.of(TableProjections.PARTICIPANTS, TableProjections.LOBBY,
                     TableProjections.TABLE_STATS, HandHistoryProjectionHandler.NAME)) {
                 requirements.add(new Requirement(projection, pid, sequenceNr));
+            }
+            return this;
+        }
+
+        public Written tournament(String tournamentId, long sequenceNr) {
+            if (sequenceNr > 0) {
+                requirements.add(new Requirement(TournamentProjections.TOURNAMENTS,
+                        TournamentProjections.persistenceIdOf(tournamentId), sequenceNr));
             }
             return this;
         }

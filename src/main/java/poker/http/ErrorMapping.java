@@ -35,10 +35,16 @@ public final class ErrorMapping {
     private ErrorMapping() {
     }
 
-    /** A business-rule rejection from an aggregate: 409 with its code, except unknown ids and bad fields. */
+    /**
+     * A business-rule rejection from an aggregate: 409 with its code, except unknown ids (404, any
+     * {@code *_not_found}, e.g. {@code tournament_not_found}), {@code forbidden} (403) and bad fields (400).
+     */
     public static ApiError fromRejection(Rejection rejection) {
         if (rejection.code().endsWith("_not_found")) {
             return new ApiError(StatusCodes.NOT_FOUND, rejection.code(), rejection.message(), null);
+        }
+        if (rejection.code().equals("forbidden")) {
+            return new ApiError(StatusCodes.FORBIDDEN, rejection.code(), rejection.message(), null);
         }
         if (rejection.field() != null) {
             return new ApiError(StatusCodes.BAD_REQUEST, rejection.code(), rejection.message(), rejection.field());

@@ -17,6 +17,11 @@ public final class Fields {
         return value == null || value.isNull() ? null : value;
     }
 
+    /** The raw value of {@code field}, null when absent or JSON null: for nested shapes (lists of objects). */
+    JsonNode node(String field) {
+        return present(field);
+    }
+
     public String requireString(String field, int minLength, int maxLength) {
         return optionalString(field, minLength, maxLength)
                 .orElseThrow(() -> ApiError.invalidField(field, field + " is required."));

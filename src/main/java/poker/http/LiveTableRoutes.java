@@ -159,6 +159,25 @@ public final class LiveTableRoutes extends ApiDirectives {
                 });
     }
 
+    /**
+     * The {@code moved} frame for a viewer whom the tournament director moved off this table (their
+     * {@code ParticipantLeft} names the table they go to), after the event's own frame:
+     * {@code {type:"moved", seq, tableId, toTable}} with the new table's id in both fields
+     * ({@code toTable} as API.md names it). Everyone else only sees the leave.
+     */
+    static Optional<Map<String, Object>> moved(TableEvent event, String viewer, long seq) {
+        if (event instanceof TableEvent.ParticipantLeft left && left.movedTo() != null
+                && left.playerId().equals(viewer)) {
+            Map<String, Object> frame = new LinkedHashMap<>();
+            frame.put("type", "moved");
+            frame.put("seq", seq);
+            frame.put("tableId", left.movedTo());
+            frame.put("toTable", left.movedTo());
+            return Optional.of(frame);
+        }
+        return Optional.empty();
+    }
+
     /** What goes out: a frame, and whether the socket closes after it (an abusive client). */
     private record Out(String text, boolean closes) {
         static Out frame(Message message) {
@@ -184,9 +203,15 @@ public final class LiveTableRoutes extends ApiDirectives {
                     TableEvent event = (TableEvent) env.event();
                     TableState before = state[0];
                     state[0] = before.apply(event);
-                    return displayNames(state[0], names).thenApply(done -> (Message) text(frame("event",
-                            env.sequenceNr(), EventView.of(event, viewer, before), TableView.of(state[0], viewer, names))));
-                });
+                    return displayNames(state[0], names).thenApply(done -> {
+                        Message frame = text(frame("event", env.sequenceNr(), EventView.of(event, viewer, before),
+                                TableView.of(state[0], viewer, names)));
+                        return moved(event, viewer, env.sequenceNr())
+                                .map(to -> List.of(frame, (Message) text(to)))
+                                .orElseGet(() -> List.of(frame));
+                    });
+                })
+                .mapConcat(frames -> frames);
         Source<Out, NotUsed> whileTokenWorks = Source.tick(TOKEN_CHECK, TOKEN_CHECK, "check")
                 .mapAsync(1, tick -> blocking(() -> users.authenticate(token)))
                 .takeWhile(Optional::isPresent)

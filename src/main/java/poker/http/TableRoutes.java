@@ -22,6 +22,7 @@ import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Route;
 import poker.domain.holdem.ActionType;
 import poker.domain.table.TableCommand;
+import poker.domain.table.TableDecider;
 import poker.domain.table.TableEvent;
 import poker.domain.table.TableSettings;
 import poker.readside.HandQueries;
@@ -204,9 +205,24 @@ public final class TableRoutes extends ApiDirectives {
             return complete(Json.error(e));
         }
         String buyInId = UUID.randomUUID().toString();
+        // a tournament's table seats only through its director: refused before any wallet step (the
+        // saga would debit, be refused by the table and refund); the terms of a table never change
+        CompletionStage<Optional<HttpResponse>> tournamentTable = sharding.entityRefFor(TableEntity.ENTITY_KEY, tableId)
+                .<poker.domain.table.TableState>ask(TableEntity.GetState::new, askTimeout)
+                .thenApply(state -> state.tournament()
+                        ? Optional.of(Json.error(ApiError.conflict(TableDecider.TOURNAMENT_TABLE,
+                                "This is a tournament table: register for the tournament instead.")))
+                        : Optional.empty());
+        return respond(tournamentTable.thenCompose(refused -> refused.isPresent()
+                ? CompletableFuture.completedFuture(refused.get())
+                : buyIn(user, tableId, buyInId, buyIn, seat, waitForBigBlind, strong)));
+    }
+
+    private CompletionStage<HttpResponse> buyIn(User user, String tableId, String buyInId, long buyIn,
+                                                Optional<Integer> seat, boolean waitForBigBlind, boolean strong) {
         CompletionStage<BuyInSaga.Outcome> saga = wallets.buyIn(buyInId, user.id(), tableId, buyIn, seat.orElse(null),
                 waitForBigBlind);
-        return respond(saga.thenCompose(outcome -> {
+        return saga.thenCompose(outcome -> {
             if (outcome instanceof BuyInSaga.Refused refused) {
                 // a refund changed the wallet: a strong caller's next wallet read must show it
                 return consistency.settle(strong, new Consistency.Written().wallet(user.id(), refused.walletSequenceNr()))
@@ -220,7 +236,7 @@ public final class TableRoutes extends ApiDirectives {
             return consistency.reply(strong, new Consistency.Written()
                     .table(tableId, seated.tableSequenceNr())
                     .wallet(user.id(), seated.walletSequenceNr()), StatusCodes.CREATED, out);
-        }));
+        });
     }
 
     /**

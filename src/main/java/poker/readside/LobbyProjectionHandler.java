@@ -15,7 +15,10 @@ import poker.domain.table.TableEvent.ParticipantLeft;
 import poker.domain.table.TableEvent.TableCreated;
 import poker.domain.table.TableSettings;
 
-/** lobby_tables: the tables a player can browse, with their terms, seats taken and whether a hand is on. */
+/**
+ * lobby_tables: the tables a player can browse, with their terms, seats taken, whether a hand is on, and
+ * the tournament a table belongs to (null for a cash table).
+ */
 public final class LobbyProjectionHandler extends JdbcHandler<EventEnvelope<TableEvent>, PooledJdbcSession> {
 
     public static final String WAITING = "waiting";
@@ -39,8 +42,8 @@ public final class LobbyProjectionHandler extends JdbcHandler<EventEnvelope<Tabl
             session.withConnection(c -> {
                 try (PreparedStatement ps = c.prepareStatement(
                         "INSERT INTO lobby_tables (table_id, name, small_blind, big_blind, min_buy_in, max_buy_in,"
-                                + " max_seats, action_seconds, seats_taken, status, created_by, created_at)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")) {
+                                + " max_seats, action_seconds, seats_taken, status, created_by, created_at,"
+                                + " tournament_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)")) {
                     ps.setObject(1, UUID.fromString(e.tableId()));
                     ps.setString(2, StorableText.of(s.name()));
                     ps.setLong(3, s.smallBlind());
@@ -52,6 +55,7 @@ public final class LobbyProjectionHandler extends JdbcHandler<EventEnvelope<Tabl
                     ps.setString(9, WAITING);
                     ps.setObject(10, UUID.fromString(e.createdBy()));
                     ps.setTimestamp(11, Timestamp.from(e.createdAt()));
+                    ps.setString(12, s.tournamentId() == null ? null : StorableText.of(s.tournamentId()));
                     return ps.executeUpdate();
                 }
             });

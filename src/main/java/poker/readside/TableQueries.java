@@ -13,8 +13,9 @@ import javax.sql.DataSource;
 /** Reads of the Table Management read side. Plain JDBC; callers run it off the default dispatcher. */
 public final class TableQueries {
 
+    /** {@code tournamentId}: the tournament whose table this is, null for a cash table. */
     public record LobbyEntry(String tableId, String name, long smallBlind, long bigBlind, int maxSeats,
-                             int seatsTaken, String status) {
+                             int seatsTaken, String status, String tournamentId) {
     }
 
     public record ParticipantView(String participantId, String playerId, int seatNumber, long chips, String status) {
@@ -22,14 +23,14 @@ public final class TableQueries {
 
     public record TableInfo(String tableId, String name, long smallBlind, long bigBlind, int maxSeats,
                             long minBuyIn, long maxBuyIn, int actionSeconds, int seatsTaken, String status,
-                            List<ParticipantView> participants) {
+                            List<ParticipantView> participants, String tournamentId) {
     }
 
     public record TableStats(String tableId, int participantCount, int handCount) {
     }
 
     private static final String LOBBY_COLUMNS = "table_id, name, small_blind, big_blind, max_seats, seats_taken,"
-            + " status, min_buy_in, max_buy_in, action_seconds";
+            + " status, min_buy_in, max_buy_in, action_seconds, tournament_id";
 
     private final DataSource dataSource;
 
@@ -60,7 +61,7 @@ public final class TableQueries {
                     List<LobbyEntry> out = new ArrayList<>();
                     while (rs.next()) {
                         out.add(new LobbyEntry(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                                rs.getInt(5), rs.getInt(6), rs.getString(7)));
+                                rs.getInt(5), rs.getInt(6), rs.getString(7), rs.getString(11)));
                     }
                     return Optional.of(out);
                 }
@@ -93,7 +94,7 @@ public final class TableQueries {
                 }
                 return Optional.of(new TableInfo(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
                         rs.getInt(5), rs.getLong(8), rs.getLong(9), rs.getInt(10), rs.getInt(6), rs.getString(7),
-                        participants(c, tableId)));
+                        participants(c, tableId), rs.getString(11)));
             }
         }
     }

@@ -42,6 +42,10 @@ public final class WalletBalancesProjectionHandler
             column = "cashed_out";
         } else if (event instanceof PrizeCredited) {
             column = "prizes";
+        } else if (event instanceof WalletEvent.TournamentEntryDebited) {
+            column = "tournament_entries";
+        } else if (event instanceof WalletEvent.TournamentEntryRefunded) {
+            column = "tournament_refunds";
         } else {
             throw new IllegalArgumentException("unknown wallet event " + event);
         }

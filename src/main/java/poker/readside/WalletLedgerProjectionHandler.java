@@ -41,6 +41,12 @@ public final class WalletLedgerProjectionHandler extends JdbcHandler<EventEnvelo
         } else if (event instanceof PrizeCredited e) {
             kind = "prize";
             reference = e.tournamentId();
+        } else if (event instanceof WalletEvent.TournamentEntryDebited e) {
+            kind = "tournament_entry";
+            reference = e.tournamentId();
+        } else if (event instanceof WalletEvent.TournamentEntryRefunded e) {
+            kind = "tournament_refund";
+            reference = e.tournamentId();
         } else {
             throw new IllegalArgumentException("unknown wallet event " + event);
         }

@@ -29,7 +29,13 @@ public final class LiveClient implements AutoCloseable {
 
     public static CompletableFuture<LiveClient> open(int port, String tableId, String token, Long fromSeq,
                                                      Consumer<JsonNode> onFrame) {
-        String uri = "ws://127.0.0.1:" + port + "/api/tables/" + tableId + "/live?token=" + token
+        return openPath(port, "/api/tables/" + tableId + "/live", token, fromSeq, onFrame);
+    }
+
+    /** A live socket at {@code path} (e.g. {@code /api/tournaments/<id>/live}). */
+    public static CompletableFuture<LiveClient> openPath(int port, String path, String token, Long fromSeq,
+                                                         Consumer<JsonNode> onFrame) {
+        String uri = "ws://127.0.0.1:" + port + path + "?token=" + token
                 + (fromSeq == null ? "" : "&fromSeq=" + fromSeq);
         LiveClient client = new LiveClient();
         StringBuilder partial = new StringBuilder();

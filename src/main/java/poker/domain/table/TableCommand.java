@@ -78,7 +78,10 @@ public sealed interface TableCommand {
      * Seats a tournament entry with {@code chips} at {@code seatNumber} (between hands or during one: dealt
      * in from the next hand). {@code participantId} is chosen by the director, unique per seating; a
      * repeat answers the first outcome. Refused at a cash table ({@code not_a_tournament_table}), on a
-     * taken seat ({@code seat_taken}), at a closed table ({@code table_closed}).
+     * taken seat ({@code seat_taken}), at a closed table ({@code table_closed}). {@code participantId} and
+     * {@code playerId} (a user id) are UUIDs, as are a tournament table's id and its {@code CreateTable}'s
+     * {@code createdBy}: the read side keys tables, participants and players by UUID (a name-based UUID,
+     * {@code UUID.nameUUIDFromBytes}, gives deterministic ones).
      */
     record SeatEntry(String participantId, String playerId, long chips, int seatNumber) implements TableCommand {
     }

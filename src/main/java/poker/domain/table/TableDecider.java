@@ -4,17 +4,24 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import poker.domain.Decision;
 import poker.domain.cards.Card;
 import poker.domain.cards.DeckCommitment;
 import poker.domain.holdem.ActionType;
 import poker.domain.holdem.HandEvent;
 import poker.domain.holdem.HandSetup;
+import poker.domain.holdem.HandState;
 import poker.domain.holdem.HoldemEngine;
 import poker.domain.holdem.SeatSetup;
+import poker.domain.holdem.SeatState;
 import poker.domain.Rejection;
 import poker.domain.table.TableCommand.Act;
+import poker.domain.table.TableCommand.CloseTable;
 import poker.domain.table.TableCommand.CreateTable;
+import poker.domain.table.TableCommand.PermitHand;
+import poker.domain.table.TableCommand.RemoveEntry;
+import poker.domain.table.TableCommand.SeatEntry;
 import poker.domain.table.TableCommand.JoinParticipant;
 import poker.domain.table.TableCommand.LeaveTable;
 import poker.domain.table.TableCommand.SitIn;
@@ -22,12 +29,14 @@ import poker.domain.table.TableCommand.SitOut;
 import poker.domain.table.TableEvent.BlindMissed;
 import poker.domain.table.TableEvent.DeckSalted;
 import poker.domain.table.TableEvent.HandClosed;
+import poker.domain.table.TableEvent.HandPermitted;
 import poker.domain.table.TableEvent.HandProgressed;
 import poker.domain.table.TableEvent.ParticipantLeaving;
 import poker.domain.table.TableEvent.ParticipantJoined;
 import poker.domain.table.TableEvent.ParticipantLeft;
 import poker.domain.table.TableEvent.ParticipantSatIn;
 import poker.domain.table.TableEvent.ParticipantSatOut;
+import poker.domain.table.TableEvent.TableClosed;
 import poker.domain.table.TableEvent.TableCreated;
 import poker.domain.table.TableEvent.TurnClockStarted;
 
@@ -42,6 +51,14 @@ public final class TableDecider {
     /** Consecutive turns run out before a player is sat out. */
     public static final int TIMEOUTS_TO_SIT_OUT = 2;
 
+    /** Refusals at tournament tables (API.md: 409 with the code). */
+    public static final String TOURNAMENT_TABLE = "tournament_table";
+    public static final String NOT_A_TOURNAMENT_TABLE = "not_a_tournament_table";
+    public static final String TABLE_CLOSED = "table_closed";
+    public static final String HAND_IN_PLAY = "hand_in_play";
+    /** {@code ParticipantLeft.reason} of a tournament participant who lost their last chip. */
+    public static final String ELIMINATED = "eliminated";
+
     private TableDecider() {
     }
 
@@ -53,10 +70,30 @@ public final class TableDecider {
         if (!state.created()) {
             return Decision.reject("table_not_found", "There is no table " + state.tableId() + ".");
         }
+        if (state.tableClosed()) {
+            return command instanceof CloseTable ? Decision.accept()
+                    : Decision.reject(TABLE_CLOSED, "Table " + state.tableId() + " is closed.");
+        }
+        if (state.tournament() && (command instanceof JoinParticipant || command instanceof LeaveTable)) {
+            return Decision.reject(TOURNAMENT_TABLE, "This is a tournament table: the tournament director seats"
+                    + " and moves its players.");
+        }
+        if (!state.tournament() && (command instanceof SeatEntry || command instanceof RemoveEntry
+                || command instanceof PermitHand || command instanceof CloseTable)) {
+            return Decision.reject(NOT_A_TOURNAMENT_TABLE, "Table " + state.tableId() + " is not a tournament table.");
+        }
         if (command instanceof JoinParticipant c) {
             return join(state, c);
         } else if (command instanceof LeaveTable c) {
             return leave(state, c, now);
+        } else if (command instanceof SeatEntry c) {
+            return seatEntry(state, c);
+        } else if (command instanceof RemoveEntry c) {
+            return removeEntry(state, c);
+        } else if (command instanceof PermitHand c) {
+            return permitHand(state, c);
+        } else if (command instanceof CloseTable c) {
+            return close(state, c);
         } else if (command instanceof SitOut c) {
             return sitOut(state, c, now);
         } else if (command instanceof SitIn c) {
@@ -71,6 +108,15 @@ public final class TableDecider {
         if (state.created()) {
             return Decision.reject("table_exists", "Table " + state.tableId() + " already exists.");
         }
+        if (c.settings().tournament() && !isUuid(state.tableId())) {
+            // the read side keys tables by UUID: another id would stop every table projection
+            return Decision.reject(Rejection.ofField("invalid_table_id", "tableId",
+                    "A table id is a UUID (a tournament's: e.g. a name-based UUID of tournament and number)."));
+        }
+        if (c.settings().tournament() && !isUuid(c.createdBy())) {
+            return Decision.reject(Rejection.ofField("invalid_created_by", "createdBy",
+                    "createdBy is a user id (a UUID): the lobby records who created a table."));
+        }
         return Decision.accept(new TableCreated(state.tableId(), c.settings(), c.createdBy(), c.createdAt()));
     }
 
@@ -84,7 +130,116 @@ public final class TableDecider {
                     p.playerId(), state.tableId(), p.initialChips(), p.initialChips(), p.seatNumber(),
                     p.sittingOut(), p.status(), p.owesBlinds() ? p.waitingForBigBlind() : null));
         }
+        if (!state.tournament()) {
+            return Optional.empty();
+        }
+        // a director's retries (the director may have crashed between its command and its record of it)
+        if (command instanceof SeatEntry c) {
+            return state.participant(c.participantId()).map(p -> seated(state, p));
+        } else if (command instanceof RemoveEntry c) {
+            return state.participant(c.participantId()).isPresent() ? Optional.empty()
+                    : Optional.ofNullable(state.removals().get(c.participantId()));
+        } else if (command instanceof PermitHand c) {
+            return Optional.ofNullable(state.permit()).filter(p -> p.handNumber() == c.handNumber())
+                    .map(p -> (TableEvent) p);
+        } else if (command instanceof CloseTable) {
+            return Optional.ofNullable(state.closed());
+        }
         return Optional.empty();
+    }
+
+    /** A tournament entry's seating as it was recorded: sitting in, owing nothing. */
+    private static ParticipantJoined seated(TableState state, Participant p) {
+        return new ParticipantJoined(p.participantId(), p.playerId(), state.tableId(), p.initialChips(),
+                p.initialChips(), p.seatNumber(), false, ACTIVE, null);
+    }
+
+    /**
+     * The director seats an entry with their chips: dealt in from the next hand, sitting in and owing no
+     * blinds (a tournament has no missed-blind bookkeeping). A repeat is answered by {@link #repeatOf}.
+     */
+    private static Decision<TableEvent> seatEntry(TableState state, SeatEntry c) {
+        TableSettings settings = state.settings();
+        if (c.participantId() == null || !isUuid(c.participantId())) {
+            return Decision.reject(Rejection.ofField("invalid_participant_id", "participantId",
+                    "participantId must be a UUID (the read side keys participants by UUID)."));
+        }
+        if (!isUuid(c.playerId())) {
+            return Decision.reject(Rejection.ofField("invalid_player_id", "playerId",
+                    "playerId must be a user id (a UUID)."));
+        }
+        if (c.chips() <= 0) {
+            return Decision.reject(Rejection.ofField("invalid_chips", "chips", "An entry is seated with chips."));
+        }
+        if (c.seatNumber() < 1 || c.seatNumber() > settings.maxSeats()) {
+            return Decision.reject(Rejection.ofField("invalid_seat", "seatNumber",
+                    "seatNumber must be between 1 and " + settings.maxSeats() + "."));
+        }
+        if (state.participant(c.participantId()).isPresent()) {
+            return Decision.accept(); // a repeat: nothing new (repeatOf answers the seating)
+        }
+        if (state.joinedIds().contains(c.participantId()) || state.removals().containsKey(c.participantId())) {
+            return Decision.reject("already_joined", "This participant was seated here before and has left.");
+        }
+        if (state.participantOf(c.playerId()).isPresent()) {
+            return Decision.reject("already_seated", "Player " + c.playerId() + " already has a seat here.");
+        }
+        if (state.seat(c.seatNumber()).isPresent()) {
+            return Decision.reject("seat_taken", "Seat " + c.seatNumber() + " is taken.");
+        }
+        return Decision.accept(new ParticipantJoined(c.participantId(), c.playerId(), state.tableId(), c.chips(),
+                c.chips(), c.seatNumber(), false, ACTIVE, null));
+    }
+
+    /** Off the table with their chips, between hands only; a repeat is answered by {@link #repeatOf}. */
+    private static Decision<TableEvent> removeEntry(TableState state, RemoveEntry c) {
+        Optional<Participant> seated = state.participant(c.participantId());
+        if (seated.isEmpty()) {
+            return state.removals().containsKey(c.participantId()) ? Decision.accept()
+                    : Decision.reject(NOT_SEATED, "Participant " + c.participantId() + " has no seat here.");
+        }
+        if (state.handLive()) {
+            return Decision.reject(HAND_IN_PLAY, "A hand is in play: remove the entry after it.");
+        }
+        Participant p = seated.get();
+        return Decision.accept(new ParticipantLeft(p.participantId(), p.playerId(), state.tableId(), p.seatNumber(),
+                p.chips(), c.movedTo(), c.reason()));
+    }
+
+    /**
+     * The next hand may be dealt at these stakes. A permit for a hand already permitted or played stores
+     * nothing; one beyond the next hand is refused ({@code hand_not_next}): the table deals one at a time.
+     */
+    private static Decision<TableEvent> permitHand(TableState state, PermitHand c) {
+        if (c.bigBlind() <= 0 || c.smallBlind() < 0 || c.smallBlind() > c.bigBlind() || c.ante() < 0) {
+            return Decision.reject(Rejection.ofField("invalid_stakes", "bigBlind",
+                    "A permit needs a positive big blind, a small blind up to it and an ante of at least 0."));
+        }
+        long next = state.handsPlayed() + 1;
+        if (c.handNumber() < next || state.permit() != null && state.permit().handNumber() == c.handNumber()) {
+            return Decision.accept();
+        }
+        if (c.handNumber() > next) {
+            return Decision.reject("hand_not_next", "The next hand here is hand " + next + ", not " + c.handNumber()
+                    + ".");
+        }
+        return Decision.accept(new HandPermitted(state.tableId(), c.handNumber(), c.level(), c.smallBlind(),
+                c.bigBlind(), c.ante()));
+    }
+
+    /** Closes the table between hands; a repeat answers the first close (see {@link #decide}). */
+    private static Decision<TableEvent> close(TableState state, CloseTable c) {
+        if (state.handLive()) {
+            return Decision.reject(HAND_IN_PLAY, "A hand is in play: close the table after it.");
+        }
+        return Decision.accept(new TableClosed(state.tableId(), c.reason()));
+    }
+
+    private static final Pattern UUID_TEXT = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private static boolean isUuid(String text) {
+        return text != null && UUID_TEXT.matcher(text).matches();
     }
 
     private static Decision<TableEvent> join(TableState state, JoinParticipant c) {
@@ -181,7 +336,16 @@ public final class TableDecider {
      * {@link #positions}).
      */
     public static boolean canStartHand(TableState state) {
+        if (state.tournament()) {
+            return !state.tableClosed() && state.hand() == null && state.nextHandPermit().isPresent()
+                    && withChips(state).size() >= 2;
+        }
         return state.created() && state.hand() == null && state.playing().size() >= 2;
+    }
+
+    /** A tournament table deals in every seated participant with chips, sitting out or not. */
+    private static List<Participant> withChips(TableState state) {
+        return state.participants().stream().filter(p -> p.chips() > 0).toList();
     }
 
     /**
@@ -196,6 +360,9 @@ public final class TableDecider {
             return Decision.reject("cannot_start_hand", "A hand is in play or fewer than two players sit in.");
         }
         long handNumber = state.handsPlayed() + 1;
+        if (state.tournament()) {
+            return startTournamentHand(state, handNumber, deck, salts, now);
+        }
         Positions at = positions(state);
         DeckCommitment sealed = DeckCommitment.of(deck, salts);
         List<SeatSetup> seats = at.dealtIn().stream()
@@ -208,6 +375,44 @@ public final class TableDecider {
         Batch batch = new Batch(state, now);
         at.missed().forEach(m -> batch.add(new BlindMissed(state.tableId(), m.participantId(), m.seatNumber(),
                 handNumber, m.blind())));
+        batch.add(new DeckSalted(state.tableId(), handNumber, salts));
+        HoldemEngine.start(setup).forEach(e -> batch.add(new HandProgressed(state.tableId(), e)));
+        return batch.followUp().decision();
+    }
+
+    /**
+     * A tournament hand, at the stakes of its permit: every seated participant with chips is dealt in,
+     * those sitting out too (they post and are checked or folded on their turn, see {@link Batch}). The
+     * button moves to the next such seat clockwise, the blinds follow it (heads-up the button posts the
+     * small blind, and nobody posts the big blind twice in a row); no blind is missed or owed.
+     */
+    private static Decision<TableEvent> startTournamentHand(TableState state, long handNumber, List<Card> deck,
+                                                            List<String> salts, Instant now) {
+        TableEvent.HandPermitted permit = state.nextHandPermit().orElseThrow();
+        List<Participant> dealtIn = withChips(state);
+        List<Integer> seatsIn = dealtIn.stream().map(Participant::seatNumber).toList();
+        int button = nextSeat(seatsIn, state.button());
+        int small;
+        int big;
+        if (seatsIn.size() == 2) {
+            big = otherOf(seatsIn, button);
+            if (state.lastBigBlind() != null && big == state.lastBigBlind()) {
+                big = button;
+                button = otherOf(seatsIn, big);
+            }
+            small = button;
+        } else {
+            small = nextSeat(seatsIn, button);
+            big = nextSeat(seatsIn, small);
+        }
+        DeckCommitment sealed = DeckCommitment.of(deck, salts);
+        List<SeatSetup> seats = dealtIn.stream()
+                .map(p -> SeatSetup.of(p.seatNumber(), p.playerId(), p.chips())).toList();
+        List<SeatSetup> notDealtIn = state.participants().stream().filter(p -> p.chips() == 0)
+                .map(p -> new SeatSetup(p.seatNumber(), p.playerId(), 0, p.sittingOut())).toList();
+        HandSetup setup = new HandSetup(handNumber, seats, button, small, big, permit.smallBlind(), permit.bigBlind(),
+                permit.ante(), deck, sealed.commitment()).withLeaves(sealed.leaves()).withNotDealtIn(notDealtIn);
+        Batch batch = new Batch(state, now);
         batch.add(new DeckSalted(state.tableId(), handNumber, salts));
         HoldemEngine.start(setup).forEach(e -> batch.add(new HandProgressed(state.tableId(), e)));
         return batch.followUp().decision();
@@ -425,7 +630,11 @@ public final class TableDecider {
                 int seat = state.hand().toAct();
                 Participant p = state.seat(seat).orElse(null);
                 if (p != null && (p.leaving() || p.sittingOut())) {
-                    HoldemEngine.act(state.hand(), seat, ActionType.FOLD, 0).eventsOrThrow()
+                    // at a tournament table a player sitting out is blinded away: checked when that is
+                    // free (as a timeout would), else folded
+                    ActionType action = state.tournament() && !p.leaving() && state.hand().toCall(seat) == 0
+                            ? ActionType.CHECK : ActionType.FOLD;
+                    HoldemEngine.act(state.hand(), seat, action, 0).eventsOrThrow()
                             .forEach(e -> add(new HandProgressed(table, e)));
                     continue;
                 }
@@ -436,7 +645,9 @@ public final class TableDecider {
                 }
                 break;
             }
-            if (state.hand() != null && state.hand().handOver()) {
+            if (state.hand() != null && state.hand().handOver() && state.tournament()) {
+                closeTournamentHand();
+            } else if (state.hand() != null && state.hand().handOver()) {
                 // never the whole deck: folded and mucked cards stay sealed (hands of either scheme)
                 add(new HandClosed(table, state.hand().handNumber()));
                 for (Participant p : state.participants()) {
@@ -448,6 +659,28 @@ public final class TableDecider {
                 }
             }
             return this;
+        }
+
+        /**
+         * After a tournament hand: its close, the report of every dealt-in stack for the director, then
+         * each participant left with no chips goes ("eliminated"), instead of sitting out busted.
+         */
+        private void closeTournamentHand() {
+            String table = state.tableId();
+            HandState hand = state.hand();
+            List<TableEvent.HandStack> stacks = new ArrayList<>();
+            for (SeatState s : hand.seats()) {
+                state.seat(s.seat()).filter(p -> p.playerId().equals(s.playerId())).ifPresent(p -> stacks.add(
+                        new TableEvent.HandStack(p.participantId(), p.playerId(), s.startingStack(), s.stack())));
+            }
+            add(new HandClosed(table, hand.handNumber()));
+            add(new TableEvent.TournamentHandEnded(table, state.settings().tournamentId(), hand.handNumber(), stacks));
+            for (Participant p : state.participants()) {
+                if (p.chips() == 0) {
+                    add(new ParticipantLeft(p.participantId(), p.playerId(), table, p.seatNumber(), 0, null,
+                            ELIMINATED));
+                }
+            }
         }
 
         Decision<TableEvent> decision() {

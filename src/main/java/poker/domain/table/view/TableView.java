@@ -14,6 +14,7 @@ import poker.domain.holdem.HoldemEngine;
 import poker.domain.holdem.LegalAction;
 import poker.domain.holdem.SeatState;
 import poker.domain.table.Participant;
+import poker.domain.table.TableEvent;
 import poker.domain.table.TableSettings;
 import poker.domain.table.TableState;
 import poker.domain.table.TurnClock;
@@ -35,13 +36,18 @@ import poker.domain.table.TurnClock;
  * @param legalActions what the viewer may do, only when the viewer is the one on turn
  * @param you        the viewer's seat, null for a spectator
  * @param commitment hex SHA-256 commitment of the current hand's deck, null between hands
+ * @param tournamentId the tournament whose table this is, null at a cash table
+ * @param level      at a tournament table, the blind level of the stakes shown (the hand in play's, else the
+ *                   latest permit's; null before the first permit); null at a cash table. The blinds and
+ *                   ante shown are that level's.
  */
 @JsonPropertyOrder({"tableId", "name", "smallBlind", "bigBlind", "ante", "maxSeats", "status", "button",
-        "handNumber", "street", "board", "pots", "seats", "toAct", "legalActions", "you", "commitment"})
+        "handNumber", "street", "board", "pots", "seats", "toAct", "legalActions", "you", "commitment",
+        "tournamentId", "level"})
 public record TableView(String tableId, String name, long smallBlind, long bigBlind, long ante, int maxSeats,
                         String status, Integer button, Long handNumber, String street, List<String> board,
                         List<Pot> pots, List<Seat> seats, ToAct toAct, List<Action> legalActions, You you,
-                        String commitment) {
+                        String commitment, String tournamentId, Integer level) {
 
     public static final String WAITING = "waiting";
     public static final String PLAYING = "playing";
@@ -133,12 +139,21 @@ public record TableView(String tableId, String name, long smallBlind, long bigBl
         You you = viewerPlayerId == null ? null : state.participantOf(viewerPlayerId)
                 .map(p -> new You(p.seatNumber(), p.playerId())).orElse(null);
 
+        // a tournament table's stakes change by level: the hand's own, else the latest permit's
+        TableEvent.HandPermitted permit = state.permit();
+        long smallBlind = hand != null ? hand.smallBlind() : permit != null ? permit.smallBlind() : settings.smallBlind();
+        long bigBlind = hand != null ? hand.bigBlind() : permit != null ? permit.bigBlind() : settings.bigBlind();
+        long ante = hand != null ? hand.ante() : permit != null ? permit.ante() : 0;
+        if (!settings.tournament()) {
+            smallBlind = settings.smallBlind();
+            bigBlind = settings.bigBlind();
+        }
         return new TableView(
                 state.tableId(),
                 settings.name(),
-                settings.smallBlind(),
-                settings.bigBlind(),
-                hand == null ? 0 : hand.ante(),
+                smallBlind,
+                bigBlind,
+                ante,
                 settings.maxSeats(),
                 hand == null ? WAITING : PLAYING,
                 state.button(),
@@ -152,7 +167,9 @@ public record TableView(String tableId, String name, long smallBlind, long bigBl
                 toAct,
                 legal,
                 you,
-                hand == null ? null : hand.commitment());
+                hand == null ? null : hand.commitment(),
+                settings.tournamentId(),
+                settings.tournament() && permit != null ? permit.level() : null);
     }
 
     private static String street(HandState hand) {

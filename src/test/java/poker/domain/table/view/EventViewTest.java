@@ -136,8 +136,10 @@ class EventViewTest {
                 .containsEntry("type", "TurnClockStarted").containsEntry("deadline", "2026-11-27T12:00:20Z");
         Map<String, Object> created = view(first(TableEvent.TableCreated.class), null);
         assertThat(created).containsEntry("createdAt", "2026-11-27T12:00:00Z");
-        assertThat(created.get("settings")).isEqualTo(Map.of("name", "Views", "smallBlind", 5L, "bigBlind", 10L,
-                "maxSeats", 6, "minBuyIn", 10L, "maxBuyIn", 5000L, "actionSeconds", 20));
+        Map<String, Object> settings = new java.util.HashMap<>(Map.of("name", "Views", "smallBlind", 5L, "bigBlind",
+                10L, "maxSeats", 6, "minBuyIn", 10L, "maxBuyIn", 5000L, "actionSeconds", 20));
+        settings.put("tournamentId", null); // a cash table
+        assertThat(created.get("settings")).isEqualTo(settings);
         assertThat(view(first(HandEvent.HandEnded.class), null).get("stacks")).isEqualTo(List.of(
                 Map.of("seat", 1, "stack", 1020L), Map.of("seat", 2, "stack", 990L), Map.of("seat", 3, "stack", 990L)));
     }

@@ -13,7 +13,7 @@ class ViewJsonFieldsTest {
 
     static final List<String> TABLE = List.of("tableId", "name", "smallBlind", "bigBlind", "ante", "maxSeats",
             "status", "button", "handNumber", "street", "board", "pots", "seats", "toAct", "legalActions", "you",
-            "commitment");
+            "commitment", "tournamentId", "level");
     static final List<String> SEAT = List.of("seatNumber", "playerId", "displayName", "chips", "bet", "status",
             "cards");
     static final List<String> POT = List.of("amount", "eligibleSeats");
@@ -29,7 +29,11 @@ class ViewJsonFieldsTest {
             Map.entry("ParticipantJoined", List.of("type", "participantId", "playerId", "tableId", "chips",
                     "initialChips", "seatNumber", "sittingOut", "status", "waitForBigBlind")),
             Map.entry("ParticipantLeft", List.of("type", "participantId", "playerId", "tableId", "seatNumber",
-                    "chipsReturned")),
+                    "chipsReturned", "movedTo", "reason")),
+            Map.entry("HandPermitted", List.of("type", "tableId", "handNumber", "level", "smallBlind", "bigBlind",
+                    "ante")),
+            Map.entry("TournamentHandEnded", List.of("type", "tableId", "tournamentId", "handNumber", "stacks")),
+            Map.entry("TableClosed", List.of("type", "tableId", "reason")),
             Map.entry("ParticipantLeaving", List.of("type", "participantId", "playerId", "tableId", "seatNumber")),
             Map.entry("ParticipantSatOut", List.of("type", "participantId", "tableId", "seatNumber", "reason")),
             Map.entry("ParticipantSatIn", List.of("type", "participantId", "tableId", "seatNumber", "waitForBigBlind")),
