@@ -27,6 +27,7 @@ import poker.domain.Rejection;
 import poker.domain.table.TableCommand;
 import poker.domain.table.TableEvent;
 import poker.domain.tournament.BlindLevel;
+import poker.domain.tournament.DirectorDecider;
 import poker.domain.tournament.DirectorEvent;
 import poker.domain.tournament.DirectorState;
 import poker.domain.tournament.TournamentCommand;
@@ -145,12 +146,12 @@ class TournamentDirectorTest {
             return permits.stream().filter((tableId + "#" + hand)::equals).count();
         }
 
-        /** Every participant id of {@code entryId} currently seated, with where. */
+        /** Every seating of {@code entryId} currently at a table, with where. */
         synchronized List<Seat> seatsOf(String entryId) {
             List<Seat> seats = new ArrayList<>();
             for (Map<String, Seat> table : tables.values()) {
                 table.forEach((p, s) -> {
-                    if (p.startsWith(entryId + "-")) {
+                    if (entryOf(p).equals(entryId)) {
                         seats.add(s);
                     }
                 });
@@ -205,6 +206,22 @@ class TournamentDirectorTest {
     /** Each test its own tournament: the in-memory journal outlives a test. */
     final String tid = "t" + TOURNAMENTS.incrementAndGet();
     final FakeTables tables = new FakeTables();
+
+    /** The entry a participant id stands for (ids are name-based UUIDs of entry and seating). */
+    static String entryOf(String participantId) {
+        for (int e = 1; e <= 30; e++) {
+            for (int seating = 1; seating <= 5; seating++) {
+                if (DirectorDecider.participantId("e" + e, seating).equals(participantId)) {
+                    return "e" + e;
+                }
+            }
+        }
+        return "?";
+    }
+
+    String table(int n) {
+        return DirectorDecider.tableId(tid, n);
+    }
     final FakeTournament tournament = new FakeTournament();
     final FakeWallets wallets = new FakeWallets();
     final TestProbe<TournamentDirector.Ack> acks = TESTKIT.createTestProbe();
@@ -318,8 +335,8 @@ class TournamentDirectorTest {
         ActorRef<TournamentDirector.Command> director = spawn(tid);
         started(director, 6, 12, 2);
         awaitIdle(director);
-        String a = tid + "-1";
-        String b = tid + "-2";
+        String a = table(1);
+        String b = table(2);
         List<String> atA = tables.tables.get(a).keySet().stream().sorted().toList();
         deliver(director, tables.handEnded(a, 1, atA.subList(0, 3)));
         awaitIdle(director);
@@ -330,7 +347,7 @@ class TournamentDirectorTest {
         acks.awaitAssert(() -> assertThat(tables.count(TableCommand.RemoveEntry.class)).isEqualTo(1));
         TableCommand.RemoveEntry removal = (TableCommand.RemoveEntry) tables.received.stream()
                 .filter(c -> c instanceof TableCommand.RemoveEntry).findFirst().orElseThrow();
-        String entry = removal.participantId().substring(0, removal.participantId().lastIndexOf('-'));
+        String entry = entryOf(removal.participantId());
         long chips = tables.removed.get(removal.participantId()).chipsReturned();
         assertThat(tables.seatsOf(entry)).isEmpty(); // in flight: at no table
         TESTKIT.stop(director);
@@ -343,8 +360,9 @@ class TournamentDirectorTest {
         assertThat(tables.count(TableCommand.RemoveEntry.class)).isEqualTo(2);
         // seated at B once, as its second seating, with the chips A gave
         assertThat(tables.received.stream().filter(c -> c instanceof TableCommand.SeatEntry s
-                && s.participantId().equals(entry + "-2"))).containsExactly(
-                new TableCommand.SeatEntry(entry + "-2", "p" + entry.substring(1), chips, seatAt(a, entry)));
+                && s.participantId().equals(DirectorDecider.participantId(entry, 2)))).containsExactly(
+                new TableCommand.SeatEntry(DirectorDecider.participantId(entry, 2), "p" + entry.substring(1), chips,
+                        seatAt(a, entry)));
         assertThat(tournament.received).contains(new TournamentCommand.RecordMove(entry, b, a, seatAt(a, entry), chips,
                 "balance"));
         DirectorState state = state(again);
@@ -361,7 +379,7 @@ class TournamentDirectorTest {
     }
 
     private int seatAt(String tableId, String entry) {
-        return tables.tables.get(tableId).entrySet().stream().filter(e -> e.getKey().startsWith(entry + "-"))
+        return tables.tables.get(tableId).entrySet().stream().filter(e -> entryOf(e.getKey()).equals(entry))
                 .findFirst().orElseThrow().getValue().seat();
     }
 
@@ -378,8 +396,8 @@ class TournamentDirectorTest {
         wallets.hang = c -> c.transactionId().equals("prize-" + tid + "-e3");
         tournament.hang = c -> c instanceof TournamentCommand.RecordPrizePaid r && r.entryId().equals("e4");
 
-        deliver(director, new TournamentEvent.PlayerEliminated(tid, "e3", "p3", 3, 1, 500, tid + "-1", 9, 100));
-        deliver(director, new TournamentEvent.PlayerEliminated(tid, "e4", "p4", 2, 1, 500, tid + "-1", 10, 200));
+        deliver(director, new TournamentEvent.PlayerEliminated(tid, "e3", "p3", 3, 1, 500, table(1), 9, 100));
+        deliver(director, new TournamentEvent.PlayerEliminated(tid, "e4", "p4", 2, 1, 500, table(1), 10, 200));
         deliver(director, new TournamentEvent.TournamentFinished(tid, "e5", "p5", 600, NOW));
         acks.awaitAssert(() -> {
             assertThat(wallets.sent("prize-" + tid + "-e3")).isEqualTo(1);
@@ -432,7 +450,7 @@ class TournamentDirectorTest {
         // the first two CreateTable never answer: each times out (1 s here) and goes again
         awaitIdleLong(director);
         assertThat(tables.count(TableCommand.CreateTable.class)).isEqualTo(3);
-        assertThat(tables.permits(tid + "-1", 1)).isEqualTo(1);
+        assertThat(tables.permits(table(1), 1)).isEqualTo(1);
     }
 
     void awaitIdleLong(ActorRef<TournamentDirector.Command> director) {

@@ -52,14 +52,21 @@ import poker.domain.tournament.DirectorState.TableStatus;
  */
 public final class DirectorDecider {
 
-    /** {@code createdBy} of the tables a director creates. */
-    public static final String CREATED_BY = "tournament-director";
+    /**
+     * {@code createdBy} of the tables a director creates: tables record a user id (a UUID), and no user
+     * creates these; a fixed name-based UUID stands for "the tournament director".
+     */
+    public static final String CREATED_BY = nameUuid("poker:tournament-director");
 
     private DirectorDecider() {
     }
 
+    /**
+     * The id of table {@code tableNumber} of a tournament: a name-based UUID of both (tables, and the read
+     * side, key tables by UUID), the same on every attempt.
+     */
     public static String tableId(String tournamentId, int tableNumber) {
-        return tournamentId + "-" + tableNumber;
+        return nameUuid("tournament-table:" + tournamentId + ":" + tableNumber);
     }
 
     public static String prizeTransactionId(String tournamentId, String entryId) {
@@ -70,9 +77,16 @@ public final class DirectorDecider {
         return "refund-" + tournamentId + "-" + entryId;
     }
 
-    /** The participant id of an entry's {@code seating}-th seating (1 = its first table). */
+    /**
+     * The participant id of an entry's {@code seating}-th seating (1 = its first table): a name-based UUID
+     * (tables key participants by UUID), unique per seating, the same on every attempt.
+     */
     public static String participantId(String entryId, int seating) {
-        return entryId + "-" + seating;
+        return nameUuid("tournament-entry:" + entryId + ":" + seating);
+    }
+
+    private static String nameUuid(String name) {
+        return java.util.UUID.nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     }
 
     /**
@@ -161,14 +175,18 @@ public final class DirectorDecider {
 
     /**
      * Whether a refusal still settles the step: the table exists already; a permit or a close the table no
-     * longer needs; a fact the tournament will not take (retrying changes nothing: the entity logs it).
-     * Seating, removal and wallet refusals do not: they are tried again (the entity logs them).
+     * longer needs (but a close refused during a hand goes again); a seating done before; a fact the
+     * tournament will not take (retrying changes nothing: the entity logs it). Other seating, removal and
+     * wallet refusals do not: they are tried again with a backoff (the entity logs them).
      */
     static boolean settles(DirectorStep step, String code) {
         if (step instanceof DirectorStep.CreateTable) {
             return "table_exists".equals(code);
         } else if (step instanceof DirectorStep.PermitHand || step instanceof DirectorStep.CloseTable) {
-            return !"table_not_found".equals(code);
+            return !"table_not_found".equals(code) && !"hand_in_play".equals(code);
+        } else if (step instanceof DirectorStep.SeatEntry) {
+            // this seating happened and the participant has left since: nothing to redo
+            return "already_joined".equals(code);
         } else if (step.target() instanceof DirectorStep.ToTournament) {
             return true;
         }

@@ -27,7 +27,7 @@ class DirectorDeciderTest {
 
         DirectorEvent.TablesOpened opened = h.events(DirectorEvent.TablesOpened.class).get(0);
         assertThat(opened.tables()).extracting(DirectorEvent.OpenedTable::tableId)
-                .containsExactly("t1-1", "t1-2", "t1-3");
+                .containsExactly(h.tableOf(1), h.tableOf(2), h.tableOf(3));
         assertThat(opened.tables().get(0).settings().tournamentId()).isEqualTo(TID);
         assertThat(opened.tables().get(0).settings().maxSeats()).isEqualTo(9);
         List<DirectorEvent.SeatDrawn> seats = h.events(DirectorEvent.EntriesSeated.class).get(0).seats();
@@ -39,7 +39,7 @@ class DirectorDeciderTest {
 
         List<DirectorStep> sent = h.answerAll();
         // per table: created, then seated, then permitted; the tournament records each table and seat
-        for (String table : List.of("t1-1", "t1-2", "t1-3")) {
+        for (String table : List.of(h.tableOf(1), h.tableOf(2), h.tableOf(3))) {
             List<TableCommand> toTable = sent.stream()
                     .filter(s -> s.target() instanceof DirectorStep.ToTable t && t.tableId().equals(table))
                     .map(s -> ((DirectorStep.ToTable) s.target()).command()).toList();
@@ -71,7 +71,7 @@ class DirectorDeciderTest {
     void anEchoOfItsOwnDecisionIsNotStored() {
         DirectorHarness h = new DirectorHarness(2);
         h.start(9, 27, 4);
-        assertThat(h.tournament(new TournamentEvent.TableOpened(TID, "t1-1", 1))).isEmpty();
+        assertThat(h.tournament(new TournamentEvent.TableOpened(TID, h.tableOf(1), 1))).isEmpty();
     }
 
     @Test
@@ -109,7 +109,7 @@ class DirectorDeciderTest {
         DirectorStep.SeatEntry seated = h.answered(DirectorStep.SeatEntry.class).stream()
                 .filter(s -> move.moveId().equals(s.moveId())).findFirst().orElseThrow();
         assertThat(seated.chips()).isEqualTo(removed.chips()).isEqualTo(1_000);
-        assertThat(seated.participantId()).isEqualTo(move.entryId() + "-2");
+        assertThat(seated.participantId()).isEqualTo(DirectorDecider.participantId(move.entryId(), 2));
         DirectorStep.RecordMove recorded = h.answered(DirectorStep.RecordMove.class).get(0);
         assertThat(recorded.entryId()).isEqualTo(move.entryId());
         assertThat(recorded.chips()).isEqualTo(1_000);
@@ -236,10 +236,10 @@ class DirectorDeciderTest {
         DirectorHarness h = new DirectorHarness(8);
         h.start(9, 27, 4);
         h.answerAll();
-        h.tournament(new TournamentEvent.PlayerEliminated(TID, "e3", "p3", 2, 1, 500, "t1-1", 40, 300));
+        h.tournament(new TournamentEvent.PlayerEliminated(TID, "e3", "p3", 2, 1, 500, h.tableOf(1), 40, 300));
         h.tournament(new TournamentEvent.TournamentFinished(TID, "e5", "p5", 700, DirectorHarness.NOW));
         // a redelivery of the elimination (same content, later position after a replay elsewhere) pays nothing
-        h.tournament(new TournamentEvent.PlayerEliminated(TID, "e3", "p3", 2, 1, 500, "t1-1", 40, 300));
+        h.tournament(new TournamentEvent.PlayerEliminated(TID, "e3", "p3", 2, 1, 500, h.tableOf(1), 40, 300));
         h.answerAll();
 
         List<WalletCommand> credits = h.answered.stream()

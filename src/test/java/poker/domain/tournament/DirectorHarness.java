@@ -146,7 +146,12 @@ final class DirectorHarness {
 
     private boolean seatedAtAny(DirectorStep step) {
         String entryId = ((DirectorStep.SeatEntry) step).entryId();
-        return seatedAt.keySet().stream().anyMatch(p -> p.startsWith(entryId + "-"));
+        for (int seating = 1; seating <= 50; seating++) {
+            if (seatedAt.containsKey(DirectorDecider.participantId(entryId, seating))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     <T extends DirectorEvent> List<T> events(Class<T> type) {
