@@ -47,6 +47,7 @@ import poker.readside.TournamentQueries;
 import poker.readside.WalletProjections;
 import poker.readside.WalletQueries;
 import poker.table.TableEntity;
+import poker.tournament.TournamentDirector;
 import poker.user.PasswordHasher;
 import poker.user.Passwords;
 import poker.user.User;
@@ -133,6 +134,8 @@ public final class PokerServer {
             TableProjections.init(system, dataSource, progress, tagSlices);
             WalletProjections.init(system, dataSource, progress, tagSlices);
             TournamentProjections.init(system, dataSource, progress, tagSlices);
+            // the directors and their forwarding projections; the TournamentEntity's facade replaces the placeholder (tentity)
+            TournamentDirector.init(system, dataSource, tagSlices, askTimeout, TournamentRoutes.unavailable());
             ReadSide.<TableEvent>start(system, dataSource, progress, "table", tagSlices, CashOutProjectionHandler.NAME,
                     () -> new CashOutProjectionHandler(wallets));
             ReadSide.<TableEvent>start(system, dataSource, progress, "table", tagSlices,
