@@ -49,6 +49,7 @@ import poker.readside.WalletQueries;
 import poker.table.TableEntity;
 import poker.tournament.Tournaments;
 import poker.tournament.TournamentsImpl;
+import poker.tournament.TournamentDirector;
 import poker.user.PasswordHasher;
 import poker.user.Passwords;
 import poker.user.User;
@@ -140,6 +141,8 @@ public final class PokerServer {
             TableProjections.init(system, dataSource, progress, tagSlices);
             WalletProjections.init(system, dataSource, progress, tagSlices);
             TournamentProjections.init(system, dataSource, progress, tagSlices);
+            // the directors (process managers) and the projections that forward them their events
+            TournamentDirector.init(system, dataSource, tagSlices, askTimeout, tournaments);
             ReadSide.<TableEvent>start(system, dataSource, progress, "table", tagSlices, CashOutProjectionHandler.NAME,
                     () -> new CashOutProjectionHandler(wallets));
             ReadSide.<TableEvent>start(system, dataSource, progress, "table", tagSlices,

@@ -674,7 +674,8 @@ public final class TableDecider {
                         new TableEvent.HandStack(p.participantId(), p.playerId(), s.startingStack(), s.stack())));
             }
             add(new HandClosed(table, hand.handNumber()));
-            add(new TableEvent.TournamentHandEnded(table, state.settings().tournamentId(), hand.handNumber(), stacks));
+            add(new TableEvent.TournamentHandEnded(table, state.settings().tournamentId(), hand.handNumber(), stacks,
+                    hand.button(), hand.bigBlindSeat()));
             for (Participant p : state.participants()) {
                 if (p.chips() == 0) {
                     add(new ParticipantLeft(p.participantId(), p.playerId(), table, p.seatNumber(), 0, null,

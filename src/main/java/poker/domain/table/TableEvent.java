@@ -193,12 +193,20 @@ public sealed interface TableEvent {
      * Hand {@code handNumber} at a tournament table is over: every participant dealt in, with their stack
      * at its start and end (0 at the end: out of the tournament, and off the table right after). Recorded
      * after the hand's {@code HandClosed}; the director reads it to rank eliminations and to balance.
+     * {@code button} and {@code bigBlindSeat}: the seats of that hand's button and big blind (the director
+     * balances from them: who is big blind next, the worst seat at the short table); null when not known.
      */
     @JsonTypeName("TournamentHandEnded")
-    record TournamentHandEnded(String tableId, String tournamentId, long handNumber, List<HandStack> stacks)
+    record TournamentHandEnded(String tableId, String tournamentId, long handNumber, List<HandStack> stacks,
+                               Integer button, Integer bigBlindSeat)
             implements TableEvent {
         public TournamentHandEnded {
             stacks = List.copyOf(stacks);
+        }
+
+        /** Without the positions of the hand. */
+        public TournamentHandEnded(String tableId, String tournamentId, long handNumber, List<HandStack> stacks) {
+            this(tableId, tournamentId, handNumber, stacks, null, null);
         }
     }
 

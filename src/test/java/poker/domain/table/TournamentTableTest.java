@@ -417,7 +417,7 @@ class TournamentTableTest {
                 new HandClosed(TABLE, 1),
                 new TournamentHandEnded(TABLE, TOURNAMENT, 1, List.of(
                         new HandStack(pid(ALICE), ALICE, 100, 0),
-                        new HandStack(pid(BOB), BOB, 1000, 1100))),
+                        new HandStack(pid(BOB), BOB, 1000, 1100)), 1, 2),
                 new ParticipantLeft(pid(ALICE), ALICE, TABLE, 1, 0, null, "eliminated"));
         assertThat(journal).noneMatch(e -> e instanceof ParticipantSatOut);
         assertThat(state.participants()).extracting(Participant::playerId).containsExactly(BOB);
