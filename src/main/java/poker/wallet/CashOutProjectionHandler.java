@@ -31,7 +31,8 @@ public final class CashOutProjectionHandler extends JdbcHandler<EventEnvelope<Ta
 
     @Override
     public void process(PooledJdbcSession session, EventEnvelope<TableEvent> envelope) throws Exception {
-        if (envelope.event() instanceof TableEvent.ParticipantLeft left) {
+        // a tournament table's departures carry tournament chips: the director moves them, no wallet gets them
+        if (envelope.event() instanceof TableEvent.ParticipantLeft left && !left.tournamentDeparture()) {
             String transactionId = Wallets.cashOutId(left.participantId());
             WalletQueries.LedgerLookup ledger = session.withConnection(c -> WalletQueries.lookup(c, left.playerId(),
                     WalletEntity.persistenceIdOf(left.playerId()).id(), transactionId));

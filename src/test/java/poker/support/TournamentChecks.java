@@ -72,10 +72,18 @@ public final class TournamentChecks {
     private final Map<String, String> tableOf = new HashMap<>();
     private final Map<String, Long> chips = new HashMap<>();
     private final Set<String> openTables = new LinkedHashSet<>();
+    /** Who sits at each tournament table, as the tables' own journals say (ahead of the tournament's). */
+    private final Map<String, Set<String>> seatedAt = new HashMap<>();
+    private int settledPoints;
+    private int unsettledPoints;
     private final Map<String, Integer> placeOf = new HashMap<>();
     private final Map<String, Long> prizeOf = new HashMap<>();
     private final Map<String, Long> prizesAwarded = new HashMap<>();
     private final List<JsonNode> eliminations = new ArrayList<>();
+    /** The report each elimination came in: one hand, or a hand-for-hand round (consecutive events). */
+    private final Map<JsonNode, Integer> reportOf = new java.util.IdentityHashMap<>();
+    private int reports;
+    private boolean lastWasElimination;
     private List<JsonNode> payouts = List.of();
     private String winner;
     private int finishedEvents;
@@ -94,6 +102,11 @@ public final class TournamentChecks {
     private TournamentChecks(String tournamentId, List<Row> rows) {
         this.tournamentId = tournamentId;
         this.rows = List.copyOf(rows);
+        if (System.getenv("DEBUG_CHECKS") != null) {
+            rows.stream().filter(r -> !r.persistenceId().startsWith("Wallet") && !r.type().equals("HandProgressed")
+                    && !r.type().equals("TurnClockStarted") && !r.type().equals("DeckSalted"))
+                    .forEach(r -> System.out.println("JOURNAL " + r.persistenceId().substring(0, 14) + " " + r.event()));
+        }
     }
 
     /** Checks rows (all of the tournament's, its tables' and its wallet events, in journal order). */
@@ -219,6 +232,7 @@ public final class TournamentChecks {
             JsonNode e = row.event();
             if (row.persistenceId().equals(tournamentPid)) {
                 tournamentEvent(row, e);
+                lastWasElimination = row.type().equals("PlayerEliminated");
                 checkChips(row);
             } else if (row.persistenceId().startsWith("Table|")) {
                 tableEvent(row, e, tablesOfPlayer);
@@ -310,11 +324,11 @@ public final class TournamentChecks {
                     }
                     chips.put(entry, s.path("chips").asLong());
                 }
-                String table = e.path("tableId").asText();
-                dealingBeforeHandForHand.remove(table);
-                if (dealing.remove(table) && handForHandPermits.containsKey(table)) {
-                    handForHandReports.merge(table, 1, Integer::sum);
+                for (JsonNode b : e.path("busts")) {
+                    // out in this hand: no chips left, its place follows in PlayerEliminated
+                    chips.put(b.path("entryId").asText(), 0L);
                 }
+
             }
             case "PlayerEliminated" -> {
                 String entry = e.path("entryId").asText();
@@ -327,6 +341,10 @@ public final class TournamentChecks {
                 placeOf.put(entry, e.path("place").asInt());
                 prizeOf.put(entry, e.path("prize").asLong());
                 eliminations.add(e);
+                if (!lastWasElimination) {
+                    reports++;
+                }
+                reportOf.put(e, reports);
                 tableOf.remove(entry);
                 chips.remove(entry);
             }
@@ -347,6 +365,9 @@ public final class TournamentChecks {
                 dealingBeforeHandForHand.addAll(dealing);
                 handForHandPermits.clear();
                 handForHandReports.clear();
+                if (openTables.size() > 1) {
+                    bubbleWithTables = true;
+                }
                 if (payouts.isEmpty() || e.path("remaining").asInt() != payouts.size() + 1
                         || e.path("remaining").asInt() != remaining()) {
                     violation(row, "hand-for-hand starts with " + e.path("remaining").asInt() + " remaining ("
@@ -391,15 +412,22 @@ public final class TournamentChecks {
                             + at);
                 }
                 at.add(table);
+                seatedAt.computeIfAbsent(table, t -> new HashSet<>()).add(e.path("playerId").asText());
             }
             case "ParticipantLeft" -> {
                 Set<String> at = tablesOfPlayer.computeIfAbsent(e.path("playerId").asText(), p -> new HashSet<>());
+                seatedAt.getOrDefault(table, new HashSet<>()).remove(e.path("playerId").asText());
                 if (!at.remove(table)) {
                     violation(row, "player " + e.path("playerId").asText() + " leaves " + table + " without a seat");
                 }
             }
             case "TournamentHandEnded" -> {
                 tableHands++;
+                // the table's own end of hand (the tournament's HandFinished follows when the director reports it)
+                dealingBeforeHandForHand.remove(table);
+                if (dealing.remove(table) && handForHandPermits.containsKey(table)) {
+                    handForHandReports.merge(table, 1, Integer::sum);
+                }
                 long start = 0;
                 long end = 0;
                 for (JsonNode s : e.path("stacks")) {
@@ -411,6 +439,7 @@ public final class TournamentChecks {
                 }
             }
             case "HandPermitted" -> permitted(row, table);
+            case "TableClosed" -> seatedAt.remove(table);
             default -> {
             }
         }
@@ -419,33 +448,32 @@ public final class TournamentChecks {
     /** A balancing point: the director lets {@code table} deal, its moves there done. */
     private void permitted(Row row, String table) {
         balancingPoints++;
-        Map<String, Integer> counts = counts();
-        if (!counts.containsKey(table)) {
-            violation(row, "a hand permitted at a table with nobody seated (or not open)");
+        if (seatedAt.getOrDefault(table, Set.of()).size() < 2) {
+            violation(row, "a hand permitted at a table with fewer than two seated (or closed)");
             return;
         }
-        int here = counts.get(table);
-        int min = counts.values().stream().min(Integer::compare).orElse(here);
-        int max = counts.values().stream().max(Integer::compare).orElse(here);
-        if (here > min + 1) {
-            violation(row, "table " + table + " deals with " + here + " players while another has " + min + " " + counts);
-        }
-        int remaining = remaining();
-        if (counts.size() > 1 && remaining <= seatsPerTable * (counts.size() - 1) && here == min
-                && counts.values().stream().filter(c -> c == min).count() == 1) {
-            violation(row, "table " + table + " deals again though its " + here + " players fit at the other tables "
-                    + counts);
-        }
-        boolean bubble = !payouts.isEmpty() && remaining == payouts.size() + 1 && counts.size() > 1;
-        if (bubble) {
-            bubbleWithTables = true;
-            if (!handForHand) {
-                violation(row, "a hand dealt on the bubble (" + remaining + " remaining, " + payouts.size()
-                        + " paid) at " + counts.size() + " tables, not hand-for-hand");
+        // The director records its facts in the tournament's journal after the tables' commands and reports
+        // hands as their events reach it, so the tournament's journal lags the tables'. A permit is a settled
+        // balancing point when both agree on who sits where (no move, seating or bust in flight); the table
+        // rules are checked there, and the unsettled points are counted.
+        Map<String, Integer> counts = counts();
+        Map<String, Integer> atTables = new TreeMap<>();
+        seatedAt.forEach((t, players) -> {
+            if (!players.isEmpty()) {
+                atTables.put(t, players.size());
             }
+        });
+        boolean settled = counts.equals(atTables);
+        if (settled) {
+            settledPoints++;
+            settledRules(row, table, counts);
+        } else {
+            unsettledPoints++;
         }
         if (handForHand) {
-            if (max - min > 1) {
+            int min = counts.values().stream().min(Integer::compare).orElse(0);
+            int max = counts.values().stream().max(Integer::compare).orElse(0);
+            if (settled && max - min > 1) {
                 violation(row, "hand-for-hand tables differ by more than one " + counts);
             }
             // the k-th hand-for-hand hand of a table only once every other table has reported its (k-1)-th
@@ -466,6 +494,30 @@ public final class TournamentChecks {
         dealing.add(table);
     }
 
+    /** Balance, breaking and the bubble, at a settled balancing point. */
+    private void settledRules(Row row, String table, Map<String, Integer> counts) {
+        int here = counts.get(table);
+        int min = counts.values().stream().min(Integer::compare).orElse(here);
+        int max = counts.values().stream().max(Integer::compare).orElse(here);
+        if (here > min + 1) {
+            violation(row, "table " + table + " deals with " + here + " players while another has " + min + " " + counts);
+        }
+        int remaining = remaining();
+        if (counts.size() > 1 && remaining <= seatsPerTable * (counts.size() - 1) && here == min
+                && counts.values().stream().filter(c -> c == min).count() == 1) {
+            violation(row, "table " + table + " deals again though its " + here + " players fit at the other tables "
+                    + counts);
+        }
+        boolean bubble = !payouts.isEmpty() && remaining == payouts.size() + 1 && counts.size() > 1;
+        if (bubble) {
+            bubbleWithTables = true;
+            if (!handForHand) {
+                violation(row, "a hand dealt on the bubble (" + remaining + " remaining, " + payouts.size()
+                        + " paid) at " + counts.size() + " tables, not hand-for-hand");
+            }
+        }
+    }
+
     /** Players per open table with anyone at it, as the director knows it. */
     private Map<String, Integer> counts() {
         Map<String, Integer> counts = new TreeMap<>();
@@ -475,6 +527,15 @@ public final class TournamentChecks {
             }
         }
         return counts;
+    }
+
+    /** Permits checked against the table rules, and permits given while something was in flight. */
+    public int settledBalancingPoints() {
+        return settledPoints;
+    }
+
+    public int unsettledBalancingPoints() {
+        return unsettledPoints;
     }
 
     private int remaining() {
@@ -527,7 +588,7 @@ public final class TournamentChecks {
                 JsonNode b = eliminations.get(j);
                 int pa = a.path("place").asInt();
                 int pb = b.path("place").asInt();
-                if (pb > pa) {
+                if (pb > pa && !reportOf.get(a).equals(reportOf.get(b))) {
                     violation(last, "entry " + b.path("entryId").asText() + " out later finishes " + pb + ", below "
                             + pa);
                 }

@@ -74,7 +74,7 @@ public final class TournamentRun {
         String admin = api.login(TestServer.ADMIN, TestServer.ADMIN_PASSWORD);
         String tournamentId = create(api, admin, prefix, entries, seatsPerTable);
         BotFleet.Settings settings = BotFleet.Settings.of(URI.create("http://127.0.0.1:" + port + "/api"), entries)
-                .withPrefix(prefix).withSeed(prefix.hashCode()).withStrategy(Strategy.TOURNAMENT)
+                .withPrefix(prefix).withSeed(prefix.hashCode()).withStrategy(new Strategy(20, 12, 3))
                 .withMaxWait(Duration.ofMinutes(3)).withLog(System.out::println);
         long started;
         BotStats.Summary summary;
@@ -100,7 +100,10 @@ public final class TournamentRun {
             assertThat(status).as("tournament status; bots: %s", summary).isEqualTo("finished");
             fleet.stop();
             System.out.println(summary);
-            assertThat(summary.rejectionsExcept(Set.of("hand_over", "not_your_turn", "not_seated")))
+            // races between a bot and its clock or the dealer, and a store too slow to answer on a loaded machine
+            // (503 store_unavailable: nothing stored, the bot acts again), are not refusals of a rule
+            assertThat(summary.rejectionsExcept(Set.of("hand_over", "not_your_turn", "not_seated",
+                    "store_unavailable")))
                     .as("actions refused other than by races").isEmpty();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -114,8 +117,10 @@ public final class TournamentRun {
         assertThat(checks.winner()).isNotNull();
         walletsAndStandings(api, admin, tournamentId, entries, entryOf, tokens, checks);
         System.out.printf("tournament %s: %d entries at tables of %d finished in %.1f s: %d hands, %d journal events"
-                        + " (%d balancing points), hand-for-hand %s%n", tournamentId, entries, seatsPerTable, seconds,
-                checks.tableHands(), checks.rows().size(), checks.balancingPoints(), checks.handForHandHappened());
+                        + " (%d balancing points: %d settled, %d with a move, seating or bust in flight), hand-for-hand"
+                        + " %s%n", tournamentId, entries, seatsPerTable, seconds, checks.tableHands(),
+                checks.rows().size(), checks.balancingPoints(), checks.settledBalancingPoints(),
+                checks.unsettledBalancingPoints(), checks.handForHandHappened());
         return new Outcome(tournamentId, seconds, summary, checks);
     }
 

@@ -63,7 +63,15 @@ public sealed interface TableEvent {
                            long chipsReturned, String movedTo, String reason)
             implements TableEvent {
 
-        /** Left a cash table (or a tournament table in a way no director asked for). */
+        /**
+         * Taken off a tournament table (moved, the table broke, or out of chips): every such departure names
+         * its {@code reason}, a cash table's never does. Its chips are tournament chips, never a wallet's.
+         */
+        public boolean tournamentDeparture() {
+            return reason != null;
+        }
+
+        /** Left a cash table. */
         public ParticipantLeft(String participantId, String playerId, String tableId, int seatNumber,
                                long chipsReturned) {
             this(participantId, playerId, tableId, seatNumber, chipsReturned, null, null);
