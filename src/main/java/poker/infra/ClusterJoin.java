@@ -54,7 +54,7 @@ public final class ClusterJoin {
                 Address address;
                 try {
                     address = AddressFromURIString.parse(seed);
-                } catch (RuntimeException e) {
+                } catch (Exception e) { // Scala throws a MalformedURLException without declaring it
                     throw new StartRefused("POKER_SEED_NODES: '" + seed
                             + "' is not a node address such as pekko://poker@10.0.0.1:2551");
                 }

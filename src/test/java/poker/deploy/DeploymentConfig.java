@@ -2,6 +2,7 @@ package poker.deploy;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigResolveOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,7 +30,8 @@ final class DeploymentConfig {
 
     /** The jar's configuration with no environment variables (the defaults). */
     static Config defaults() {
-        return ConfigFactory.parseResources("application.conf").resolve();
+        return ConfigFactory.parseResources("application.conf").withFallback(ConfigFactory.defaultReference())
+                .resolve(ConfigResolveOptions.noSystem());
     }
 
     /** Every POKER_* environment variable the configuration reads (a ${?POKER_X} or ${POKER_X} in it). */
