@@ -61,7 +61,10 @@ class ClusterChaosIT {
         try (ClusterProcess cluster = ClusterProcess.start(home, 3, Map.of(
                 "POKER_SBR_STABLE_AFTER", "3s",
                 "POKER_HAND_PAUSE", "300ms",
-                "POKER_TABLE_IDLE_PASSIVATION", "10m"))) {
+                "POKER_TABLE_IDLE_PASSIVATION", "10m",
+                // 27 accounts from one address
+                "POKER_REGISTRATIONS_PER_ADDRESS", "1000",
+                "POKER_LOGIN_ATTEMPTS_PER_ADDRESS", "1000"))) {
             System.out.printf("Chaos: three nodes ready in %d ms%n", millisSince(started));
             seatPlayers(cluster);
             awaitHandsEverywhere(cluster);
