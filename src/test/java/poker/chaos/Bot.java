@@ -122,8 +122,12 @@ final class Bot implements Runnable {
             for (JsonNode seat : table.path("seats")) {
                 if (seat.path("seatNumber").asInt() == you.path("seatNumber").asInt()
                         && seat.path("status").asText().equals("sitting_out")) {
-                    actedAt = lastSeq;
-                    post("/tables/" + tableId + "/sit-in", "{}");
+                    HttpResponse<String> answer = post("/tables/" + tableId + "/sit-in", "{}");
+                    if (answer.statusCode() / 100 == 2 || answer.statusCode() == 409) {
+                        actedAt = lastSeq;
+                    } else if (answer.statusCode() >= 500) {
+                        moveOn(); // the table is moving: try again from another node
+                    }
                 }
             }
             return;

@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import poker.support.ApiClient;
 import poker.support.ClusterProcess;
 import poker.support.Eventually;
@@ -46,8 +45,8 @@ class ClusterChaosIT {
     private static final int SLEEPER_TABLES = 3;
     private static final Duration MOVE_TIMEOUT = Duration.ofSeconds(90);
 
-    @TempDir
-    Path home;
+    /** Under target/, kept after the test: each node's output is there when something fails. */
+    private final Path home = Path.of("target", "chaos", Long.toString(System.currentTimeMillis()));
 
     private final List<Bot> bots = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
@@ -248,8 +247,14 @@ class ClusterChaosIT {
                 }
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("tables not answering again after the fault: "
-                        + moved.stream().filter(t -> !answered.containsKey(t)).toList());
+                List<String> silent = moved.stream().filter(t -> !answered.containsKey(t)).toList();
+                StringBuilder detail = new StringBuilder();
+                for (String t : silent) {
+                    detail.append("\n").append(t).append(sleeperTables.contains(t) ? " (sleeping)" : "")
+                            .append(": last events ").append(lastEvents(cluster, t));
+                }
+                throw new AssertionError("tables not answering again after the fault (node output in " + home
+                        + "):" + detail);
             }
             Thread.sleep(100);
         }
@@ -393,6 +398,24 @@ class ClusterChaosIT {
                 return rs.getLong(1) > 0;
             }
         }
+    }
+
+    private List<String> lastEvents(ClusterProcess cluster, String table) throws Exception {
+        List<String> events = new ArrayList<>();
+        try (Connection c = cluster.connect();
+             PreparedStatement st = c.prepareStatement("SELECT sequence_number, node, inserted_at,"
+                     + " convert_from(event_payload, 'UTF8') FROM event_journal WHERE persistence_id = ?"
+                     + " ORDER BY sequence_number DESC LIMIT 4")) {
+            st.setString(1, "Table|" + table);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    String payload = rs.getString(4);
+                    events.add(rs.getLong(1) + " " + rs.getString(2) + " " + rs.getTimestamp(3) + " "
+                            + payload.substring(0, Math.min(160, payload.length())));
+                }
+            }
+        }
+        return events;
     }
 
     private int timeoutsAfter(ClusterProcess cluster, String table, long after, String oldNode) throws Exception {
