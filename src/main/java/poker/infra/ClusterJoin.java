@@ -37,8 +37,8 @@ public final class ClusterJoin {
 
     /**
      * The configuration with the comma-separated environment values turned into Pekko's lists: seed nodes into
-     * {@code pekko.cluster.seed-nodes}, discovery endpoints into config discovery's service. Refuses a value
-     * that is not an address, and seed nodes given twice or together with bootstrap.
+     * {@code pekko.cluster.seed-nodes} (replacing any list a config file gives), discovery endpoints into config
+     * discovery's service. Refuses a value that is not an address, and seed nodes together with bootstrap.
      */
     public static Config resolve(Config config) {
         Map<String, Object> overlay = new LinkedHashMap<>();
@@ -46,10 +46,6 @@ public final class ClusterJoin {
         List<String> seeds = split(config.getString("poker.cluster.seed-nodes"));
         boolean bootstrap = config.getBoolean("poker.cluster.bootstrap");
         if (!seeds.isEmpty()) {
-            if (!config.getStringList("pekko.cluster.seed-nodes").isEmpty()) {
-                throw new StartRefused("Seed nodes are set twice: POKER_SEED_NODES (poker.cluster.seed-nodes)"
-                        + " and pekko.cluster.seed-nodes; set one of them");
-            }
             for (String seed : seeds) {
                 Address address;
                 try {
@@ -67,6 +63,8 @@ public final class ClusterJoin {
             overlay.put("pekko.cluster.seed-nodes", seeds);
         }
         boolean anySeeds = !seeds.isEmpty() || !config.getStringList("pekko.cluster.seed-nodes").isEmpty();
+        // POKER_SEED_NODES replaces the list of a config file: e.g. conf/local1.conf's node started again while
+        // the others run, with them listed first (see the README)
         if (bootstrap && anySeeds) {
             throw new StartRefused("Cluster bootstrap (POKER_CLUSTER_BOOTSTRAP) and seed nodes are both"
                     + " set; bootstrap finds the nodes itself: set one of them");

@@ -64,6 +64,7 @@ class ClusterChaosIT {
                 // 27 accounts from one address
                 "POKER_REGISTRATIONS_PER_ADDRESS", "1000",
                 "POKER_LOGIN_ATTEMPTS_PER_ADDRESS", "1000"))) {
+            cluster.awaitOneCluster(MOVE_TIMEOUT);
             System.out.printf("Chaos: three nodes ready in %d ms%n", millisSince(started));
             seatPlayers(cluster);
             awaitHandsEverywhere(cluster);
@@ -72,12 +73,14 @@ class ClusterChaosIT {
             killNodeMidHand(cluster);
             check(cluster, "kill -9");
             cluster.restart(victim);
+            cluster.awaitOneCluster(MOVE_TIMEOUT);
             System.out.printf("Chaos: kill -9 scenario took %d ms (node started again included)%n", millisSince(a));
 
             long b = System.nanoTime();
             freezeNodePastStableAfter(cluster);
             check(cluster, "SIGSTOP");
             cluster.restart(victim);
+            cluster.awaitOneCluster(MOVE_TIMEOUT);
             System.out.printf("Chaos: SIGSTOP scenario took %d ms (node started again included)%n", millisSince(b));
 
             long c = System.nanoTime();
@@ -207,6 +210,7 @@ class ClusterChaosIT {
             int code = cluster.node(i).stop();
             long stoppedAfter = millisSince(at);
             cluster.restart(i);
+            cluster.awaitOneCluster(MOVE_TIMEOUT);
             System.out.printf("Chaos rolling restart: node %d stopped (exit %d) in %d ms, ready again after %d ms%n",
                     i + 1, code, stoppedAfter, millisSince(at));
             // play went on meanwhile, at every table

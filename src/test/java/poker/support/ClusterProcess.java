@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * A cluster of server JVMs ({@link ServerProcess}) on one machine, sharing one real PostgreSQL (a fresh
@@ -90,7 +91,12 @@ public final class ClusterProcess implements AutoCloseable {
         if (nodes[i].isAlive()) {
             throw new IllegalStateException("node " + (i + 1) + " still runs");
         }
-        nodes[i] = ServerProcess.start(settings.get(i));
+        // The others first: a node joins the first seed that answers, and only the first seed of the list may
+        // form a cluster by itself. Listed first, a node started again while the others run (but answer
+        // slowly) would form a second cluster of its own after seed-node-timeout: two owners per table.
+        String others = IntStream.range(0, nodes.length).filter(j -> j != i).mapToObj(this::address)
+                .collect(Collectors.joining(","));
+        nodes[i] = ServerProcess.start(settings.get(i).with("POKER_SEED_NODES", others + "," + address(i)));
         return nodes[i];
     }
 
@@ -119,6 +125,16 @@ public final class ClusterProcess implements AutoCloseable {
             return response.statusCode() == 200 ? response.body() : "";
         } catch (Exception e) {
             return "";
+        }
+    }
+
+    /** Waits until every live node sees every live node as an Up member: one cluster, not islands. */
+    public void awaitOneCluster(Duration timeout) throws Exception {
+        List<Integer> live = IntStream.range(0, nodes.length).filter(i -> nodes[i].isAlive()).boxed().toList();
+        for (int i : live) {
+            Eventually.await(timeout, () -> members(i), body -> live.stream().allMatch(j ->
+                    body.contains("\"node\":\"" + address(j) + "\"") || body.contains("\"node\" : \"" + address(j) + "\""))
+                    && body.split("\"Up\"", -1).length - 1 == live.size());
         }
     }
 
