@@ -15,7 +15,7 @@ class ReadmeVariablesTest {
         String readme = Files.readString(DeploymentConfig.ROOT.resolve("README.md"));
         Set<String> missing = new TreeSet<>();
         for (String variable : DeploymentConfig.variables()) {
-            if (!readme.contains("`" + variable + "`")) {
+            if (!java.util.regex.Pattern.compile("\\b" + variable + "\\b").matcher(readme).find()) {
                 missing.add(variable);
             }
         }
