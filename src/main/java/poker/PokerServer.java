@@ -11,8 +11,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.cluster.typed.Cluster;
-import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.management.javadsl.PekkoManagement;
 import org.slf4j.Logger;
@@ -34,6 +32,8 @@ import poker.readside.ProjectionCatalog;
 import poker.readside.ReadSide;
 import poker.readside.ReadSideProgress;
 import poker.infra.ApiListeningCheck;
+import poker.infra.ClusterJoin;
+import poker.infra.NodeFence;
 import poker.infra.Database;
 import poker.infra.Durability;
 import poker.infra.StoreHealth;
@@ -91,6 +91,7 @@ public final class PokerServer {
             db = db.withConnection(embedded.jdbcUrl("postgres"), "postgres", "");
         }
         HikariDataSource dataSource = null;
+        NodeFence fence = NodeFence.create();
         Config withDatabase;
         ActorSystem<Void> system;
         try {
@@ -99,11 +100,11 @@ public final class PokerServer {
             if (embedded == null) {
                 Durability.warnIfWeak(dataSource, db.url().replaceFirst("\\?.*", ""));
             }
-            withDatabase = ConfigFactory.parseMap(Map.of(
+            withDatabase = fence.journalConnections(ConfigFactory.parseMap(Map.of(
                     "pekko-persistence-jdbc.shared-databases.slick.db.url", db.url(),
                     "pekko-persistence-jdbc.shared-databases.slick.db.user", db.user(),
                     "pekko-persistence-jdbc.shared-databases.slick.db.password", db.password()))
-                    .withFallback(config);
+                    .withFallback(ClusterJoin.resolve(config)));
             // fails when the cluster port is taken, with the database already running
             system = ActorSystem.create(Behaviors.empty(), "poker", withDatabase);
         } catch (RuntimeException e) {
@@ -117,13 +118,11 @@ public final class PokerServer {
         }
         try {
             StoreHealth storeHealth = StoreHealth.get(system);
-            Cluster cluster = Cluster.get(system);
-            if (withDatabase.getList("pekko.cluster.seed-nodes").isEmpty()) {
-                cluster.manager().tell(Join.create(cluster.selfMember().address()));
-            }
+            fence.start(system, dataSource);
             if (withDatabase.getBoolean("poker.management.enabled")) {
                 PekkoManagement.get(system).start();
             }
+            ClusterJoin.join(system, withDatabase);
 
             int tagSlices = withDatabase.getInt("poker.tag-slices");
             Duration askTimeout = withDatabase.getDuration("poker.ask-timeout");
