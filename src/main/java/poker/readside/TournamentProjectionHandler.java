@@ -128,19 +128,19 @@ public final class TournamentProjectionHandler extends JdbcHandler<EventEnvelope
             }
             update(session, "UPDATE tournament_tables SET last_hand = GREATEST(last_hand, ?) WHERE table_id = ?",
                     e.handNumber(), e.tableId());
+            for (poker.domain.tournament.TournamentCommand.Bust bust : e.busts()) {
+                // out now; the place follows (PlayerEliminated), at once or when late registration closes
+                out(session, id, bust.entryId());
+            }
         } else if (event instanceof HandForHandStarted) {
             update(session, "UPDATE tournaments SET hand_for_hand = TRUE WHERE tournament_id = ?", id);
         } else if (event instanceof HandForHandEnded) {
             update(session, "UPDATE tournaments SET hand_for_hand = FALSE WHERE tournament_id = ?", id);
         } else if (event instanceof PlayerEliminated e) {
-            int out = update(session, "UPDATE tournament_entries SET status = ?, chips = 0, table_id = NULL,"
-                            + " seat_number = NULL, place = ?, tied_with = ?, prize = ?"
-                            + " WHERE tournament_id = ? AND entry_id = ? AND status IN (?, ?)",
-                    ENTRY_ELIMINATED, e.place(), e.tiedWith(), e.prize(), id, e.entryId(), ENTRY_PLAYING,
-                    ENTRY_REGISTERED);
-            if (out == 1) {
-                update(session, "UPDATE tournaments SET remaining = remaining - 1 WHERE tournament_id = ?", id);
-            }
+            out(session, id, e.entryId());
+            update(session, "UPDATE tournament_entries SET place = ?, tied_with = ?, prize = ?"
+                            + " WHERE tournament_id = ? AND entry_id = ? AND status = ? AND place IS NULL",
+                    e.place(), e.tiedWith(), e.prize(), id, e.entryId(), ENTRY_ELIMINATED);
         } else if (event instanceof PrizeAwarded e) {
             int paid = update(session, "UPDATE tournament_entries SET prize_paid = ? WHERE tournament_id = ?"
                     + " AND entry_id = ? AND prize_paid IS NULL", e.amount(), id, e.entryId());
@@ -213,5 +213,15 @@ public final class TournamentProjectionHandler extends JdbcHandler<EventEnvelope
                 return ps.executeUpdate();
             }
         });
+    }
+
+    /** An entry out of chips: eliminated, off its table, one fewer remaining (once). */
+    private static void out(PooledJdbcSession session, String id, String entryId) throws Exception {
+        int out = update(session, "UPDATE tournament_entries SET status = ?, chips = 0, table_id = NULL,"
+                        + " seat_number = NULL WHERE tournament_id = ? AND entry_id = ? AND status IN (?, ?)",
+                ENTRY_ELIMINATED, id, entryId, ENTRY_PLAYING, ENTRY_REGISTERED);
+        if (out == 1) {
+            update(session, "UPDATE tournaments SET remaining = remaining - 1 WHERE tournament_id = ?", id);
+        }
     }
 }

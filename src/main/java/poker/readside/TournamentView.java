@@ -176,6 +176,13 @@ public final class TournamentView {
                     entry.chips = stack.chips();
                 }
             }
+            for (poker.domain.tournament.TournamentCommand.Bust bust : e.busts()) {
+                // out now; the place follows (PlayerEliminated), at once or when late registration closes
+                Entry entry = entries.get(bust.entryId());
+                if (entry != null && entry.in()) {
+                    out(entry);
+                }
+            }
         } else if (event instanceof HandForHandStarted) {
             handForHand = true;
         } else if (event instanceof HandForHandEnded) {
@@ -183,13 +190,12 @@ public final class TournamentView {
         } else if (event instanceof PlayerEliminated e) {
             Entry entry = entries.get(e.entryId());
             if (entry != null && entry.in()) {
-                entry.status = TournamentProjectionHandler.ENTRY_ELIMINATED;
-                entry.chips = 0;
-                entry.tableId = null;
-                entry.seatNumber = null;
+                out(entry);
+            }
+            if (entry != null && entry.status.equals(TournamentProjectionHandler.ENTRY_ELIMINATED)
+                    && entry.place == null) {
                 entry.place = e.place();
                 entry.prize = e.prize();
-                remaining--;
             }
         } else if (event instanceof PrizeAwarded e) {
             Entry entry = entries.get(e.entryId());
@@ -252,5 +258,13 @@ public final class TournamentView {
         }
         return latest == null ? null : new MyEntry(latest.entryId, latest.entryNumber, latest.tableId,
                 latest.seatNumber, latest.status, latest.chips, latest.place, latest.prize);
+    }
+
+    private void out(Entry entry) {
+        entry.status = TournamentProjectionHandler.ENTRY_ELIMINATED;
+        entry.chips = 0;
+        entry.tableId = null;
+        entry.seatNumber = null;
+        remaining--;
     }
 }

@@ -71,7 +71,9 @@ class TournamentTableRoutesIT {
                 .isInstanceOf(TableEntity.Accepted.class);
 
         // joining: 409 before the wallet is touched (no debit, no refund)
-        long balance = api.get("/wallet", cat).body().path("balance").asLong();
+        // the grant first (the wallet read model follows the sign-up), then the balance to compare with
+        long balance = poker.support.Eventually.await(java.time.Duration.ofSeconds(10),
+                () -> api.get("/wallet", cat).body().path("balance").asLong(), b -> b > 0);
         int ledger = api.get("/wallet/transactions", cat).body().size();
         HttpApiIT.assertError(api.post("/tables/" + tableId + "/participants", "{\"buyIn\":500}", cat),
                 409, "tournament_table");
