@@ -75,6 +75,8 @@ public final class TournamentChecks {
     /** Who sits at each tournament table, as the tables' own journals say (ahead of the tournament's). */
     private final Map<String, Set<String>> seatedAt = new HashMap<>();
     private int settledPoints;
+    /** Tables whose last settled permit came while they had two more players than the shortest table. */
+    private final Set<String> overfull = new HashSet<>();
     private int unsettledPoints;
     private final Map<String, Integer> placeOf = new HashMap<>();
     private final Map<String, Long> prizeOf = new HashMap<>();
@@ -499,8 +501,14 @@ public final class TournamentChecks {
         int here = counts.get(table);
         int min = counts.values().stream().min(Integer::compare).orElse(here);
         int max = counts.values().stream().max(Integer::compare).orElse(here);
-        if (here > min + 1) {
-            violation(row, "table " + table + " deals with " + here + " players while another has " + min + " " + counts);
+        // A permit the director decided just before a report reached it (or resent after a restart) can reach
+        // its table after that report is in both journals: one such permit per table is a race, the next
+        // permit of that table must be balanced.
+        if (here > min + 1 && !overfull.add(table)) {
+            violation(row, "table " + table + " deals with " + here + " players while another has " + min + " " + counts
+                    + ", twice in a row");
+        } else if (here <= min + 1) {
+            overfull.remove(table);
         }
         int remaining = remaining();
         if (counts.size() > 1 && remaining <= seatsPerTable * (counts.size() - 1) && here == min
