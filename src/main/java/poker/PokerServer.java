@@ -141,7 +141,9 @@ public final class PokerServer {
             WalletProjections.init(system, dataSource, progress, tagSlices);
             TournamentProjections.init(system, dataSource, progress, tagSlices);
             // the directors (process managers) and the projections that forward them their events
-            TournamentDirector.init(system, dataSource, tagSlices, askTimeout, tournaments);
+            if (withDatabase.getBoolean("poker.tournament.directors")) {
+                TournamentDirector.init(system, dataSource, tagSlices, askTimeout, tournaments);
+            }
             ReadSide.<TableEvent>start(system, dataSource, progress, "table", tagSlices, CashOutProjectionHandler.NAME,
                     () -> new CashOutProjectionHandler(wallets));
             ReadSide.<TableEvent>start(system, dataSource, progress, "table", tagSlices,

@@ -262,13 +262,17 @@ public final class TournamentRoutes extends ApiDirectives {
                 })));
     }
 
-    /** Admins start any tournament; its creator theirs (read from the read side: 404 until it shows there). */
+    /**
+     * Admins start any tournament; its creator theirs (from the read side, or from the tournament itself when
+     * the read side has not shown it yet).
+     */
     private Route start(User user, String id, boolean strong) {
         TournamentCommand command = new TournamentCommand.Start(true, clock.instant());
         if (user.isAdmin()) {
             return respond(execute(id, command, strong, StatusCodes.OK, TournamentRoutes::seq));
         }
-        return respond(blocking(() -> queries.createdBy(id)).thenCompose(creator -> {
+        return respond(blocking(() -> queries.createdBy(id)).thenCompose(known -> known.isPresent()
+                ? CompletableFuture.completedFuture(known) : tournaments.creatorOf(id)).thenCompose(creator -> {
             if (creator.isEmpty()) {
                 return CompletableFuture.completedFuture(Json.error(notFound(id)));
             }

@@ -1,6 +1,8 @@
 package poker.tournament;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import poker.domain.Rejection;
 import poker.domain.tournament.TournamentCommand;
@@ -45,4 +47,12 @@ public interface Tournaments {
      * events hold the {@code PlayerUnregistered}; {@code tournament_running} after the start.
      */
     CompletionStage<Result> unregister(String tournamentId, String userId);
+
+    /**
+     * Who created tournament {@code tournamentId}, as its entity knows it now (empty: no such tournament),
+     * for a check the read side cannot answer yet. Empty unless the implementation asks the entity.
+     */
+    default CompletionStage<Optional<String>> creatorOf(String tournamentId) {
+        return CompletableFuture.completedFuture(Optional.empty());
+    }
 }

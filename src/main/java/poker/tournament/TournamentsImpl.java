@@ -67,6 +67,12 @@ public final class TournamentsImpl implements Tournaments {
                 .ask(TournamentEntity.GetState::new, askTimeout);
     }
 
+    @Override
+    public CompletionStage<java.util.Optional<String>> creatorOf(String tournamentId) {
+        return state(tournamentId).thenApply(s -> java.util.Optional.ofNullable(s.settings() == null ? null
+                : s.createdBy()));
+    }
+
     /** The state with the journal position it reflects (a live socket starts from it). */
     public CompletionStage<TournamentEntity.Snapshot> snapshot(String tournamentId) {
         return sharding.entityRefFor(TournamentEntity.ENTITY_KEY, tournamentId)

@@ -66,10 +66,20 @@ class TournamentPlayIT {
             entries++;
         }
         assertThat(entries).as("a field that pays three places").isLessThan(60);
-        TournamentChecks checks = TournamentRun.play(server.httpPort(), TournamentRun.journal(db), entries, 3, "hfh",
-                null).checks();
-        assertThat(checks.bubbleWithTables()).as("the bubble came at several tables").isTrue();
-        assertThat(checks.handForHandHappened()).isTrue();
+        // Two busts in one hand can skip the bubble (one more than the paid places) altogether, as the rules
+        // allow: play again until the bubble comes at several tables (each run is checked in full either way).
+        boolean bubbleAtTables = false;
+        for (int run = 1; run <= 4 && !bubbleAtTables; run++) {
+            TournamentChecks checks = TournamentRun.play(server.httpPort(), TournamentRun.journal(db), entries, 3,
+                    "hfh" + run, null).checks();
+            bubbleAtTables = checks.bubbleWithTables();
+            if (bubbleAtTables) {
+                assertThat(checks.handForHandHappened()).isTrue();
+            } else {
+                System.out.println("run " + run + ": the bubble was skipped by a hand with two busts; again");
+            }
+        }
+        assertThat(bubbleAtTables).as("the bubble came at several tables in one of four tournaments").isTrue();
     }
 
     /** The same 27 entries on a server in its own JVM, killed (SIGKILL) a third of the way and started again. */
