@@ -83,8 +83,10 @@ class TournamentTableRoutesIT {
 
         // the lobby marks it; a cash table has tournamentId null
         String cash = api.post("/tables", HttpApiIT.tableBody(6), cat).text("tableId");
+        // both tables listed, and the tournament table's two seatings projected
         JsonNode lobby = Eventually.await(Duration.ofSeconds(10), () -> api.get("/tables", null).body(),
-                b -> b.size() >= 2);
+                b -> b.size() >= 2 && java.util.stream.StreamSupport.stream(b.spliterator(), false)
+                        .anyMatch(t -> t.path("tableId").asText().equals(tableId) && t.path("seatsTaken").asInt() == 2));
         for (JsonNode entry : lobby) {
             if (entry.path("tableId").asText().equals(tableId)) {
                 assertThat(entry.path("tournamentId").asText()).isEqualTo("tourney-it");

@@ -518,11 +518,10 @@ public final class TournamentChecks {
         }
         boolean bubble = !payouts.isEmpty() && remaining == payouts.size() + 1 && counts.size() > 1;
         if (bubble) {
+            // The director records HandForHandStarted in the tournament's journal after it has begun holding the
+            // permits, so a round's permits may come first: the bubble at several tables must bring hand-for-hand
+            // (checked at the end), and once it is on, every table waits for the others (checked above).
             bubbleWithTables = true;
-            if (!handForHand) {
-                violation(row, "a hand dealt on the bubble (" + remaining + " remaining, " + payouts.size()
-                        + " paid) at " + counts.size() + " tables, not hand-for-hand");
-            }
         }
     }
 

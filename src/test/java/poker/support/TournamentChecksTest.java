@@ -189,6 +189,6 @@ class TournamentChecksTest {
             story.add(indexOf(story, A, "TournamentHandEnded"), new String[] {B, "{'type':'HandPermitted','handNumber':9}"});
             return story;
         });
-        assertThat(check(s).violations()).anyMatch(v -> v.contains("on the bubble (4 remaining, 3 paid) at 2 tables"));
+        assertThat(check(s).violations()).anyMatch(v -> v.contains("the bubble came with more than one table and no hand-for-hand"));
     }
 }
