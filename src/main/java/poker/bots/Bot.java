@@ -1,6 +1,7 @@
 package poker.bots;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.SplittableRandom;
@@ -204,10 +205,11 @@ public final class Bot implements Runnable {
         }
         Long fromSeq = table.equals(socketTable) && lastSeq >= 0 ? lastSeq : null;
         int gen = ++generation;
+        BotApi.Live live = api.live(table, token, fromSeq);
         try {
             socket = api.http().newWebSocketBuilder()
                     .connectTimeout(Duration.ofSeconds(5))
-                    .buildAsync(api.liveTable(table, token, fromSeq), new Listener(gen))
+                    .buildAsync(live.socket(), new Listener(gen))
                     .get(15, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -217,6 +219,12 @@ public final class Bot implements Runnable {
             // the server is away, the table unknown, or too many sockets: try again a little later;
             // in a tournament the table may have been broken meanwhile, so ask where to play
             socket = null;
+            // not answered (as opposed to refused by a handshake): that node is gone, try the next one
+            if (refused instanceof java.util.concurrent.ExecutionException e && e.getCause() instanceof IOException
+                    && !(e.getCause() instanceof java.net.http.WebSocketHandshakeException)
+                    || refused instanceof java.util.concurrent.TimeoutException) {
+                api.unreachable(live.base());
+            }
             if (seat instanceof Tournament) {
                 currentTable = null;
             }

@@ -9,7 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The HTTP side of the bots: JSON calls to the API as any outside client makes them. At most
@@ -50,16 +52,25 @@ public final class BotApi {
     }
 
     private final HttpClient http;
-    private final URI base;
+    private final List<URI> bases;
+    /** Which of the bases is in use; the next one when it stops answering (a node of a cluster gone). */
+    private final AtomicInteger current = new AtomicInteger();
     private final Semaphore inFlight;
     private final Duration maxWait;
     private final BotStats stats;
 
     /** @param base the API's address, such as {@code http://localhost:8080/api} */
     public BotApi(URI base, int concurrency, Duration maxWait, BotStats stats) {
+        this(List.of(base), concurrency, maxWait, stats);
+    }
+
+    /** @param bases the API's addresses at the nodes of a cluster; the first is used while it answers */
+    public BotApi(List<URI> bases, int concurrency, Duration maxWait, BotStats stats) {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        String text = base.toString();
-        this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+        this.bases = bases.stream().map(base -> {
+            String text = base.toString();
+            return URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+        }).toList();
         this.inFlight = new Semaphore(concurrency);
         this.maxWait = maxWait;
         this.stats = stats;
@@ -69,11 +80,35 @@ public final class BotApi {
         return http;
     }
 
+    private URI base() {
+        return bases.get(Math.floorMod(current.get(), bases.size()));
+    }
+
+    /**
+     * The address in use did not answer: the next one is tried from now on (by every bot). Called with the
+     * address that failed, so that many bots failing at once move on by one address, not by many.
+     */
+    public void unreachable(URI failed) {
+        int at = current.get();
+        if (bases.size() > 1 && bases.get(Math.floorMod(at, bases.size())).equals(failed)) {
+            current.compareAndSet(at, at + 1);
+        }
+    }
+
+    /** The address of a table's live socket at the node in use, and that node's API address. */
+    public record Live(URI socket, URI base) {
+    }
+
     /** The live socket address of a table. */
     public URI liveTable(String tableId, String token, Long fromSeq) {
+        return live(tableId, token, fromSeq).socket();
+    }
+
+    public Live live(String tableId, String token, Long fromSeq) {
+        URI base = base();
         String ws = base.toString().replaceFirst("^http", "ws");
-        return URI.create(ws + "/tables/" + tableId + "/live?token=" + token
-                + (fromSeq == null ? "" : "&fromSeq=" + fromSeq));
+        return new Live(URI.create(ws + "/tables/" + tableId + "/live?token=" + token
+                + (fromSeq == null ? "" : "&fromSeq=" + fromSeq)), base);
     }
 
     public Reply get(String path, String token) {
@@ -93,9 +128,11 @@ public final class BotApi {
         long pause = 200;
         while (true) {
             Reply reply;
+            URI base = base();
             try {
-                reply = once(method, path, json, token);
+                reply = once(base, method, path, json, token);
             } catch (IOException e) {
+                unreachable(base);
                 if (System.nanoTime() + pause * 1_000_000 > deadline) {
                     throw new Unreachable(method + " " + path + ": no answer within " + maxWait, e);
                 }
@@ -116,7 +153,7 @@ public final class BotApi {
         }
     }
 
-    private Reply once(String method, String path, String json, String token) throws IOException {
+    private Reply once(URI base, String method, String path, String json, String token) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()

@@ -36,10 +36,14 @@ public final class BotFleet implements AutoCloseable {
      * {@code prefix2}, ... with {@code password}; {@code concurrency}: requests in flight at once;
      * {@code maxWait}: how long one call may wait for a server that throttles (429/503) or does not answer.
      */
-    public record Settings(URI api, int bots, String prefix, String password, int concurrency, long seed,
+    public record Settings(List<URI> api, int bots, String prefix, String password, int concurrency, long seed,
                            Strategy strategy, Duration maxWait, Consumer<String> log) {
 
         public Settings {
+            api = List.copyOf(api);
+            if (api.isEmpty()) {
+                throw new IllegalArgumentException("at least one API address");
+            }
             if (bots < 1) {
                 throw new IllegalArgumentException("bots must be at least 1");
             }
@@ -52,6 +56,11 @@ public final class BotFleet implements AutoCloseable {
         }
 
         public static Settings of(URI api, int bots) {
+            return of(List.of(api), bots);
+        }
+
+        /** Several addresses of one cluster (a node each): a bot moves to the next when one does not answer. */
+        public static Settings of(List<URI> api, int bots) {
             return new Settings(api, bots, "bot", "bot-password", 8, System.nanoTime(), Strategy.CASH,
                     Duration.ofMinutes(2), message -> { });
         }

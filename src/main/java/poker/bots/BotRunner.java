@@ -25,7 +25,8 @@ public final class BotRunner {
 
     private static final String USAGE = """
             usage: BotRunner (--table ID [--buy-in N] [--hands N] | --tournament ID [--no-register]) [options]
-              --api URL          the API (default http://localhost:8080/api)
+              --api URL[,URL..]  the API (default http://localhost:8080/api); a cluster's nodes, comma
+                                 separated: a bot moves to the next one when one does not answer
               --bots N           how many bots (default 6)
               --prefix NAME      bot usernames NAME1, NAME2, ... (default bot); existing ones log in
               --password TEXT    their password (default bot-password)
@@ -66,8 +67,9 @@ public final class BotRunner {
         Strategy defaults = tournament != null ? Strategy.TOURNAMENT : Strategy.CASH;
         Strategy strategy = new Strategy(number(o, "fold", defaults.foldPercent()),
                 number(o, "bet", defaults.betPercent()), number(o, "all-in", defaults.allInPercent()));
-        BotFleet.Settings settings = BotFleet.Settings.of(URI.create(o.getOrDefault("api",
-                        "http://localhost:8080/api")), number(o, "bots", 6))
+        BotFleet.Settings settings = BotFleet.Settings.of(java.util.Arrays.stream(o.getOrDefault("api",
+                        "http://localhost:8080/api").split(",")).map(String::trim).map(URI::create).toList(),
+                        number(o, "bots", 6))
                 .withPrefix(o.getOrDefault("prefix", "bot"))
                 .withPassword(o.getOrDefault("password", "bot-password"))
                 .withConcurrency(number(o, "concurrency", 8))
