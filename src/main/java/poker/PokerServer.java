@@ -95,7 +95,7 @@ public final class PokerServer {
         Config withDatabase;
         ActorSystem<Void> system;
         try {
-            dataSource = Database.pool(db);
+            dataSource = Database.pool(db, fence.applicationName());
             Database.migrate(dataSource);
             if (embedded == null) {
                 Durability.warnIfWeak(dataSource, db.url().replaceFirst("\\?.*", ""));

@@ -15,7 +15,16 @@ public final class Database {
     }
 
     public static HikariDataSource pool(DatabaseSettings settings) {
+        return pool(settings, "poker");
+    }
+
+    /**
+     * @param applicationName what the sessions show as {@code application_name}: the node's, so that a
+     *                        node the cluster downed can have its sessions ended ({@link NodeFence})
+     */
+    public static HikariDataSource pool(DatabaseSettings settings, String applicationName) {
         HikariConfig config = new HikariConfig();
+        config.addDataSourceProperty("ApplicationName", applicationName);
         config.setJdbcUrl(settings.url());
         config.setUsername(settings.user());
         config.setPassword(settings.password());

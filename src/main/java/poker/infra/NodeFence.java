@@ -4,6 +4,8 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -54,9 +56,26 @@ public final class NodeFence {
         return nodeId;
     }
 
-    /** The journal's connections identify this node: PostgreSQL's startup option {@code -c poker.node=<id>}. */
+    /**
+     * The name every database connection of this start of the node carries ({@code application_name}, seen
+     * in {@code pg_stat_activity}): the fence ends the sessions of a downed node by it.
+     */
+    public String applicationName() {
+        return applicationName(nodeId);
+    }
+
+    static String applicationName(String nodeId) {
+        return "poker-" + nodeId;
+    }
+
+    /**
+     * The journal's connections identify this node: PostgreSQL's startup option {@code -c poker.node=<id>}
+     * (recorded in each row, checked by the fence's trigger) and the application name.
+     */
     public Config journalConnections(Config config) {
-        return ConfigFactory.parseMap(Map.of(SLICK_DB + ".properties.options", "-c poker.node=" + nodeId))
+        return ConfigFactory.parseMap(Map.of(
+                        SLICK_DB + ".properties.options", "-c poker.node=" + nodeId,
+                        SLICK_DB + ".properties.ApplicationName", applicationName()))
                 .withFallback(config);
     }
 
@@ -97,20 +116,16 @@ public final class NodeFence {
     }
 
     private void fence(DataSource dataSource, UniqueAddress member, int attempt) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement(
-                     "INSERT INTO cluster_fenced_nodes (node, fenced_by) SELECT node, ? FROM cluster_nodes"
-                             + " WHERE address = ? AND uid = ? ON CONFLICT DO NOTHING")) {
-            st.setString(1, nodeId);
-            st.setString(2, member.address().toString());
-            st.setLong(3, member.longUid());
-            int rows = st.executeUpdate();
-            if (!c.getAutoCommit()) {
-                c.commit();
-            }
+        try (Connection c = dataSource.getConnection()) {
+            int rows = fence(c, nodeId, member.address().toString(), member.longUid());
             if (rows > 0) {
                 log.warn("Fenced downed node {} (uid {}): the journal refuses its writes from now on",
                         member.address(), member.longUid());
+            }
+            int ended = endSessions(c, member.address().toString(), member.longUid());
+            if (ended > 0) {
+                log.warn("Ended {} database sessions of downed node {} (uid {}): their open transactions roll back",
+                        ended, member.address(), member.longUid());
             }
         } catch (Exception e) {
             if (attempt >= 30) {
@@ -126,6 +141,51 @@ public final class NodeFence {
                 return;
             }
             fence(dataSource, member, attempt + 1);
+        }
+    }
+
+    /**
+     * Records the node that ran at {@code address} with {@code uid} as fenced (by {@code fencedBy}); from
+     * the commit on, the journal's trigger refuses its inserts. Returns 1 if it was fenced now, 0 if it was
+     * already (another survivor was first) or is unknown.
+     */
+    static int fence(Connection c, String fencedBy, String address, long uid) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(
+                "INSERT INTO cluster_fenced_nodes (node, fenced_by) SELECT node, ? FROM cluster_nodes"
+                        + " WHERE address = ? AND uid = ? ON CONFLICT DO NOTHING")) {
+            st.setString(1, fencedBy);
+            st.setString(2, address);
+            st.setLong(3, uid);
+            int rows = st.executeUpdate();
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+            return rows;
+        }
+    }
+
+    /**
+     * Ends the database sessions of the node that ran at {@code address} with {@code uid}, after it was
+     * fenced. A node frozen in the middle of a journal transaction holds it open, and with it the unique
+     * key of the sequence number it was inserting: the node that took its tables over would wait on that
+     * key forever (the fence refuses new inserts, not one already made). Ending the session rolls that
+     * transaction back. Returns the number of sessions ended.
+     */
+    static int endSessions(Connection c, String address, long uid) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(
+                "SELECT count(*) FILTER (WHERE pg_terminate_backend(a.pid)) FROM pg_stat_activity a"
+                        + " JOIN cluster_nodes n ON a.application_name = 'poker-' || n.node"
+                        + " WHERE n.address = ? AND n.uid = ? AND a.pid <> pg_backend_pid()")) {
+            st.setString(1, address);
+            st.setLong(2, uid);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                int ended = rs.getInt(1);
+                if (!c.getAutoCommit()) {
+                    c.commit();
+                }
+                return ended;
+            }
         }
     }
 }

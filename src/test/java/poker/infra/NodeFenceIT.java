@@ -50,11 +50,56 @@ class NodeFenceIT {
         }
     }
 
+    /**
+     * A node frozen in the middle of a journal transaction holds the unique key of the row it inserted: the
+     * node that took its table over would wait on it forever. Fencing ends its sessions, so the transaction
+     * rolls back and the new owner's insert of the same sequence number goes through.
+     */
+    @Test
+    void fencingEndsTheSessionsOfTheDownedNodeSoItsOpenTransactionReleasesItsRows() throws Exception {
+        TestDatabase.Db db = TestDatabase.fresh();
+        try (var pool = Database.pool(new DatabaseSettings(db.url(), db.user(), db.password(), 2, Path.of("unused"), 0))) {
+            Database.migrate(pool);
+        }
+        try (Connection frozen = connect(db, "node-a"); Connection survivor = connect(db, "node-b");
+             Connection bystander = connect(db, "node-c")) {
+            survivor.createStatement().execute("INSERT INTO cluster_nodes (node, address, uid) VALUES"
+                    + " ('node-a', 'pekko://poker@10.0.0.1:2551', 11), ('node-b', 'pekko://poker@10.0.0.2:2551', 22),"
+                    + " ('node-c', 'pekko://poker@10.0.0.3:2551', 33)");
+            frozen.setAutoCommit(false);
+            insert(frozen, "Table|t9", 7); // and then the JVM stops: no commit, no rollback
+            bystander.setAutoCommit(false);
+            insert(bystander, "Table|t8", 1);
+
+            // without the fence's session end, this insert would wait for the frozen transaction
+            survivor.createStatement().execute("SET statement_timeout = '10s'");
+            assertThat(NodeFence.fence(survivor, "node-b", "pekko://poker@10.0.0.1:2551", 11)).isEqualTo(1);
+            assertThat(NodeFence.fence(survivor, "node-b", "pekko://poker@10.0.0.1:2551", 11)).isZero();
+            assertThat(NodeFence.endSessions(survivor, "pekko://poker@10.0.0.1:2551", 11)).isEqualTo(1);
+            insert(survivor, "Table|t9", 7);
+
+            assertThatThrownBy(frozen::commit).isInstanceOf(SQLException.class);
+            // the other nodes' sessions and transactions go on
+            bystander.commit();
+            try (ResultSet rs = survivor.createStatement().executeQuery("SELECT persistence_id || '#' || node"
+                    + " FROM event_journal ORDER BY persistence_id")) {
+                java.util.List<String> rows = new java.util.ArrayList<>();
+                while (rs.next()) {
+                    rows.add(rs.getString(1));
+                }
+                assertThat(rows).containsExactly("Table|t8#node-c", "Table|t9#node-b");
+            }
+            // an unknown node (never started) has no sessions to end
+            assertThat(NodeFence.endSessions(survivor, "pekko://poker@10.0.0.9:2551", 99)).isZero();
+        }
+    }
+
     private static Connection connect(TestDatabase.Db db, String node) throws SQLException {
         Properties props = new Properties();
         props.setProperty("user", db.user());
         props.setProperty("password", db.password());
         props.setProperty("options", "-c poker.node=" + node);
+        props.setProperty("ApplicationName", NodeFence.applicationName(node));
         return DriverManager.getConnection(db.url(), props);
     }
 
