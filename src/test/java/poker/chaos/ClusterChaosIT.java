@@ -16,6 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import poker.support.ApiClient;
@@ -23,17 +28,21 @@ import poker.support.ClusterProcess;
 import poker.support.Eventually;
 import poker.support.ServerProcess;
 import poker.support.TestServer;
+import poker.support.TournamentRun;
 
 /**
- * Three server JVMs on one PostgreSQL, bots playing at tables spread over them, and the faults a cluster
- * meets, one after the other on the same cluster (one start for the three, to keep the test short):
+ * Three server JVMs on one PostgreSQL, bots playing at cash tables spread over them, and the faults a
+ * cluster meets, one after the other on the same cluster (one start for the three, to keep the test short):
  * <ol>
- * <li>{@code kill -9} of a node mid-hand: the split brain resolver downs it, its tables restart on the
- * survivors (remember-entities) and play on, a table nobody acts at moves on by its turn clock, and the
- * bots' sockets reconnect elsewhere with {@code fromSeq} and miss nothing;</li>
+ * <li>{@code kill -9} of a node mid-hand while a tournament plays: the node where the tournament's director
+ * runs is killed; the split brain resolver downs it, its tables restart on the survivors (remember-entities)
+ * and play on, a table nobody acts at moves on by its turn clock, the bots' sockets reconnect elsewhere with
+ * {@code fromSeq} and miss nothing, and the director resumes on another node: the tournament finishes
+ * and passes every check of {@link TournamentRun};</li>
  * <li>{@code SIGSTOP} of a node past stable-after, then {@code SIGCONT}: it is downed and fenced, its tables
  * move, and once awake it writes nothing more to the journal (the database refuses a fenced node) and exits;</li>
- * <li>a rolling restart, each node stopped (SIGTERM) and started again in turn while play goes on.</li>
+ * <li>a rolling restart: each node in turn stopped (SIGTERM; the one that exited after its freeze is only
+ * started) and started again while play goes on.</li>
  * </ol>
  * After each: every acknowledged action is in the journal, every entity's sequence numbers run 1..n
  * without a gap, no fenced node wrote after its fence, the chip audit balances, every completed hand's
@@ -41,8 +50,8 @@ import poker.support.TestServer;
  */
 class ClusterChaosIT {
 
-    private static final int ACTIVE_TABLES = 6;
-    private static final int SLEEPER_TABLES = 3;
+    private static final int ACTIVE_TABLES = 4;
+    private static final int SLEEPER_TABLES = 2;
     private static final Duration MOVE_TIMEOUT = Duration.ofSeconds(90);
 
     /** Under target/, kept after the test: each node's output is there when something fails. */
@@ -59,9 +68,9 @@ class ClusterChaosIT {
         long started = System.nanoTime();
         try (ClusterProcess cluster = ClusterProcess.start(home, 3, Map.of(
                 "POKER_SBR_STABLE_AFTER", "3s",
-                "POKER_HAND_PAUSE", "300ms",
+                "POKER_HAND_PAUSE", "500ms",
                 "POKER_TABLE_IDLE_PASSIVATION", "10m",
-                // 27 accounts from one address
+                // the accounts of the test come from one address
                 "POKER_REGISTRATIONS_PER_ADDRESS", "1000",
                 "POKER_LOGIN_ATTEMPTS_PER_ADDRESS", "1000"))) {
             cluster.awaitOneCluster(MOVE_TIMEOUT);
@@ -70,35 +79,38 @@ class ClusterChaosIT {
             awaitHandsEverywhere(cluster);
 
             long a = System.nanoTime();
-            killNodeMidHand(cluster);
+            killDuringATournament(cluster);
             check(cluster, "kill -9");
             cluster.restart(victim);
             cluster.awaitOneCluster(MOVE_TIMEOUT);
-            System.out.printf("Chaos: kill -9 scenario took %d ms (node started again included)%n", millisSince(a));
+            System.out.printf("Chaos: kill -9 scenario took %d ms (the tournament to its end and the node started"
+                    + " again included)%n", millisSince(a));
 
             long b = System.nanoTime();
             freezeNodePastStableAfter(cluster);
             check(cluster, "SIGSTOP");
-            cluster.restart(victim);
-            cluster.awaitOneCluster(MOVE_TIMEOUT);
-            System.out.printf("Chaos: SIGSTOP scenario took %d ms (node started again included)%n", millisSince(b));
+            System.out.printf("Chaos: SIGSTOP scenario took %d ms%n", millisSince(b));
 
             long c = System.nanoTime();
             rollingRestart(cluster);
-            Thread.sleep(2000);
+            Thread.sleep(1000);
             stopBots();
             check(cluster, "rolling restart");
             System.out.printf("Chaos: rolling restart took %d ms; the whole test %d ms%n", millisSince(c),
                     millisSince(started));
             int reconnects = bots.stream().mapToInt(bot -> bot.reconnects).sum();
             int acks = bots.stream().mapToInt(bot -> bot.acks.size()).sum();
-            System.out.printf("Chaos: %d acknowledged actions, %d socket reconnects, %d hands verified%n", acks,
-                    reconnects, verifiedHands.size());
+            System.out.printf("Chaos: %d acknowledged actions, %d socket reconnects, %d hands verified, %d sleeping"
+                    + " tables moved on by their turn clock on another node%n", acks, reconnects,
+                    verifiedHands.size(), sleepersMoved);
             assertThat(reconnects).as("the bots' sockets moved to other nodes").isPositive();
+            assertThat(sleepersMoved).as("a sleeping table's turn clock re-armed on another node").isPositive();
         } finally {
             stopBots();
         }
     }
+
+    private int sleepersMoved;
 
     private int victim;
 
@@ -151,24 +163,111 @@ class ClusterChaosIT {
 
     // ------------------------------------------------------------------------------------------- faults
 
-    private void killNodeMidHand(ClusterProcess cluster) throws Exception {
+    /**
+     * A sit-and-go of six bots at two tables of three plays on the same cluster; once a third of its field
+     * is out, the node where its director runs is killed mid-hand (the cash tables on that node with it).
+     * The director starts again on another node from its journal and the tournament plays to its end,
+     * checked as {@link TournamentRun} checks every tournament (rules over the journal, prizes, wallets).
+     */
+    private void killDuringATournament(ClusterProcess cluster) throws Exception {
+        List<Integer> ports = IntStream.range(0, cluster.size()).mapToObj(cluster::httpPort).toList();
+        CountDownLatch midway = new CountDownLatch(1);
+        CountDownLatch killed = new CountDownLatch(1);
+        ExecutorService runner = Executors.newSingleThreadExecutor();
+        try {
+            Future<TournamentRun.Outcome> tournament = runner.submit(() -> TournamentRun.play(ports,
+                    () -> cluster.httpPort(cluster.anyLive()), TournamentRun.journal(cluster.db()), 6, 3, "tchaos",
+                    fleet -> {
+                        midway.countDown();
+                        try {
+                            killed.await(5, TimeUnit.MINUTES);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }));
+            while (!midway.await(500, TimeUnit.MILLISECONDS)) {
+                if (tournament.isDone()) {
+                    tournament.get(); // failed before a third was out: its error
+                    throw new AssertionError("the tournament ended before a third of its field was out");
+                }
+            }
+            String director = directorId(cluster);
+            String[] host = lastWriter(cluster, director);
+            victim = indexOf(cluster, host[0]);
+            long directorSeq = Long.parseLong(host[1]);
+            System.out.printf("Chaos kill -9: the tournament's director runs on node %d%n", victim + 1);
+            long killedAt = killNodeMidHand(cluster);
+            String victimId = host[0];
+            long directorBack = Eventually.await(MOVE_TIMEOUT, () -> writtenAfter(cluster, director, directorSeq,
+                    victimId) ? millisSince(killedAt) : -1L, ms -> ms >= 0);
+            killed.countDown();
+            TournamentRun.Outcome outcome = tournament.get(10, TimeUnit.MINUTES);
+            System.out.printf("Chaos kill -9: the director wrote again on another node after %d ms; the tournament"
+                            + " finished (%d hands, %.1f s in all, %d bot socket reconnects)%n", directorBack,
+                    outcome.checks().tableHands(), outcome.seconds(), outcome.bots().reconnects());
+        } finally {
+            killed.countDown();
+            runner.shutdownNow();
+        }
+    }
+
+    /** Kills node {@link #victim} and waits until its tables answered elsewhere and it is downed. */
+    private long killNodeMidHand(ClusterProcess cluster) throws Exception {
         Map<String, Integer> hosts = tableHosts(cluster);
-        victim = pickVictim(cluster, hosts);
         List<String> moved = tablesOn(hosts, victim);
         String victimId = cluster.nodeId(victim);
         Map<String, Long> before = maxSeqs(cluster);
-        System.out.printf("Chaos kill -9: node %d hosts %d of %d tables (%s sleeping)%n", victim + 1, moved.size(),
-                tables.size(), moved.stream().filter(sleeperTables::contains).count());
+        System.out.printf("Chaos kill -9: node %d hosts %d of %d cash tables (%s sleeping)%n", victim + 1,
+                moved.size(), tables.size(), moved.stream().filter(sleeperTables::contains).count());
         long killedAt = System.nanoTime();
         cluster.node(victim).kill();
         Map<String, Long> answered = awaitMoved(cluster, moved, before, victimId, killedAt);
         System.out.printf("Chaos kill -9: moved tables answered again after %s ms (per table)%n", answered.values());
-        // a table nobody acts at moved on by itself: its turn clock was re-armed on the new node
-        for (String sleeping : moved.stream().filter(sleeperTables::contains).toList()) {
-            Eventually.await(MOVE_TIMEOUT, () -> timeoutsAfter(cluster, sleeping, before.get(sleeping), victimId),
-                    n -> n > 0);
-        }
+        awaitSleepersMovedOn(cluster, moved, before, victimId);
         awaitDowned(cluster, victim);
+        return killedAt;
+    }
+
+    /** A table nobody acts at moved on by itself: its turn clock was re-armed on the new node. */
+    private void awaitSleepersMovedOn(ClusterProcess cluster, List<String> moved, Map<String, Long> before,
+                                      String oldNode) throws Exception {
+        for (String sleeping : moved.stream().filter(sleeperTables::contains).toList()) {
+            Eventually.await(MOVE_TIMEOUT, () -> timeoutsAfter(cluster, sleeping, before.get(sleeping), oldNode),
+                    n -> n > 0);
+            sleepersMoved++;
+        }
+    }
+
+    private static String directorId(ClusterProcess cluster) throws Exception {
+        try (Connection c = cluster.connect();
+             PreparedStatement st = c.prepareStatement("SELECT DISTINCT persistence_id FROM event_journal"
+                     + " WHERE persistence_id LIKE 'TournamentDirector|%'");
+             ResultSet rs = st.executeQuery()) {
+            assertThat(rs.next()).as("the tournament's director has written").isTrue();
+            return rs.getString(1);
+        }
+    }
+
+    /** The node id and sequence number of an entity's latest event. */
+    private static String[] lastWriter(ClusterProcess cluster, String persistenceId) throws Exception {
+        try (Connection c = cluster.connect();
+             PreparedStatement st = c.prepareStatement("SELECT node, sequence_number FROM event_journal"
+                     + " WHERE persistence_id = ? ORDER BY sequence_number DESC LIMIT 1")) {
+            st.setString(1, persistenceId);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return new String[] {rs.getString(1), Long.toString(rs.getLong(2))};
+            }
+        }
+    }
+
+    private static int indexOf(ClusterProcess cluster, String nodeId) throws Exception {
+        for (int i = 0; i < cluster.size(); i++) {
+            if (nodeId.equals(cluster.nodeId(i))) {
+                return i;
+            }
+        }
+        throw new AssertionError("no node of the cluster is " + nodeId);
     }
 
     private void freezeNodePastStableAfter(ClusterProcess cluster) throws Exception {
@@ -185,6 +284,7 @@ class ClusterChaosIT {
         Map<String, Long> answered = awaitMoved(cluster, moved, before, victimId, pausedAt);
         System.out.printf("Chaos SIGSTOP: downed after %d ms; moved tables answered again after %s ms%n",
                 downedAfter, answered.values());
+        awaitSleepersMovedOn(cluster, moved, before, victimId);
         Thread.sleep(1000);
         frozen.resume();
         long resumedAt = System.nanoTime();
@@ -207,12 +307,15 @@ class ClusterChaosIT {
         for (int i = 0; i < cluster.size(); i++) {
             long at = System.nanoTime();
             Map<String, Long> before = maxSeqs(cluster);
-            int code = cluster.node(i).stop();
+            // the node frozen before has exited (downed while asleep): it is only started again
+            boolean running = cluster.node(i).isAlive();
+            int code = running ? cluster.node(i).stop() : -1;
             long stoppedAfter = millisSince(at);
             cluster.restart(i);
             cluster.awaitOneCluster(MOVE_TIMEOUT);
-            System.out.printf("Chaos rolling restart: node %d stopped (exit %d) in %d ms, ready again after %d ms%n",
-                    i + 1, code, stoppedAfter, millisSince(at));
+            System.out.printf("Chaos rolling restart: node %d %s in %d ms, ready again after %d ms%n", i + 1,
+                    running ? "stopped (exit " + code + ")" : "had exited after its freeze", stoppedAfter,
+                    millisSince(at));
             // play went on meanwhile, at every table
             Eventually.await(MOVE_TIMEOUT, () -> maxSeqs(cluster), now -> tables.stream()
                     .allMatch(t -> now.getOrDefault(t, 0L) > before.getOrDefault(t, 0L)));
@@ -340,7 +443,7 @@ class ClusterChaosIT {
 
     // ---------------------------------------------------------------------------------------- journal
 
-    /** Which node wrote each table's latest event (index into the cluster). */
+    /** Which node wrote each cash table's latest event (index into the cluster). */
     private Map<String, Integer> tableHosts(ClusterProcess cluster) throws Exception {
         Map<String, Integer> byNodeId = new HashMap<>();
         for (int i = 0; i < cluster.size(); i++) {
@@ -354,7 +457,8 @@ class ClusterChaosIT {
              ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 Integer node = byNodeId.get(rs.getString(2));
-                if (node != null) {
+                // the cash tables; a tournament's tables close when it breaks them
+                if (node != null && tables.contains(rs.getString(1).substring("Table|".length()))) {
                     hosts.put(rs.getString(1).substring("Table|".length()), node);
                 }
             }
@@ -391,10 +495,16 @@ class ClusterChaosIT {
     }
 
     private boolean writtenElsewhere(ClusterProcess cluster, String table, long after, String oldNode) throws Exception {
+        return writtenAfter(cluster, "Table|" + table, after, oldNode);
+    }
+
+    /** Whether an entity has an event after sequence number {@code after} written by another node. */
+    private static boolean writtenAfter(ClusterProcess cluster, String persistenceId, long after, String oldNode)
+            throws Exception {
         try (Connection c = cluster.connect();
              PreparedStatement st = c.prepareStatement("SELECT count(*) FROM event_journal WHERE persistence_id = ?"
                      + " AND sequence_number > ? AND node IS DISTINCT FROM ?")) {
-            st.setString(1, "Table|" + table);
+            st.setString(1, persistenceId);
             st.setLong(2, after);
             st.setString(3, oldNode);
             try (ResultSet rs = st.executeQuery()) {

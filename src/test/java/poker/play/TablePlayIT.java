@@ -148,13 +148,13 @@ class TablePlayIT {
     }
 
     @Test
-    void twoPlayersPlayFiftyHands() throws Exception {
-        play(2, Integer.getInteger("play.hands", 50));
+    void twoPlayersPlayThirtyHands() throws Exception {
+        play(2, Integer.getInteger("play.hands", 30));
     }
 
     @Test
-    void sixPlayersPlayFiftyHands() throws Exception {
-        play(6, Integer.getInteger("play.hands", 50));
+    void sixPlayersPlayThirtyHands() throws Exception {
+        play(6, Integer.getInteger("play.hands", 30));
     }
 
     private void play(int players, int hands) throws Exception {

@@ -100,6 +100,17 @@ public final class ClusterProcess implements AutoCloseable {
         return nodes[i];
     }
 
+    /** The one database of the cluster. */
+    public TestDatabase.Db db() {
+        return db;
+    }
+
+    /** A node that runs now (not killed, stopped or frozen by the test): for set-up calls and checks. */
+    public int anyLive() {
+        return IntStream.range(0, nodes.length).filter(i -> nodes[i].isAlive() && !nodes[i].paused()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no node runs"));
+    }
+
     public Connection connect() throws Exception {
         return DriverManager.getConnection(db.url(), db.user(), db.password());
     }

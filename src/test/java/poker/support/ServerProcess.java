@@ -87,7 +87,13 @@ public final class ServerProcess implements AutoCloseable {
         env.put("POKER_ADMIN_PASSWORD", TestServer.ADMIN_PASSWORD);
         env.put("POKER_HAND_PAUSE", "1h");
         // small and quick to start: a few of these run beside the test JVM on a small machine
-        return new Settings(home, env, List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        List<String> jvm = new ArrayList<>(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        // -Dserver.logback=<file> runs the servers with another logging set-up (INFO, to see start-up phases)
+        String logback = System.getProperty("server.logback");
+        if (logback != null && !logback.isBlank()) {
+            jvm.add("-Dlogback.configurationFile=" + Path.of(logback).toAbsolutePath());
+        }
+        return new Settings(home, env, List.copyOf(jvm));
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -207,12 +213,21 @@ public final class ServerProcess implements AutoCloseable {
     /** SIGSTOP: the JVM freezes, as in a long GC pause or a stalled VM; its sockets stay open. */
     public void pause() {
         signal("STOP");
+        paused = true;
     }
 
     /** SIGCONT after {@link #pause()}: the JVM runs on from where it stopped, timers overdue. */
     public void resume() {
         signal("CONT");
+        paused = false;
     }
+
+    /** Frozen by {@link #pause()} and not resumed since. */
+    public boolean paused() {
+        return paused;
+    }
+
+    private volatile boolean paused;
 
     private void signal(String name) {
         try {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import poker.bots.Bot;
 import poker.bots.BotFleet;
 import poker.bots.BotStats;
@@ -70,10 +71,20 @@ public final class TournamentRun {
      */
     public static Outcome play(int port, Journal journal, int entries, int seatsPerTable, String prefix,
                                Consumer<BotFleet> midway) throws Exception {
-        ApiClient api = new ApiClient(port);
+        return play(List.of(port), () -> port, journal, entries, seatsPerTable, prefix, midway);
+    }
+
+    /**
+     * The same against a cluster: the bots know every node's port and move to the next when one does not
+     * answer; the set-up and the checks ask {@code livePort} for a node that runs at that moment.
+     */
+    public static Outcome play(List<Integer> ports, IntSupplier livePort, Journal journal, int entries,
+                               int seatsPerTable, String prefix, Consumer<BotFleet> midway) throws Exception {
+        ApiClient api = new ApiClient(livePort.getAsInt());
         String admin = api.login(TestServer.ADMIN, TestServer.ADMIN_PASSWORD);
         String tournamentId = create(api, admin, prefix, entries, seatsPerTable);
-        BotFleet.Settings settings = BotFleet.Settings.of(URI.create("http://127.0.0.1:" + port + "/api"), entries)
+        BotFleet.Settings settings = BotFleet.Settings.of(ports.stream()
+                        .map(port -> URI.create("http://127.0.0.1:" + port + "/api")).toList(), entries)
                 .withPrefix(prefix).withSeed(prefix.hashCode()).withStrategy(new Strategy(20, 12, 3))
                 .withMaxWait(Duration.ofMinutes(3)).withLog(System.out::println);
         long started;
@@ -115,7 +126,9 @@ public final class TournamentRun {
         assertThat(checks.violations()).as("rules broken, over the journal").isEmpty();
         assertThat(checks.entries()).isEqualTo(entries);
         assertThat(checks.winner()).isNotNull();
-        walletsAndStandings(api, admin, tournamentId, entries, entryOf, tokens, checks);
+        ApiClient after = new ApiClient(livePort.getAsInt());
+        walletsAndStandings(after, after.login(TestServer.ADMIN, TestServer.ADMIN_PASSWORD), tournamentId, entries,
+                entryOf, tokens, checks);
         System.out.printf("tournament %s: %d entries at tables of %d finished in %.1f s: %d hands, %d journal events"
                         + " (%d balancing points: %d settled, %d with a move, seating or bust in flight), hand-for-hand"
                         + " %s%n", tournamentId, entries, seatsPerTable, seconds, checks.tableHands(),
