@@ -55,7 +55,8 @@ public final class Metrics implements Extension {
     private final List<Runnable> beforeScrape = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> closeables = new CopyOnWriteArrayList<>();
 
-    private Metrics() {
+    /** Package-private for tests; the server's is {@link #get}. */
+    Metrics() {
     }
 
     public static Metrics get(ActorSystem<?> system) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
@@ -28,7 +29,7 @@ public final class ProjectionLagMetrics {
     record Lag(long events, double seconds) {
     }
 
-    private final ProjectionAdmin admin;
+    private final Callable<List<ProjectionAdmin.Status>> statuses;
     private final BooleanSupplier storeUp;
     private final MeterRegistry registry;
     private final long minIntervalMillis;
@@ -37,9 +38,9 @@ public final class ProjectionLagMetrics {
     private volatile Map<String, Lag> latest = Map.of();
     private long refreshedAt = Long.MIN_VALUE;
 
-    ProjectionLagMetrics(ProjectionAdmin admin, BooleanSupplier storeUp, MeterRegistry registry,
-                         long minIntervalMillis, LongSupplier clock) {
-        this.admin = admin;
+    ProjectionLagMetrics(Callable<List<ProjectionAdmin.Status>> statuses, BooleanSupplier storeUp,
+                         MeterRegistry registry, long minIntervalMillis, LongSupplier clock) {
+        this.statuses = statuses;
         this.storeUp = storeUp;
         this.registry = registry;
         this.minIntervalMillis = minIntervalMillis;
@@ -48,7 +49,7 @@ public final class ProjectionLagMetrics {
 
     /** Registers the refresh with {@code metrics}: once a second at most. */
     public static void register(Metrics metrics, ProjectionAdmin admin, BooleanSupplier storeUp) {
-        ProjectionLagMetrics lag = new ProjectionLagMetrics(admin, storeUp, metrics.registry(), 1000,
+        ProjectionLagMetrics lag = new ProjectionLagMetrics(admin::statuses, storeUp, metrics.registry(), 1000,
                 System::currentTimeMillis);
         metrics.beforeScrape(lag::refresh);
     }
@@ -65,7 +66,7 @@ public final class ProjectionLagMetrics {
             return;
         }
         try {
-            latest = perProjection(admin.statuses());
+            latest = perProjection(statuses.call());
         } catch (Exception e) {
             log.debug("Projection lag not read: {}", e.toString());
             latest = Map.of();
