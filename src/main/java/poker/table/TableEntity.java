@@ -33,12 +33,12 @@ import poker.domain.Rejection;
 import poker.domain.cards.Card;
 import poker.domain.cards.Deck;
 import poker.domain.cards.DeckCommitment;
+import poker.domain.holdem.HandEvent;
 import poker.domain.table.TableCommand;
 import poker.domain.table.TableDecider;
 import poker.domain.table.TableEvent;
 import poker.domain.table.TableState;
 import poker.domain.table.TurnClock;
-import poker.domain.holdem.HandEvent;
 import poker.infra.JsonSerializable;
 import poker.infra.Metrics;
 
