@@ -20,6 +20,7 @@ import poker.http.AdminRoutes;
 import poker.http.Consistency;
 import poker.http.EdgeLimits;
 import poker.http.HttpServer;
+import poker.http.MetricsRoutes;
 import poker.http.TableRoutes;
 import poker.http.TournamentRoutes;
 import poker.http.UserRoutes;
@@ -29,6 +30,7 @@ import poker.readside.HandHistoryProjectionHandler;
 import poker.readside.HandQueries;
 import poker.readside.ProjectionAdmin;
 import poker.readside.ProjectionCatalog;
+import poker.readside.ProjectionLagMetrics;
 import poker.readside.ReadSide;
 import poker.readside.ReadSideProgress;
 import poker.infra.ApiListeningCheck;
@@ -36,6 +38,7 @@ import poker.infra.ClusterJoin;
 import poker.infra.NodeFence;
 import poker.infra.Database;
 import poker.infra.Durability;
+import poker.infra.Metrics;
 import poker.infra.StoreHealth;
 import poker.infra.Jackson;
 import poker.infra.DatabaseSettings;
@@ -118,6 +121,10 @@ public final class PokerServer {
         }
         try {
             StoreHealth storeHealth = StoreHealth.get(system);
+            // one registry per node, before the entities that count into it start
+            Metrics metrics = Metrics.get(system);
+            metrics.bindJvm();
+            dataSource.setMetricRegistry(metrics.registry());
             fence.start(system, dataSource);
             if (withDatabase.getBoolean("poker.management.enabled")) {
                 PekkoManagement.get(system).start();
@@ -159,6 +166,8 @@ public final class PokerServer {
             system.getWhenTerminated().thenRun(hasher::close);
             EdgeLimits limits = EdgeLimits.from(withDatabase, clock);
             Consistency consistency = new Consistency(progress, withDatabase.getDuration("poker.strong-consistency-timeout"));
+            ProjectionAdmin projectionAdmin = new ProjectionAdmin(dataSource, ProjectionCatalog.get(system)::instances);
+            ProjectionLagMetrics.register(metrics, projectionAdmin, storeHealth::isUp);
             HttpServer http = new HttpServer(storeHealth::isUp,
                     new UserRoutes(users, blocking, wallets, consistency, hasher, limits).routes(),
                     new TableRoutes(system, users, new TableQueries(dataSource),
@@ -168,8 +177,8 @@ public final class PokerServer {
                             consistency, blocking, clock, limits).routes(),
                     new WalletRoutes(users, blocking, wallets, new WalletQueries(dataSource),
                             new AuditQueries(dataSource), consistency).routes(),
-                    new AdminRoutes(users, blocking, new ProjectionAdmin(dataSource,
-                            ProjectionCatalog.get(system)::instances)).routes());
+                    new AdminRoutes(users, blocking, projectionAdmin).routes())
+                    .withOperations(new MetricsRoutes(metrics::scrape, Metrics.contentType(), blocking).routes());
             ServerBinding binding = http.bind(system, withDatabase.getString("poker.http.interface"),
                             withDatabase.getInt("poker.http.port"))
                     .toCompletableFuture().get(30, TimeUnit.SECONDS);

@@ -11,10 +11,14 @@ import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.ExceptionHandler;
 import org.apache.pekko.http.javadsl.server.Route;
 
-/** Binds the API: every resource under /api, and every failure answered as a JSON error body. */
+/**
+ * Binds the API: every resource under /api, the operators' routes beside it ({@code /metrics}), and
+ * every failure answered as a JSON error body.
+ */
 public final class HttpServer extends AllDirectives {
 
     private final Route api;
+    private Route operations;
 
     /** storeUp: the store-health probe; while it says down, every API call but the index answers 503 at once. */
     public HttpServer(BooleanSupplier storeUp, Route... resources) {
@@ -25,12 +29,19 @@ public final class HttpServer extends AllDirectives {
                         : complete(Json.error(ApiError.storeUnavailable())))));
     }
 
+    /** Routes outside /api (no auth, not behind the store-health 503): {@code /metrics}. */
+    public HttpServer withOperations(Route operations) {
+        this.operations = operations;
+        return this;
+    }
+
     public Route route() {
         ExceptionHandler exceptions = ExceptionHandler.newBuilder()
                 .matchAny(t -> complete(ErrorMapping.toResponse(t)))
                 .build();
+        Route all = operations == null ? api : concat(operations, api);
         return withRequestTimeoutResponse(ErrorMapping::timedOut,
-                () -> handleExceptions(exceptions, () -> handleRejections(ErrorMapping.rejections(), () -> api)));
+                () -> handleExceptions(exceptions, () -> handleRejections(ErrorMapping.rejections(), () -> all)));
     }
 
     /** Binds the route, each connection behind {@link RequestHeadTimeout} ({@code poker.http.request-head-timeout}). */

@@ -2,18 +2,19 @@ package poker.http;
 
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Open live sockets per user on this node. A slot is reserved before the upgrade (so the next socket
  * over the cap is refused with 429 before it opens) and released when the socket's stream ends; a
  * slot whose socket never started (the client vanished after the upgrade answer) is released by the
- * caller's timer.
+ * caller's timer. {@link #live} counts the sockets whose stream runs (for {@code poker_live_sockets}).
  */
 final class LiveSockets {
 
     private final int maxPerUser;
     private final ConcurrentHashMap<String, Integer> open = new ConcurrentHashMap<>();
+    private final AtomicInteger live = new AtomicInteger();
 
     LiveSockets(int maxPerUser) {
         this.maxPerUser = maxPerUser;
@@ -42,28 +43,41 @@ final class LiveSockets {
         return maxPerUser > 0 && open(userId) >= maxPerUser;
     }
 
+    /** Sockets on this node whose stream started and has not ended. */
+    int live() {
+        return live.get();
+    }
+
+    /** Guarded by itself: started and released may race (the stream's end and the claim timer). */
     final class Slot {
         private final String userId;
-        private final AtomicBoolean started = new AtomicBoolean();
-        private final AtomicBoolean released = new AtomicBoolean();
+        private boolean started;
+        private boolean released;
 
         private Slot(String userId) {
             this.userId = userId;
         }
 
         /** The socket's stream started: from now on its end releases the slot. */
-        void started() {
-            started.set(true);
+        synchronized void started() {
+            if (!started && !released) {
+                live.incrementAndGet();
+            }
+            started = true;
         }
 
-        boolean hasStarted() {
-            return started.get();
+        synchronized boolean hasStarted() {
+            return started;
         }
 
         /** Frees the slot; a second call does nothing. */
-        void release() {
-            if (released.compareAndSet(false, true)) {
+        synchronized void release() {
+            if (!released) {
+                released = true;
                 open.computeIfPresent(userId, (id, n) -> n <= 1 ? null : n - 1);
+                if (started) {
+                    live.decrementAndGet();
+                }
             }
         }
     }

@@ -33,6 +33,7 @@ import poker.domain.table.TableState;
 import poker.domain.table.view.DeckView;
 import poker.domain.table.view.EventView;
 import poker.domain.table.view.TableView;
+import poker.infra.Metrics;
 import poker.table.TableEntity;
 import poker.table.TableHistory;
 import poker.table.TableHistory.Moment;
@@ -71,6 +72,8 @@ public final class LiveTableRoutes extends ApiDirectives {
         this.askTimeout = askTimeout;
         this.limits = limits;
         this.sockets = new LiveSockets(limits.maxSocketsPerUser());
+        Metrics.get(system).gauge("poker.live.sockets", "Live sockets open on this node", "kind", "table",
+                sockets::live);
     }
 
     /**

@@ -31,6 +31,7 @@ import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 import poker.domain.tournament.TournamentEvent;
+import poker.infra.Metrics;
 import poker.readside.TournamentProjections;
 import poker.readside.TournamentView;
 import poker.user.User;
@@ -62,6 +63,8 @@ public final class LiveTournamentRoutes extends ApiDirectives {
         this.system = system;
         this.limits = limits;
         this.sockets = new LiveSockets(limits.maxSocketsPerUser());
+        Metrics.get(system).gauge("poker.live.sockets", "Live sockets open on this node", "kind", "tournament",
+                sockets::live);
     }
 
     private JdbcReadJournal journal() {

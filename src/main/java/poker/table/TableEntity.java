@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.PreRestart;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -31,12 +33,14 @@ import poker.domain.Rejection;
 import poker.domain.cards.Card;
 import poker.domain.cards.Deck;
 import poker.domain.cards.DeckCommitment;
+import poker.domain.holdem.HandEvent;
 import poker.domain.table.TableCommand;
 import poker.domain.table.TableDecider;
 import poker.domain.table.TableEvent;
 import poker.domain.table.TableState;
 import poker.domain.table.TurnClock;
 import poker.infra.JsonSerializable;
+import poker.infra.Metrics;
 
 /**
  * One poker table, sharded across the cluster. Thin by design: it runs the pure
@@ -161,6 +165,9 @@ public final class TableEntity
     private final Passivation passivation;
     /** This table asked its shard to passivate it; the stop that follows is not a hand-off. */
     private boolean passivating;
+    private final Metrics metrics;
+    private final Metrics.EntityMeter meter;
+    private final Metrics.EntityMeter.Presence presence;
 
     private TableEntity(ActorContext<Command> context, TimerScheduler<Command> timers, String tableId, String tag,
                         Environment environment, Passivation passivation) {
@@ -172,6 +179,9 @@ public final class TableEntity
         this.tag = tag;
         this.environment = environment;
         this.passivation = passivation;
+        this.metrics = Metrics.get(context.getSystem());
+        this.meter = metrics.entity("table");
+        this.presence = meter.presence();
     }
 
     /**
@@ -313,7 +323,23 @@ public final class TableEntity
         if (events.isEmpty()) {
             return Effect().none().thenRun(this::armTimers);
         }
-        return Effect().persist(events).thenRun(this::armTimers);
+        long start = System.nanoTime();
+        return Effect().persist(events).thenRun(state -> {
+            persisted(start, events);
+            armTimers(state);
+        });
+    }
+
+    /** The metrics of a write: events, latency, and the hands it started or closed. */
+    private void persisted(long start, List<TableEvent> events) {
+        meter.persisted(start, events.size());
+        for (TableEvent event : events) {
+            if (event instanceof TableEvent.HandProgressed p && p.event() instanceof HandEvent.HandStarted) {
+                metrics.handStarted();
+            } else if (event instanceof TableEvent.HandClosed) {
+                metrics.handFinished();
+            }
+        }
     }
 
     /**
@@ -344,7 +370,12 @@ public final class TableEntity
     @Override
     public SignalHandler<TableState> signalHandler() {
         return newSignalHandlerBuilder()
-                .onSignal(RecoveryCompleted.instance(), this::armTimers)
+                .onSignal(RecoveryCompleted.instance(), state -> {
+                    presence.up();
+                    armTimers(state);
+                })
+                .onSignal(PostStop.instance(), state -> presence.down())
+                .onSignal(PreRestart.instance(), state -> presence.down())
                 .build();
     }
 
@@ -352,15 +383,19 @@ public final class TableEntity
         var repeat = TableDecider.repeatOf(state, cmd.command());
         if (repeat.isPresent()) {
             settle(state);
+            meter.repeated(cmd.command());
             return Effect().reply(cmd.replyTo(), new Accepted(List.of(repeat.get()), lastSequenceNumber(context)));
         }
         Decision<TableEvent> decision = TableDecider.decide(state, cmd.command(), environment.clock().instant());
         if (decision instanceof Decision.Accepted<TableEvent> accepted) {
+            meter.accepted(cmd.command());
             return persistAll(decision)
                     .thenReply(cmd.replyTo(), s -> new Accepted(accepted.events(), lastSequenceNumber(context)));
         }
         settle(state);
-        return Effect().reply(cmd.replyTo(), new Rejected(((Decision.Rejected<TableEvent>) decision).rejection()));
+        Rejection rejection = ((Decision.Rejected<TableEvent>) decision).rejection();
+        meter.rejected(cmd.command(), rejection.code());
+        return Effect().reply(cmd.replyTo(), new Rejected(rejection));
     }
 
     @Override

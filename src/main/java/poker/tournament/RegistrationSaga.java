@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -44,6 +45,7 @@ import poker.domain.tournament.TournamentCommand;
 import poker.domain.tournament.TournamentEvent;
 import poker.domain.wallet.WalletCommand;
 import poker.infra.JsonSerializable;
+import poker.infra.Metrics;
 import poker.wallet.WalletEntity;
 
 /**
@@ -223,7 +225,7 @@ public final class RegistrationSaga extends EventSourcedBehavior<RegistrationSag
         if (phase == Phase.REQUESTED) {
             if (msg.reply() instanceof WalletEntity.Rejected rejected) {
                 return Effect().persist(new EntryDeclined(state.entryId(), rejected.rejection().code(),
-                        rejected.rejection().message())).thenRun(this::finish);
+                        rejected.rejection().message())).thenRun(this::concluded);
             }
             return Effect().persist(new EntryPaid(state.entryId(), ((WalletEntity.Accepted) msg.reply()).sequenceNr()))
                     .thenRun(this::runPendingStep);
@@ -237,7 +239,7 @@ public final class RegistrationSaga extends EventSourcedBehavior<RegistrationSag
             long seq = ((WalletEntity.Accepted) msg.reply()).sequenceNr();
             EntryEvent done = phase == Phase.REFUSED
                     ? new EntryRefunded(state.entryId(), seq) : new UnregisterRefunded(state.entryId(), seq);
-            return Effect().persist(done).thenRun(this::finish);
+            return Effect().persist(done).thenRun(this::concluded);
         }
         return Effect().none();
     }
@@ -253,7 +255,7 @@ public final class RegistrationSaga extends EventSourcedBehavior<RegistrationSag
         if (msg.reply() instanceof TournamentEntity.Accepted accepted) {
             if (phase == Phase.PAID) {
                 return Effect().persist(new EntryRegistered(state.entryId(), accepted.events(),
-                        accepted.sequenceNr())).thenRun(this::finish);
+                        accepted.sequenceNr())).thenRun(this::concluded);
             }
             long refund = accepted.events().stream()
                     .filter(e -> e instanceof TournamentEvent.PlayerUnregistered)
@@ -268,7 +270,7 @@ public final class RegistrationSaga extends EventSourcedBehavior<RegistrationSag
                     rejection.field())).thenRun(this::runPendingStep);
         }
         return Effect().persist(new UnregisterRefused(state.entryId(), rejection.code(), rejection.message(),
-                rejection.field())).thenRun(this::finish);
+                rejection.field())).thenRun(this::concluded);
     }
 
     private Effect<EntryEvent, EntryState> retryLater(EntryState state, Throwable failure) {
@@ -314,6 +316,12 @@ public final class RegistrationSaga extends EventSourcedBehavior<RegistrationSag
             finish(state);
         }
         return Effect().none();
+    }
+
+    /** The saga's last step was persisted just now: counted once (recovery and repeats only answer). */
+    private void concluded(EntryState state) {
+        Metrics.get(context.getSystem()).sagaOutcome("tournament_entry", state.phase().name().toLowerCase(Locale.ROOT));
+        finish(state);
     }
 
     private void finish(EntryState state) {

@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.PreRestart;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -33,6 +35,7 @@ import poker.domain.tournament.TournamentDecider;
 import poker.domain.tournament.TournamentEvent;
 import poker.domain.tournament.TournamentState;
 import poker.infra.JsonSerializable;
+import poker.infra.Metrics;
 
 /**
  * One tournament, sharded across the cluster: runs the pure {@link TournamentDecider} and persists what
@@ -139,6 +142,8 @@ public final class TournamentEntity
     private final Environment environment;
     private final Passivation passivation;
     private boolean passivating;
+    private final Metrics.EntityMeter meter;
+    private final Metrics.EntityMeter.Presence presence;
 
     private TournamentEntity(ActorContext<Command> context, TimerScheduler<Command> timers, String tournamentId,
                              String tag, Environment environment, Passivation passivation) {
@@ -150,6 +155,8 @@ public final class TournamentEntity
         this.tag = tag;
         this.environment = environment;
         this.passivation = passivation;
+        this.meter = Metrics.get(context.getSystem()).entity("tournament");
+        this.presence = meter.presence();
     }
 
     /**
@@ -232,16 +239,19 @@ public final class TournamentEntity
         var repeat = TournamentDecider.repeatOf(state, cmd.command());
         if (repeat.isPresent()) {
             settle(state);
+            meter.repeated(cmd.command());
             return Effect().reply(cmd.replyTo(), new Accepted(repeat.get(), lastSequenceNumber(context)));
         }
         Decision<TournamentEvent> decision = TournamentDecider.decide(state, cmd.command(), environment.rules());
         if (decision instanceof Decision.Accepted<TournamentEvent> accepted) {
+            meter.accepted(cmd.command());
             return persistAll(accepted.events())
                     .thenReply(cmd.replyTo(), s -> new Accepted(accepted.events(), lastSequenceNumber(context)));
         }
         settle(state);
-        return Effect().reply(cmd.replyTo(),
-                new Rejected(((Decision.Rejected<TournamentEvent>) decision).rejection()));
+        Rejection rejection = ((Decision.Rejected<TournamentEvent>) decision).rejection();
+        meter.rejected(cmd.command(), rejection.code());
+        return Effect().reply(cmd.replyTo(), new Rejected(rejection));
     }
 
     private ReplyEffect<TournamentEvent, TournamentState> onStartDue(TournamentState state, StartDue due) {
@@ -279,7 +289,11 @@ public final class TournamentEntity
         if (events.isEmpty()) {
             return Effect().none().thenRun(this::armTimers);
         }
-        return Effect().persist(events).thenRun(this::armTimers);
+        long start = System.nanoTime();
+        return Effect().persist(events).thenRun(state -> {
+            meter.persisted(start, events.size());
+            armTimers(state);
+        });
     }
 
     /** Nothing will happen here by itself: never created, finished or cancelled. */
@@ -335,7 +349,12 @@ public final class TournamentEntity
     @Override
     public SignalHandler<TournamentState> signalHandler() {
         return newSignalHandlerBuilder()
-                .onSignal(RecoveryCompleted.instance(), this::armTimers)
+                .onSignal(RecoveryCompleted.instance(), state -> {
+                    presence.up();
+                    armTimers(state);
+                })
+                .onSignal(PostStop.instance(), state -> presence.down())
+                .onSignal(PreRestart.instance(), state -> presence.down())
                 .build();
     }
 

@@ -3,6 +3,7 @@ package poker.wallet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -39,6 +40,7 @@ import poker.domain.wallet.BuyInState;
 import poker.domain.wallet.BuyInState.Phase;
 import poker.domain.wallet.WalletCommand;
 import poker.infra.JsonSerializable;
+import poker.infra.Metrics;
 import poker.table.TableEntity;
 
 /**
@@ -186,7 +188,7 @@ public final class BuyInSaga extends EventSourcedBehavior<BuyInSaga.Command, Buy
         if (state.phase() == Phase.REQUESTED) {
             if (msg.reply() instanceof WalletEntity.Rejected rejected) {
                 return Effect().persist(new BuyInDeclined(buyInId, rejected.rejection().code(),
-                        rejected.rejection().message())).thenRun(this::finish);
+                        rejected.rejection().message())).thenRun(this::concluded);
             }
             return Effect().persist(new BuyInFundsReserved(buyInId, ((WalletEntity.Accepted) msg.reply()).sequenceNr()))
                     .thenRun(this::runPendingStep);
@@ -198,7 +200,7 @@ public final class BuyInSaga extends EventSourcedBehavior<BuyInSaga.Command, Buy
                 return retryLater(state, null);
             }
             return Effect().persist(new BuyInCompensated(buyInId, ((WalletEntity.Accepted) msg.reply()).sequenceNr()))
-                    .thenRun(this::finish);
+                    .thenRun(this::concluded);
         }
         return Effect().none();
     }
@@ -213,12 +215,12 @@ public final class BuyInSaga extends EventSourcedBehavior<BuyInSaga.Command, Buy
         if (msg.reply() instanceof TableEntity.Accepted accepted) {
             TableEvent.ParticipantJoined joined = (TableEvent.ParticipantJoined) accepted.events().get(0);
             return Effect().persist(new BuyInSeatTaken(buyInId, joined.seatNumber(), joined.chips(),
-                    accepted.sequenceNr())).thenRun(this::finish);
+                    accepted.sequenceNr())).thenRun(this::concluded);
         }
         Rejection rejection = ((TableEntity.Rejected) msg.reply()).rejection();
         if ("already_joined".equals(rejection.code())) {
             // the seat was taken by an earlier attempt of this saga and the player has since left
-            return Effect().persist(new BuyInSeatTaken(buyInId, 0, state.request().amount(), 0)).thenRun(this::finish);
+            return Effect().persist(new BuyInSeatTaken(buyInId, 0, state.request().amount(), 0)).thenRun(this::concluded);
         }
         return Effect().persist(new BuyInSeatRefused(buyInId, rejection.code(), rejection.message(), rejection.field()))
                 .thenRun(this::runPendingStep);
@@ -257,6 +259,12 @@ public final class BuyInSaga extends EventSourcedBehavior<BuyInSaga.Command, Buy
             finish(state);
         }
         return Effect().none();
+    }
+
+    /** The saga's last step was persisted just now: counted once (recovery and repeats only answer). */
+    private void concluded(BuyInState state) {
+        Metrics.get(context.getSystem()).sagaOutcome("buy_in", state.phase().name().toLowerCase(Locale.ROOT));
+        finish(state);
     }
 
     private void finish(BuyInState state) {

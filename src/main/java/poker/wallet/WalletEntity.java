@@ -5,6 +5,8 @@ import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.PreRestart;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -12,11 +14,13 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import poker.domain.Decision;
 import poker.domain.Rejection;
 import poker.domain.wallet.WalletCommand;
@@ -24,6 +28,7 @@ import poker.domain.wallet.WalletDecider;
 import poker.domain.wallet.WalletEvent;
 import poker.domain.wallet.WalletState;
 import poker.infra.JsonSerializable;
+import poker.infra.Metrics;
 
 /** One user's chip balance, sharded by user id. Runs {@link WalletDecider}; stores what it decides. */
 public final class WalletEntity
@@ -57,6 +62,8 @@ public final class WalletEntity
     private final ActorContext<Command> context;
     private final String userId;
     private final String tag;
+    private final Metrics.EntityMeter meter;
+    private final Metrics.EntityMeter.Presence presence;
 
     private WalletEntity(ActorContext<Command> context, String userId, String tag) {
         super(persistenceIdOf(userId),
@@ -64,6 +71,8 @@ public final class WalletEntity
         this.context = context;
         this.userId = userId;
         this.tag = tag;
+        this.meter = Metrics.get(context.getSystem()).entity("wallet");
+        this.presence = meter.presence();
     }
 
     public static void init(ActorSystem<?> system, int tagSlices) {
@@ -101,21 +110,36 @@ public final class WalletEntity
     private ReplyEffect<WalletEvent, WalletState> onExecute(WalletState state, Execute cmd) {
         var repeat = WalletDecider.repeatOf(state, cmd.command());
         if (repeat.isPresent()) {
+            meter.repeated(cmd.command());
             return Effect().reply(cmd.replyTo(),
                     new Accepted(repeat.get().original(), lastSequenceNumber(context), true));
         }
         Decision<WalletEvent> decision = WalletDecider.decide(state, cmd.command());
         if (decision instanceof Decision.Accepted<WalletEvent> accepted) {
             WalletEvent event = accepted.events().get(0);
+            meter.accepted(cmd.command());
+            long start = System.nanoTime();
             return Effect().persist(event)
+                    .thenRun(s -> meter.persisted(start, 1))
                     .thenReply(cmd.replyTo(), s -> new Accepted(event, lastSequenceNumber(context), false));
         }
-        return Effect().reply(cmd.replyTo(), new Rejected(((Decision.Rejected<WalletEvent>) decision).rejection()));
+        Rejection rejection = ((Decision.Rejected<WalletEvent>) decision).rejection();
+        meter.rejected(cmd.command(), rejection.code());
+        return Effect().reply(cmd.replyTo(), new Rejected(rejection));
     }
 
     @Override
     public EventHandler<WalletState, WalletEvent> eventHandler() {
         return newEventHandlerBuilder().forAnyState().onAnyEvent(WalletState::apply);
+    }
+
+    @Override
+    public SignalHandler<WalletState> signalHandler() {
+        return newSignalHandlerBuilder()
+                .onSignal(RecoveryCompleted.instance(), state -> presence.up())
+                .onSignal(PostStop.instance(), state -> presence.down())
+                .onSignal(PreRestart.instance(), state -> presence.down())
+                .build();
     }
 
     @Override
