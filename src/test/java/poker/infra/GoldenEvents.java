@@ -202,6 +202,10 @@ final class GoldenEvents {
         hand(byName, new HandEvent.HandMucked(5));
         hand(byName, new HandEvent.CardsShown(1, Card.parseAll("Ah Kd")));
         hand(byName, new HandEvent.PlayerChecked(3, null));
+        Object joined = byName.remove("ParticipantJoined");
+        // version 1 stored initialChips and status too (TableEventMigration drops them): the same join today
+        all.add(new Golden(b, "ParticipantJoined.v1.json", joined, false));
+        all.add(new Golden(b, "ParticipantJoined.v2.json", joined, true));
         byName.forEach((name, e) -> all.add(new Golden(b, name + ".json", e, true)));
         all.add(new Golden("table-snapshot-json", "TableState.json", played.state, true));
     }
