@@ -120,7 +120,8 @@ class TableEntityTest {
 
         var created = new TableEvent.TableCreated("t1", SETTINGS, "u1", Instant.parse("2026-11-27T10:00:00Z"));
         byte[] bytes = serialization.serialize(created).get();
-        assertThat(Serializers.manifestFor(serialization.findSerializerFor(created), created)).isEmpty();
+        // no class name in the manifest, only the table events' version (TableEventMigration; "" before it)
+        assertThat(Serializers.manifestFor(serialization.findSerializerFor(created), created)).isEqualTo("#2");
         assertThat(new String(bytes, StandardCharsets.UTF_8)).startsWith("{\"type\":\"TableCreated\"")
                 .doesNotContain("poker.");
         assertThat(serialization.findSerializerFor(created).identifier()).isEqualTo(9001);
