@@ -44,8 +44,8 @@ class SecretsStayOutOfToStringTest {
         String id = "t-secret";
         TableState state = TableState.replay(id, List.of(
                 new TableEvent.TableCreated(id, new TableSettings("S", 5, 10, 6, 100, 2000, 20), "c", NOW),
-                new TableEvent.ParticipantJoined("p-a", "a", id, 1000, 1000, 1, false, "active"),
-                new TableEvent.ParticipantJoined("p-b", "b", id, 1000, 1000, 2, false, "active")));
+                new TableEvent.ParticipantJoined("p-a", "a", id, 1000, 1, false),
+                new TableEvent.ParticipantJoined("p-b", "b", id, 1000, 2, false)));
         for (TableEvent e : TableDecider.startHand(state, DECK, SALTS, NOW).eventsOrThrow()) {
             state = state.apply(e);
         }

@@ -85,7 +85,7 @@ class BuyInSagaTest {
     static CompletionStage<TableEntity.Reply> seat(TableCommand command) {
         TableCommand.JoinParticipant join = (TableCommand.JoinParticipant) command;
         return CompletableFuture.completedFuture(new TableEntity.Accepted(List.of(new TableEvent.ParticipantJoined(
-                join.participantId(), join.playerId(), "t1", join.buyIn(), join.buyIn(), 3, false, "active")), 7));
+                join.participantId(), join.playerId(), "t1", join.buyIn(), 3, false)), 7));
     }
 
     static CompletionStage<TableEntity.Reply> refuse(String code) {

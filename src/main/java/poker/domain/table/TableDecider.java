@@ -127,8 +127,8 @@ public final class TableDecider {
     public static Optional<TableEvent> repeatOf(TableState state, TableCommand command) {
         if (command instanceof JoinParticipant c) {
             return state.participant(c.participantId()).map(p -> new ParticipantJoined(p.participantId(),
-                    p.playerId(), state.tableId(), p.initialChips(), p.initialChips(), p.seatNumber(),
-                    p.sittingOut(), p.status(), p.owesBlinds() ? p.waitingForBigBlind() : null));
+                    p.playerId(), state.tableId(), p.initialChips(), p.seatNumber(), p.sittingOut(),
+                    p.owesBlinds() ? p.waitingForBigBlind() : null));
         }
         if (!state.tournament()) {
             return Optional.empty();
@@ -151,7 +151,7 @@ public final class TableDecider {
     /** A tournament entry's seating as it was recorded: sitting in, owing nothing. */
     private static ParticipantJoined seated(TableState state, Participant p) {
         return new ParticipantJoined(p.participantId(), p.playerId(), state.tableId(), p.initialChips(),
-                p.initialChips(), p.seatNumber(), false, ACTIVE, null);
+                p.seatNumber(), false);
     }
 
     /**
@@ -188,7 +188,7 @@ public final class TableDecider {
             return Decision.reject("seat_taken", "Seat " + c.seatNumber() + " is taken.");
         }
         return Decision.accept(new ParticipantJoined(c.participantId(), c.playerId(), state.tableId(), c.chips(),
-                c.chips(), c.seatNumber(), false, ACTIVE, null));
+                c.seatNumber(), false));
     }
 
     /** Off the table with their chips, between hands only; a repeat is answered by {@link #repeatOf}. */
@@ -272,7 +272,7 @@ public final class TableDecider {
         }
         // a newcomer waits for the big blind or posts one (rule 12); see positions() for when they are dealt in
         return Decision.accept(new ParticipantJoined(c.participantId(), c.playerId(), state.tableId(),
-                c.buyIn(), c.buyIn(), seat, false, c.waits() ? WAITING : ACTIVE, c.waits()));
+                c.buyIn(), seat, false, c.waits()));
     }
 
     /** Between hands the stack goes at once; a player dealt into the live hand is folded and leaves at its end. */

@@ -1,5 +1,6 @@
 package poker.domain.table;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
@@ -43,18 +44,31 @@ public sealed interface TableEvent {
     /**
      * {@code waitForBigBlind}: the newcomer's choice (POKER_RULES.md rule 12): true to wait for the big
      * blind, false to post one at the next hand. Null in events stored before the rule, whose players
-     * were dealt in at once and owe nothing.
+     * were dealt in at once and owe nothing, and for a tournament seating (no blinds owed there).
+     *
+     * <p>Version 2 of the stored event (see docs/changing-events.md): version 1 also stored
+     * {@code initialChips} (always the join's {@code chips}) and {@code status} (always what {@link #status()}
+     * derives); {@link poker.infra.TableEventMigration} drops them from version 1 payloads as they are read.
      */
     @JsonTypeName("ParticipantJoined")
-    record ParticipantJoined(String participantId, String playerId, String tableId, long chips,
-                             long initialChips, int seatNumber, boolean sittingOut, String status,
-                             Boolean waitForBigBlind)
+    record ParticipantJoined(String participantId, String playerId, String tableId, long chips, int seatNumber,
+                             boolean sittingOut, Boolean waitForBigBlind)
             implements TableEvent {
 
-        /** A join as stored before rule 12: nothing owed. */
-        public ParticipantJoined(String participantId, String playerId, String tableId, long chips, long initialChips,
-                                 int seatNumber, boolean sittingOut, String status) {
-            this(participantId, playerId, tableId, chips, initialChips, seatNumber, sittingOut, status, null);
+        /** A join owing nothing: a tournament seating, or a join as stored before rule 12. */
+        public ParticipantJoined(String participantId, String playerId, String tableId, long chips, int seatNumber,
+                                 boolean sittingOut) {
+            this(participantId, playerId, tableId, chips, seatNumber, sittingOut, null);
+        }
+
+        /**
+         * {@code sitting_out}, {@code waiting} (for the big blind) or {@code active}: derived, not stored
+         * (version 1 stored it, always equal to this).
+         */
+        @JsonIgnore
+        public String status() {
+            return sittingOut ? TableDecider.SITTING_OUT
+                    : Boolean.TRUE.equals(waitForBigBlind) ? TableDecider.WAITING : TableDecider.ACTIVE;
         }
     }
 

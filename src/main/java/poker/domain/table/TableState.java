@@ -158,7 +158,7 @@ public record TableState(String tableId, TableSettings settings, List<Participan
             List<Participant> next = new ArrayList<>(participants);
             // a newcomer owes a big blind (rule 12); one who joined before the rule owes nothing
             next.add(new Participant(e.participantId(), e.playerId(), e.seatNumber(), e.chips(),
-                    e.initialChips(), e.sittingOut(), 0, false,
+                    e.chips(), e.sittingOut(), 0, false,
                     e.waitForBigBlind() == null ? Participant.BlindsDue.NONE : Participant.BlindsDue.NEW_PLAYER,
                     Boolean.TRUE.equals(e.waitForBigBlind())));
             next.sort(Comparator.comparingInt(Participant::seatNumber));

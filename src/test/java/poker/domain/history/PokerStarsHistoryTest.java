@@ -406,7 +406,7 @@ class PokerStarsHistoryTest {
     }
 
     private static TableEvent joined(String table, String player, int seat, long chips) {
-        return new TableEvent.ParticipantJoined("p-" + player, player, table, chips, chips, seat,
-                false, "active");
+        return new TableEvent.ParticipantJoined("p-" + player, player, table, chips, seat,
+                false);
     }
 }

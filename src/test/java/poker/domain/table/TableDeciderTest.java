@@ -42,7 +42,7 @@ class TableDeciderTest {
     }
 
     private static ParticipantJoined joined(String player, int seat, long chips) {
-        return new ParticipantJoined("p-" + player, player, TABLE, chips, chips, seat, false, "active");
+        return new ParticipantJoined("p-" + player, player, TABLE, chips, seat, false);
     }
 
     private static List<TableEvent> events(Decision<TableEvent> decision) {
@@ -77,14 +77,14 @@ class TableDeciderTest {
     void joiningTakesTheLowestFreeSeatWithTheBuyInAsChips() {
         given(created(SIX_MAX), joined("a", 1, 500), joined("b", 3, 500));
         assertThat(events(when(new JoinParticipant("p-c", "c", 700, null))))
-                .containsExactly(new ParticipantJoined("p-c", "c", TABLE, 700, 700, 2, false, "waiting", true));
+                .containsExactly(new ParticipantJoined("p-c", "c", TABLE, 700, 2, false, true));
     }
 
     @Test
     void joiningAChosenSeat() {
         given(created(SIX_MAX));
         assertThat(events(when(new JoinParticipant("p-a", "a", 200, 6))))
-                .containsExactly(new ParticipantJoined("p-a", "a", TABLE, 200, 200, 6, false, "waiting", true));
+                .containsExactly(new ParticipantJoined("p-a", "a", TABLE, 200, 6, false, true));
     }
 
     @Test
@@ -172,9 +172,9 @@ class TableDeciderTest {
     void aNewcomerWaitsForTheBigBlindUnlessChoosingToPost() {
         given(created(SIX_MAX), joined("a", 1, 500));
         assertThat(events(when(new JoinParticipant("p-b", "b", 500, 2))))
-                .containsExactly(new ParticipantJoined("p-b", "b", TABLE, 500, 500, 2, false, "waiting", true));
+                .containsExactly(new ParticipantJoined("p-b", "b", TABLE, 500, 2, false, true));
         assertThat(events(when(new JoinParticipant("p-b", "b", 500, 2, false))))
-                .containsExactly(new ParticipantJoined("p-b", "b", TABLE, 500, 500, 2, false, "active", false));
+                .containsExactly(new ParticipantJoined("p-b", "b", TABLE, 500, 2, false, false));
     }
 
     @Test

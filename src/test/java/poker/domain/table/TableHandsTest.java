@@ -43,7 +43,7 @@ class TableHandsTest {
         if (!state.created()) {
             record(List.of(new TableCreated(TABLE, SETTINGS, "creator", NOW)));
         }
-        record(List.of(new ParticipantJoined("p-" + player, player, TABLE, chips, chips, seat, false, "active")));
+        record(List.of(new ParticipantJoined("p-" + player, player, TABLE, chips, seat, false)));
         return this;
     }
 
@@ -338,8 +338,7 @@ class TableHandsTest {
         playOut();
         List<TableEvent> joined = accept(TableDecider.decide(state,
                 new TableCommand.JoinParticipant("p-finn", "finn", 1000, 6, false), NOW));
-        assertThat(joined).containsExactly(new ParticipantJoined("p-finn", "finn", TABLE, 1000, 1000, 6, false,
-                "active", false));
+        assertThat(joined).containsExactly(new ParticipantJoined("p-finn", "finn", TABLE, 1000, 6, false, false));
 
         List<TableEvent> second = deal(2); // button 2, small blind 3, big blind 4; finn posts a big blind too
 

@@ -82,7 +82,7 @@ class TournamentTableTest {
     }
 
     private TournamentTableTest seated(String player, int seat, long chips) {
-        return given(new ParticipantJoined(pid(player), player, TABLE, chips, chips, seat, false, "active", null));
+        return given(new ParticipantJoined(pid(player), player, TABLE, chips, seat, false));
     }
 
     private TournamentTableTest permitted(long hand, long smallBlind, long bigBlind, long ante) {
@@ -175,7 +175,7 @@ class TournamentTableTest {
     void theDirectorSeatsAnEntryWithChipsOwingNoBlinds() {
         created();
         assertThat(accept(when(new SeatEntry(pid(ALICE), ALICE, 3000, 4)))).containsExactly(
-                new ParticipantJoined(pid(ALICE), ALICE, TABLE, 3000, 3000, 4, false, "active", null));
+                new ParticipantJoined(pid(ALICE), ALICE, TABLE, 3000, 4, false));
         Participant alice = state.participantOf(ALICE).orElseThrow();
         assertThat(alice.blindsDue()).isEqualTo(Participant.BlindsDue.NONE);
         assertThat(alice.ready()).isTrue();

@@ -31,6 +31,7 @@ import poker.domain.table.TableEvent;
 import poker.domain.table.TableEvent.DeckSalted;
 import poker.domain.table.TableEvent.HandProgressed;
 import poker.domain.table.TableEvent.HandSalted;
+import poker.domain.table.TableEvent.ParticipantJoined;
 import poker.domain.table.TableState;
 
 /**
@@ -96,10 +97,32 @@ public final class EventView {
             return ofHandEvent(e.tableId(), e.event(), viewerPlayerId, seat -> ownerOf(stateBefore, seat),
                     openerOf(stateBefore));
         }
+        if (event instanceof ParticipantJoined e) {
+            return joined(e);
+        }
         String type = typeName(event.getClass());
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("type", type);
         view.putAll(fields((Record) event, PUBLIC_FIELDS.getOrDefault(type, Set.of())));
+        return Collections.unmodifiableMap(view);
+    }
+
+    /**
+     * A join as clients have always seen it: the stored event lost {@code initialChips} and {@code status}
+     * in its version 2 (both derived), the view keeps them, in their old places.
+     */
+    private static Map<String, Object> joined(ParticipantJoined e) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("type", typeName(ParticipantJoined.class));
+        view.put("participantId", e.participantId());
+        view.put("playerId", e.playerId());
+        view.put("tableId", e.tableId());
+        view.put("chips", e.chips());
+        view.put("initialChips", e.chips());
+        view.put("seatNumber", e.seatNumber());
+        view.put("sittingOut", e.sittingOut());
+        view.put("status", e.status());
+        view.put("waitForBigBlind", e.waitForBigBlind());
         return Collections.unmodifiableMap(view);
     }
 

@@ -37,7 +37,7 @@ final class TablePlay {
         if (!state.created()) {
             record(List.of(new TableCreated(TABLE, SETTINGS, "creator", NOW)));
         }
-        record(List.of(new ParticipantJoined("p-" + player, player, TABLE, chips, chips, seat, false, "active")));
+        record(List.of(new ParticipantJoined("p-" + player, player, TABLE, chips, seat, false)));
         return this;
     }
 

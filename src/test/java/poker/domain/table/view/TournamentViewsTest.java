@@ -38,9 +38,9 @@ class TournamentViewsTest {
         TablePlay play = new TablePlay();
         play.state = TableState.empty(TABLE);
         play.record(List.of(new TableCreated(TABLE, SETTINGS, "director", NOW),
-                new ParticipantJoined(ALICE, "alice", TABLE, 1000, 1000, 1, false, "active", null),
-                new ParticipantJoined(BOB, "bob", TABLE, 1000, 1000, 2, false, "active", null),
-                new ParticipantJoined(CARL, "carl", TABLE, 1000, 1000, 3, false, "active", null)));
+                new ParticipantJoined(ALICE, "alice", TABLE, 1000, 1, false),
+                new ParticipantJoined(BOB, "bob", TABLE, 1000, 2, false),
+                new ParticipantJoined(CARL, "carl", TABLE, 1000, 3, false)));
         return play;
     }
 
