@@ -24,7 +24,7 @@ import poker.support.TestServer;
 
 /**
  * {@code GET /metrics} on a running node: the Prometheus text format, no auth, every metric family
- * docs/metrics.md lists; then a sign-up, a table, two buy-ins (and one refused and refunded), a
+ * the README's Metrics section lists; then a sign-up, a table, two buy-ins (and one refused and refunded), a
  * live socket and a hand, and the counters that should have moved did.
  */
 class MetricsIT {

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import poker.domain.table.TableCommand;
 import poker.support.PrometheusText;
 
-/** What the entity meters write, under the names and labels docs/metrics.md lists. */
+/** What the entity meters write, under the names and labels the README's Metrics section lists. */
 class MetricsTest {
 
     private final Metrics metrics = new Metrics();
