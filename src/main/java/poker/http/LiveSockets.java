@@ -1,8 +1,18 @@
 package poker.http;
 
+import static org.apache.pekko.http.javadsl.server.Directives.complete;
+
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.http.javadsl.model.ws.Message;
+import org.apache.pekko.http.javadsl.model.ws.WebSocketUpgrade;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.stream.javadsl.Flow;
 
 /**
  * Open live sockets per user on this node. A slot is reserved before the upgrade (so the next socket
@@ -11,6 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * caller's timer. {@link #live} counts the sockets whose stream runs (for {@code poker_live_sockets}).
  */
 final class LiveSockets {
+
+    /** How long a reserved slot waits for its socket to start before it is given back. */
+    static final Duration SLOT_CLAIM = Duration.ofSeconds(10);
 
     private final int maxPerUser;
     private final ConcurrentHashMap<String, Integer> open = new ConcurrentHashMap<>();
@@ -32,6 +45,30 @@ final class LiveSockets {
             return count + 1;
         });
         return granted[0] ? Optional.of(new Slot(userId)) : Optional.empty();
+    }
+
+    /**
+     * Opens the socket if {@code userId} is still under the cap, else answers {@code refused} (429, before
+     * the upgrade: a route's early {@link #atCap} check is not atomic). The slot is reserved now, given back
+     * if the socket has not started within {@link #SLOT_CLAIM}, and held until the socket's stream ends.
+     */
+    Route open(ActorSystem<?> system, WebSocketUpgrade upgrade, String userId, Flow<Message, Message, NotUsed> flow,
+               Supplier<Route> refused) {
+        Optional<Slot> reserved = reserve(userId);
+        if (reserved.isEmpty()) {
+            return refused.get();
+        }
+        Slot slot = reserved.get();
+        system.scheduler().scheduleOnce(SLOT_CLAIM, () -> {
+            if (!slot.hasStarted()) {
+                slot.release();
+            }
+        }, system.executionContext());
+        return complete(upgrade.handleMessagesWith(flow.watchTermination((notUsed, done) -> {
+            slot.started();
+            done.whenComplete((d, failure) -> slot.release());
+            return notUsed;
+        })));
     }
 
     int open(String userId) {

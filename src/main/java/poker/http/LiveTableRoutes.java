@@ -55,8 +55,6 @@ public final class LiveTableRoutes extends ApiDirectives {
 
     private final ActorSystem<?> system;
     private final ClusterSharding sharding;
-    /** How long a reserved socket slot waits for its socket to start before it is given back. */
-    private static final Duration SLOT_CLAIM = Duration.ofSeconds(10);
 
     private final TableHistory history;
     private final Duration askTimeout;
@@ -120,27 +118,9 @@ public final class LiveTableRoutes extends ApiDirectives {
                 "You have " + limits.maxSocketsPerUser() + " live sockets open here already; close one first.", null);
     }
 
-    /**
-     * Opens the socket if the user is still under the per-user cap (else 429 {@code too_many_sockets},
-     * before the upgrade: the early check in {@link #live} is not atomic); the slot is held until the
-     * socket's stream ends.
-     */
+    /** The socket, if the user is under the cap ({@link LiveSockets#open}). */
     private Route open(WebSocketUpgrade upgrade, User user, Flow<Message, Message, NotUsed> flow) {
-        Optional<LiveSockets.Slot> reserved = sockets.reserve(user.id());
-        if (reserved.isEmpty()) {
-            return complete(Json.error(tooManySockets()));
-        }
-        LiveSockets.Slot slot = reserved.get();
-        system.scheduler().scheduleOnce(SLOT_CLAIM, () -> {
-            if (!slot.hasStarted()) {
-                slot.release();
-            }
-        }, system.executionContext());
-        return complete(upgrade.handleMessagesWith(flow.watchTermination((notUsed, done) -> {
-            slot.started();
-            done.whenComplete((d, failure) -> slot.release());
-            return notUsed;
-        })));
+        return sockets.open(system, upgrade, user.id(), flow, () -> complete(Json.error(tooManySockets())));
     }
 
     /**

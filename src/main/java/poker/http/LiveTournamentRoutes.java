@@ -50,7 +50,6 @@ import poker.user.UserRepository;
 public final class LiveTournamentRoutes extends ApiDirectives {
 
     private static final Duration TOKEN_CHECK = Duration.ofSeconds(2);
-    private static final Duration SLOT_CLAIM = Duration.ofSeconds(10);
 
     private final ActorSystem<?> system;
     private final EdgeLimits.LiveSocketLimits limits;
@@ -117,23 +116,9 @@ public final class LiveTournamentRoutes extends ApiDirectives {
                 null);
     }
 
-    /** As the table socket: the slot is reserved before the upgrade and held until the stream ends. */
+    /** The socket, if the user is under the cap ({@link LiveSockets#open}). */
     private Route open(WebSocketUpgrade upgrade, User user, Flow<Message, Message, NotUsed> flow) {
-        Optional<LiveSockets.Slot> reserved = sockets.reserve(user.id());
-        if (reserved.isEmpty()) {
-            return complete(Json.error(tooManySockets()));
-        }
-        LiveSockets.Slot slot = reserved.get();
-        system.scheduler().scheduleOnce(SLOT_CLAIM, () -> {
-            if (!slot.hasStarted()) {
-                slot.release();
-            }
-        }, system.executionContext());
-        return complete(upgrade.handleMessagesWith(flow.watchTermination((notUsed, done) -> {
-            slot.started();
-            done.whenComplete((d, failure) -> slot.release());
-            return notUsed;
-        })));
+        return sockets.open(system, upgrade, user.id(), flow, () -> complete(Json.error(tooManySockets())));
     }
 
     /**

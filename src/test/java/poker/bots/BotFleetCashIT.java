@@ -17,7 +17,7 @@ import poker.support.TestServer;
 
 /**
  * The shipped bots ({@link BotFleet}, what {@link BotRunner} runs) at a cash table, in-process against a
- * whole server: six bots sign up, buy in, play over their live sockets until 20 hands have ended, and
+ * whole server: six bots sign up, buy in, play over their live sockets until 10 hands have ended, and
  * leave. No action of theirs is refused except by the races no client can avoid; chips are conserved.
  */
 class BotFleetCashIT {
@@ -39,7 +39,7 @@ class BotFleetCashIT {
     }
 
     @Test
-    void sixBotsPlayTwentyHandsAndLeaveWithEveryChip() throws Exception {
+    void sixBotsPlayTenHandsAndLeaveWithEveryChip() throws Exception {
         String host = api.signUp("cash_host");
         String tableId = api.post("/tables?consistency=strong", "{\"name\":\"Bots\",\"smallBlind\":5,\"bigBlind\":10,"
                 + "\"maxSeats\":6,\"minBuyIn\":200,\"maxBuyIn\":1000,\"actionSeconds\":30}", host).text("tableId");
@@ -51,8 +51,8 @@ class BotFleetCashIT {
             assertThat(fleet.signUp()).hasSize(6);
             fleet.joinTable(tableId, 500);
             fleet.play(new Bot.CashTable(tableId, 500));
-            assertThat(fleet.awaitHands(tableId, 20, Duration.ofMinutes(3)))
-                    .as("20 hands within 3 minutes: %s", fleet.summary()).isTrue();
+            assertThat(fleet.awaitHands(tableId, 10, Duration.ofMinutes(3)))
+                    .as("10 hands within 3 minutes: %s", fleet.summary()).isTrue();
             fleet.stop();
             fleet.leave(tableId).forEach((bot, left) ->
                     assertThat(left.status()).as(bot + ": " + left.raw()).isEqualTo(200));
@@ -60,7 +60,7 @@ class BotFleetCashIT {
             System.out.printf("%s in %.1f s%n", summary, (System.nanoTime() - started) / 1e9);
 
             assertThat(summary.bots()).isEqualTo(6);
-            assertThat(summary.handsSeen()).isGreaterThanOrEqualTo(20);
+            assertThat(summary.handsSeen()).isGreaterThanOrEqualTo(10);
             assertThat(summary.actionsSent()).isGreaterThanOrEqualTo(20);
             assertThat(summary.rejectionsExcept(BotStats.RACES)).as("rejections other than races").isEmpty();
             assertThat(fleet.bots()).allSatisfy(b -> assertThat(b.stoppedBecause()).as(b.username).isNull());

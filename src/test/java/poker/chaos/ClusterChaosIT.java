@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import poker.bots.Strategy;
 import poker.support.ApiClient;
 import poker.support.ClusterProcess;
 import poker.support.Eventually;
@@ -50,7 +51,7 @@ import poker.support.TournamentRun;
  */
 class ClusterChaosIT {
 
-    private static final int ACTIVE_TABLES = 4;
+    private static final int ACTIVE_TABLES = 3;
     private static final int SLEEPER_TABLES = 2;
     private static final Duration MOVE_TIMEOUT = Duration.ofSeconds(90);
 
@@ -79,12 +80,16 @@ class ClusterChaosIT {
             awaitHandsEverywhere(cluster);
 
             long a = System.nanoTime();
-            killDuringATournament(cluster);
+            Future<TournamentRun.Outcome> tournament = killDuringATournament(cluster);
             check(cluster, "kill -9");
+            // the killed node starts again while the tournament plays on, which it must then finish
             cluster.restart(victim);
             cluster.awaitOneCluster(MOVE_TIMEOUT);
-            System.out.printf("Chaos: kill -9 scenario took %d ms (the tournament to its end and the node started"
-                    + " again included)%n", millisSince(a));
+            TournamentRun.Outcome outcome = tournament.get(10, TimeUnit.MINUTES);
+            System.out.printf("Chaos kill -9: the tournament finished (%d hands, %.1f s in all, %d bot socket"
+                    + " reconnects)%n", outcome.checks().tableHands(), outcome.seconds(), outcome.bots().reconnects());
+            System.out.printf("Chaos: kill -9 scenario took %d ms (the node started again and the tournament to its"
+                    + " end included)%n", millisSince(a));
 
             long b = System.nanoTime();
             freezeNodePastStableAfter(cluster);
@@ -107,6 +112,7 @@ class ClusterChaosIT {
             assertThat(sleepersMoved).as("a sleeping table's turn clock re-armed on another node").isPositive();
         } finally {
             stopBots();
+            runner.shutdownNow();
         }
     }
 
@@ -169,22 +175,22 @@ class ClusterChaosIT {
      * The director starts again on another node from its journal and the tournament plays to its end,
      * checked as {@link TournamentRun} checks every tournament (rules over the journal, prizes, wallets).
      */
-    private void killDuringATournament(ClusterProcess cluster) throws Exception {
+    private Future<TournamentRun.Outcome> killDuringATournament(ClusterProcess cluster) throws Exception {
         List<Integer> ports = IntStream.range(0, cluster.size()).mapToObj(cluster::httpPort).toList();
         CountDownLatch midway = new CountDownLatch(1);
         CountDownLatch killed = new CountDownLatch(1);
-        ExecutorService runner = Executors.newSingleThreadExecutor();
+        Future<TournamentRun.Outcome> tournament = runner.submit(() -> TournamentRun.play(ports,
+                () -> cluster.httpPort(cluster.anyLive()), TournamentRun.journal(cluster.db()), 6, 3, "tchaos",
+                new Strategy(15, 20, 10), // bolder than the tournament tests' bots: a shorter tournament
+                fleet -> {
+                    midway.countDown();
+                    try {
+                        killed.await(5, TimeUnit.MINUTES);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
         try {
-            Future<TournamentRun.Outcome> tournament = runner.submit(() -> TournamentRun.play(ports,
-                    () -> cluster.httpPort(cluster.anyLive()), TournamentRun.journal(cluster.db()), 6, 3, "tchaos",
-                    fleet -> {
-                        midway.countDown();
-                        try {
-                            killed.await(5, TimeUnit.MINUTES);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    }));
             while (!midway.await(500, TimeUnit.MILLISECONDS)) {
                 if (tournament.isDone()) {
                     tournament.get(); // failed before a third was out: its error
@@ -200,16 +206,15 @@ class ClusterChaosIT {
             String victimId = host[0];
             long directorBack = Eventually.await(MOVE_TIMEOUT, () -> writtenAfter(cluster, director, directorSeq,
                     victimId) ? millisSince(killedAt) : -1L, ms -> ms >= 0);
-            killed.countDown();
-            TournamentRun.Outcome outcome = tournament.get(10, TimeUnit.MINUTES);
-            System.out.printf("Chaos kill -9: the director wrote again on another node after %d ms; the tournament"
-                            + " finished (%d hands, %.1f s in all, %d bot socket reconnects)%n", directorBack,
-                    outcome.checks().tableHands(), outcome.seconds(), outcome.bots().reconnects());
+            System.out.printf("Chaos kill -9: the director wrote again on another node after %d ms%n", directorBack);
         } finally {
             killed.countDown();
-            runner.shutdownNow();
         }
+        return tournament;
     }
+
+    /** Where the tournament of the kill scenario plays (its bots run in threads of their own). */
+    private final ExecutorService runner = Executors.newSingleThreadExecutor();
 
     /** Kills node {@link #victim} and waits until its tables answered elsewhere and it is downed. */
     private long killNodeMidHand(ClusterProcess cluster) throws Exception {

@@ -80,12 +80,19 @@ public final class TournamentRun {
      */
     public static Outcome play(List<Integer> ports, IntSupplier livePort, Journal journal, int entries,
                                int seatsPerTable, String prefix, Consumer<BotFleet> midway) throws Exception {
+        return play(ports, livePort, journal, entries, seatsPerTable, prefix, new Strategy(20, 12, 3), midway);
+    }
+
+    /** The same with the bots' strategy: more all-ins, a shorter tournament. */
+    public static Outcome play(List<Integer> ports, IntSupplier livePort, Journal journal, int entries,
+                               int seatsPerTable, String prefix, Strategy strategy, Consumer<BotFleet> midway)
+            throws Exception {
         ApiClient api = new ApiClient(livePort.getAsInt());
         String admin = api.login(TestServer.ADMIN, TestServer.ADMIN_PASSWORD);
         String tournamentId = create(api, admin, prefix, entries, seatsPerTable);
         BotFleet.Settings settings = BotFleet.Settings.of(ports.stream()
                         .map(port -> URI.create("http://127.0.0.1:" + port + "/api")).toList(), entries)
-                .withPrefix(prefix).withSeed(prefix.hashCode()).withStrategy(new Strategy(20, 12, 3))
+                .withPrefix(prefix).withSeed(prefix.hashCode()).withStrategy(strategy)
                 .withMaxWait(Duration.ofMinutes(3)).withLog(System.out::println);
         long started;
         BotStats.Summary summary;
