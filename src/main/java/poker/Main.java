@@ -2,6 +2,7 @@ package poker;
 
 import com.typesafe.config.ConfigFactory;
 import org.apache.pekko.actor.CoordinatedShutdown;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import poker.infra.StartRefused;
 
@@ -32,7 +33,16 @@ public final class Main {
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "poker-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Logger log = LoggerFactory.getLogger(Main.class);
+            log.info("Stopping");
+            server.stop();
+            log.info("Stopped");
+            // an asynchronous appender (conf/logback.xml) writes what it still holds before the JVM goes
+            if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
+                logback.stop();
+            }
+        }, "poker-shutdown"));
         server.system().getWhenTerminated().toCompletableFuture().join();
         server.closeDatabase();
         CoordinatedShutdown.Reason reason = CoordinatedShutdown.get(server.system()).getShutdownReason()
