@@ -54,7 +54,6 @@ class LogHygieneIT {
     void aPlayedSessionLogsNoSecretAndEveryLineCarriesItsFields() throws Exception {
         LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
         Logger root = logging.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        Logger ours = logging.getLogger("poker");
         Logger persistence = logging.getLogger("org.apache.pekko.persistence.typed");
         Level rootBefore = root.getLevel();
         Capture capture = new Capture();
@@ -65,9 +64,12 @@ class LogHygieneIT {
         root.iteratorForAppenders().forEachRemaining(console::add);
         console.forEach(appender -> root.detachAppender(appender));
         root.addAppender(capture);
-        root.setLevel(Level.INFO);
-        ours.setLevel(Level.DEBUG);
-        // the event-sourced behaviour's own DEBUG lines name commands and events: they must not show cards either
+        // as POKER_LOG_LEVEL=DEBUG with the levels logback.xml pins (slick, hikari, flyway, zonky), Pekko at INFO
+        // (logback.xml: WARN) and the event-sourced behaviour's own DEBUG lines, which name commands and events
+        Map<String, Level> pinned = Map.of("slick", Level.WARN, "com.zaxxer.hikari", Level.WARN,
+                "org.flywaydb", Level.WARN, "io.zonky", Level.OFF, "org.apache.pekko", Level.INFO);
+        pinned.forEach((name, level) -> logging.getLogger(name).setLevel(level));
+        root.setLevel(Level.DEBUG);
         persistence.setLevel(Level.DEBUG);
 
         Map<String, List<String>> liveCards = new HashMap<>();
@@ -114,7 +116,7 @@ class LogHygieneIT {
             root.detachAppender(capture);
             console.forEach(root::addAppender);
             root.setLevel(rootBefore);
-            ours.setLevel(null);
+            pinned.keySet().forEach(name -> logging.getLogger(name).setLevel(null));
             persistence.setLevel(null);
         }
 
