@@ -30,6 +30,7 @@ public final class Main {
                 }
             }
             LoggerFactory.getLogger(Main.class).error("The server did not start", e);
+            stopLogging();
             System.exit(1);
             return;
         }
@@ -38,10 +39,7 @@ public final class Main {
             log.info("Stopping");
             server.stop();
             log.info("Stopped");
-            // an asynchronous appender (conf/logback.xml) writes what it still holds before the JVM goes
-            if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
-                logback.stop();
-            }
+            stopLogging();
         }, "poker-shutdown"));
         server.system().getWhenTerminated().toCompletableFuture().join();
         server.closeDatabase();
@@ -52,6 +50,13 @@ public final class Main {
                 && !reason.equals(CoordinatedShutdown.actorSystemTerminateReason())) {
             LoggerFactory.getLogger(Main.class).error("The node was shut down ({}); exiting with 1", reason);
             System.exit(1);
+        }
+    }
+
+    /** An asynchronous appender (conf/logback.xml) writes what it still holds before the JVM goes. */
+    private static void stopLogging() {
+        if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
+            logback.stop();
         }
     }
 }
