@@ -2,6 +2,7 @@ package poker;
 
 import com.typesafe.config.ConfigFactory;
 import org.apache.pekko.actor.CoordinatedShutdown;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import poker.infra.StartRefused;
 
@@ -29,10 +30,17 @@ public final class Main {
                 }
             }
             LoggerFactory.getLogger(Main.class).error("The server did not start", e);
+            stopLogging();
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "poker-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Logger log = LoggerFactory.getLogger(Main.class);
+            log.info("Stopping");
+            server.stop();
+            log.info("Stopped");
+            stopLogging();
+        }, "poker-shutdown"));
         server.system().getWhenTerminated().toCompletableFuture().join();
         server.closeDatabase();
         CoordinatedShutdown.Reason reason = CoordinatedShutdown.get(server.system()).getShutdownReason()
@@ -42,6 +50,13 @@ public final class Main {
                 && !reason.equals(CoordinatedShutdown.actorSystemTerminateReason())) {
             LoggerFactory.getLogger(Main.class).error("The node was shut down ({}); exiting with 1", reason);
             System.exit(1);
+        }
+    }
+
+    /** An asynchronous appender (conf/logback.xml) writes what it still holds before the JVM goes. */
+    private static void stopLogging() {
+        if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
+            logback.stop();
         }
     }
 }

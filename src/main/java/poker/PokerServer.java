@@ -40,6 +40,7 @@ import poker.infra.Database;
 import poker.infra.Durability;
 import poker.infra.Metrics;
 import poker.infra.StoreHealth;
+import poker.infra.StrayStdout;
 import poker.infra.Jackson;
 import poker.infra.DatabaseSettings;
 import poker.infra.EmbeddedDatabase;
@@ -87,6 +88,7 @@ public final class PokerServer {
     }
 
     public static PokerServer start(Config config) {
+        StrayStdout.install();
         DatabaseSettings db = DatabaseSettings.from(config);
         EmbeddedDatabase embedded = null;
         if (db.embedded()) {
@@ -99,6 +101,9 @@ public final class PokerServer {
         ActorSystem<Void> system;
         try {
             dataSource = Database.pool(db, fence.applicationName());
+            if (embedded == null) {
+                log.info("PostgreSQL at {}", Database.withoutCredentials(db.url()));
+            }
             Database.migrate(dataSource);
             if (embedded == null) {
                 Durability.warnIfWeak(dataSource, db.url().replaceFirst("\\?.*", ""));
@@ -179,12 +184,14 @@ public final class PokerServer {
                             new AuditQueries(dataSource), consistency).routes(),
                     new AdminRoutes(users, blocking, projectionAdmin).routes())
                     .withOperations(new MetricsRoutes(metrics::scrape, Metrics.contentType(), blocking).routes());
+            log.info("Entities and {} projection instances started", ProjectionCatalog.get(system).instances().size());
             ServerBinding binding = http.bind(system, withDatabase.getString("poker.http.interface"),
                             withDatabase.getInt("poker.http.port"))
                     .toCompletableFuture().get(30, TimeUnit.SECONDS);
             binding.addToCoordinatedShutdown(Duration.ofSeconds(10), system);
             ApiListeningCheck.markListening(system);
             int port = HttpServer.port(binding);
+            // the line an operator waits for: the last one of a start
             log.info("Poker server listening on http://{}:{}/api", withDatabase.getString("poker.http.interface"), port);
             return new PokerServer(system, dataSource, embedded, port, tournaments);
         } catch (Exception e) {

@@ -164,7 +164,7 @@ public abstract class ApiDirectives extends AllDirectives {
                 return complete(ErrorMapping.toResponse(result.failed().get()));
             }
             return result.get()
-                    .map(inner)
+                    .map(user -> withUserLogged(user, inner))
                     .orElseGet(() -> complete(Json.error(ApiError.unauthorized("invalid_token",
                             "The token is unknown, expired or revoked."))));
         });
@@ -179,7 +179,17 @@ public abstract class ApiDirectives extends AllDirectives {
             }
             return onComplete(blocking(() -> users.authenticate(token.get())), result -> result.isFailure()
                     ? complete(ErrorMapping.toResponse(result.failed().get()))
-                    : inner.apply(result.get()));
+                    : result.get().isPresent()
+                    ? withUserLogged(result.get().get(), user -> inner.apply(Optional.of(user)))
+                    : inner.apply(Optional.empty()));
+        });
+    }
+
+    /** Puts the caller's id into the request's log fields (the access line of a failed request names it). */
+    private Route withUserLogged(User user, Function<User, Route> inner) {
+        return extractRequestContext(ctx -> {
+            RequestLog.of(ctx).ifPresent(log -> log.user(user.id()));
+            return inner.apply(user);
         });
     }
 

@@ -37,11 +37,24 @@ public final class HttpServer extends AllDirectives {
 
     public Route route() {
         ExceptionHandler exceptions = ExceptionHandler.newBuilder()
-                .matchAny(t -> complete(ErrorMapping.toResponse(t)))
+                .matchAny(t -> extractRequestContext(ctx -> complete(RequestLog.of(ctx)
+                        .map(log -> log.withMdc(() -> ErrorMapping.toResponse(t)))
+                        .orElseGet(() -> ErrorMapping.toResponse(t)))))
                 .build();
         Route all = operations == null ? api : concat(operations, api);
-        return withRequestTimeoutResponse(ErrorMapping::timedOut,
+        Route inner = withRequestTimeoutResponse(ErrorMapping::timedOut,
                 () -> handleExceptions(exceptions, () -> handleRejections(ErrorMapping.rejections(), () -> all)));
+        return logged(inner);
+    }
+
+    /** Gives each request its {@link RequestLog} (correlation id, later the user), echoes the id, logs the answer. */
+    private Route logged(Route inner) {
+        return extractRequest(request -> {
+            RequestLog log = RequestLog.of(request);
+            return mapRequest(r -> r.addAttribute(RequestLog.KEY, log),
+                    () -> respondWithHeader(log.header(),
+                            () -> mapResponse(response -> log.completed(request, response), () -> inner)));
+        });
     }
 
     /** Binds the route, each connection behind {@link RequestHeadTimeout} ({@code poker.http.request-head-timeout}). */

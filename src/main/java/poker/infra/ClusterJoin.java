@@ -100,12 +100,13 @@ public final class ClusterJoin {
     public static void join(ActorSystem<?> system, Config config) {
         Cluster cluster = Cluster.get(system);
         if (config.getBoolean("poker.cluster.bootstrap")) {
-            log.info("Joining by cluster bootstrap (discovery: {})",
+            log.info("Cluster node {} joining by cluster bootstrap (discovery: {})", cluster.selfMember().address(),
                     config.getString("pekko.management.cluster.bootstrap.contact-point-discovery.discovery-method"));
             ClusterBootstrap.get(Adapter.toClassic(system)).start();
         } else if (!config.getStringList("pekko.cluster.seed-nodes").isEmpty()) {
-            log.info("Joining seed nodes {}", config.getStringList("pekko.cluster.seed-nodes"));
+            log.info("Cluster node {} joining seed nodes {}", cluster.selfMember().address(), config.getStringList("pekko.cluster.seed-nodes"));
         } else {
+            log.info("Cluster node {} joining itself (a cluster of one)", cluster.selfMember().address());
             cluster.manager().tell(Join.create(cluster.selfMember().address()));
         }
     }

@@ -41,10 +41,18 @@ public final class Database {
 
     /** Applies db/migration; on a database that is already current this changes nothing. */
     public static void migrate(DataSource dataSource) {
-        Flyway.configure()
+        org.flywaydb.core.api.output.MigrateResult result = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
+        org.slf4j.LoggerFactory.getLogger(Database.class).info("Schema at version {} ({} migrations applied now)",
+                result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
+                result.migrationsExecuted);
+    }
+
+    /** A JDBC URL fit for a log line: no query parameters (they may carry a password), no user info. */
+    public static String withoutCredentials(String url) {
+        return url.replaceFirst("\\?.*", "").replaceFirst("//[^/@]*@", "//");
     }
 }

@@ -93,7 +93,7 @@ public final class NodeFence {
                 c.commit();
             }
         }
-        log.info("This node is {} ({}, uid {})", nodeId, self.address(), self.longUid());
+        log.debug("This node is {} ({}, uid {})", nodeId, self.address(), self.longUid());
         Executor blocking = system.dispatchers().lookup(DispatcherSelector.fromConfig("poker.blocking-dispatcher"));
         system.systemActorOf(watcher(dataSource, blocking), "node-fence", org.apache.pekko.actor.typed.Props.empty());
     }

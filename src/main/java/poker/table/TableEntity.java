@@ -1,6 +1,7 @@
 package poker.table;
 
 import java.security.SecureRandom;
+import poker.infra.EntityMdc;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -211,8 +212,10 @@ public final class TableEntity
 
     public static Behavior<Command> create(String tableId, String tag, Environment environment,
                                            Passivation passivation) {
-        return Behaviors.withTimers(timers -> Behaviors.setup(ctx ->
-                new TableEntity(ctx, timers, tableId, tag, environment, passivation)));
+        return EntityMdc.around(Command.class, ENTITY_KEY.name(), tableId,
+                command -> command instanceof Execute execute ? execute.command() : command,
+                Behaviors.withTimers(timers -> Behaviors.setup(ctx ->
+                        new TableEntity(ctx, timers, tableId, tag, environment, passivation))));
     }
 
     /** The journal's id for this entity: "Table|<id>". */

@@ -1,6 +1,7 @@
 package poker.tournament;
 
 import java.time.Clock;
+import poker.infra.EntityMdc;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -182,8 +183,10 @@ public final class TournamentEntity
 
     public static Behavior<Command> create(String tournamentId, String tag, Environment environment,
                                            Passivation passivation) {
-        return Behaviors.withTimers(timers -> Behaviors.setup(ctx ->
-                new TournamentEntity(ctx, timers, tournamentId, tag, environment, passivation)));
+        return EntityMdc.around(Command.class, ENTITY_KEY.name(), tournamentId,
+                command -> command instanceof Execute execute ? execute.command() : command,
+                Behaviors.withTimers(timers -> Behaviors.setup(ctx ->
+                        new TournamentEntity(ctx, timers, tournamentId, tag, environment, passivation))));
     }
 
     /** The journal's id for this entity: "Tournament|<id>". */

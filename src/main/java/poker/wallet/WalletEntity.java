@@ -1,6 +1,7 @@
 package poker.wallet;
 
 import java.time.Duration;
+import poker.infra.EntityMdc;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -81,7 +82,9 @@ public final class WalletEntity
     }
 
     public static Behavior<Command> create(String userId, String tag) {
-        return Behaviors.setup(ctx -> new WalletEntity(ctx, userId, tag));
+        return EntityMdc.around(Command.class, ENTITY_KEY.name(), userId,
+                command -> command instanceof Execute execute ? execute.command() : command,
+                Behaviors.setup(ctx -> new WalletEntity(ctx, userId, tag)));
     }
 
     /** The journal's id for this entity: "Wallet|<id>". */

@@ -54,8 +54,9 @@ final class DeploymentConfig {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // read by logback.xml (the root level), not through the configuration
+        // read by logback.xml (the root level, text or JSON), not through the configuration
         names.add("POKER_LOG_LEVEL");
+        names.add("POKER_LOG_FORMAT");
         return names;
     }
 
