@@ -30,6 +30,7 @@ import poker.readside.HandHistoryProjectionHandler;
 import poker.readside.HandQueries;
 import poker.readside.ProjectionAdmin;
 import poker.readside.ProjectionCatalog;
+import poker.readside.ProjectionRebuilds;
 import poker.readside.ProjectionLagMetrics;
 import poker.readside.ReadSide;
 import poker.readside.ReadSideProgress;
@@ -154,7 +155,7 @@ public final class PokerServer {
             ReadSide.<TableEvent>start(system, dataSource, progress, "table", tagSlices, CashOutProjectionHandler.NAME,
                     () -> new CashOutProjectionHandler(wallets));
             ReadSide.<TableEvent>start(system, dataSource, progress, "table", tagSlices,
-                    HandHistoryProjectionHandler.NAME, () -> new HandHistoryProjectionHandler(system, Jackson.MAPPER));
+                    HandHistoryProjectionHandler.NAME, HandHistoryProjectionHandler.TABLES, () -> new HandHistoryProjectionHandler(system, Jackson.MAPPER));
 
             Executor blocking = system.dispatchers().lookup(DispatcherSelector.fromConfig("poker.blocking-dispatcher"));
             Clock clock = Clock.systemUTC();
@@ -177,7 +178,9 @@ public final class PokerServer {
                             consistency, blocking, clock, limits).routes(),
                     new WalletRoutes(users, blocking, wallets, new WalletQueries(dataSource),
                             new AuditQueries(dataSource), consistency).routes(),
-                    new AdminRoutes(users, blocking, projectionAdmin).routes())
+                    new AdminRoutes(users, blocking, projectionAdmin, new ProjectionRebuilds(system, dataSource,
+                            withDatabase.getDuration("poker.rebuild.tick"),
+                            withDatabase.getLong("poker.rebuild.switch-lag"))).routes())
                     .withOperations(new MetricsRoutes(metrics::scrape, Metrics.contentType(), blocking).routes());
             ServerBinding binding = http.bind(system, withDatabase.getString("poker.http.interface"),
                             withDatabase.getInt("poker.http.port"))
