@@ -36,7 +36,7 @@ public final class AdminRoutes extends ApiDirectives {
                 path("skips", () -> get(() -> admin(admin ->
                         respond(blocking(() -> Json.ok(projections.skips(100))))))),
                 path(segment().slash("rebuild"), name -> concat(
-                        post(() -> admin(admin -> respond(blocking(() -> startRebuild(name))))),
+                        post(() -> admin(admin -> optionalJsonBody(body -> respond(blocking(() -> startRebuild(name)))))),
                         get(() -> admin(admin -> complete(rebuildStatus(name)))))),
                 path(segment().slash(segment()).slash("skip"), (name, slice) -> post(() -> admin(admin ->
                         jsonBody(body -> skip(admin, new ProjectionInstance(name, slice), body)))))));

@@ -52,7 +52,7 @@ public final class ProjectionsCli {
         System.exit(run(args, System.getenv(), System.out, System.err));
     }
 
-    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         Options options;
         try {
             options = parse(args, env);
@@ -204,7 +204,7 @@ public final class ProjectionsCli {
     }
 
     /** One projection instance: {@code participants  table-0  1234  0  0.0  -}. */
-    static String listLine(JsonNode p) {
+    public static String listLine(JsonNode p) {
         JsonNode offset = p.path("offset");
         JsonNode error = p.path("lastError");
         return String.format(Locale.ROOT, "%-22s %-14s %12s %10d %10.1f  %s", p.path("name").asText(),
@@ -214,7 +214,7 @@ public final class ProjectionsCli {
     }
 
     /** {@code participants: running 1200/4800 events (25.0%), 850 events/s, 5 s left}. */
-    static String progressLine(JsonNode s) {
+    public static String progressLine(JsonNode s) {
         long done = s.path("eventsDone").asLong();
         long total = s.path("eventsTotal").asLong();
         double percent = total == 0 ? 100.0 : Math.min(100.0, 100.0 * done / total);
