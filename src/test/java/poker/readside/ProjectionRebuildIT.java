@@ -134,6 +134,11 @@ class ProjectionRebuildIT {
             Response hands = api.get("/tables/" + tables.get(0) + "/hands", null);
             assertThat(hands.status()).isEqualTo(200);
             assertThat(hands.body().size()).isPositive();
+            // while it runs, the admin list shows the rebuild's instances next to the live ones
+            String listed = api.get("/admin/projections", admin).raw();
+            if (listed.contains("\"rebuild-participants\"")) {
+                System.out.println("listed while rebuilding: rebuild-participants");
+            }
         });
         assertThat(done.path("state").asText()).as(done.toString()).isEqualTo("done");
         assertThat(done.path("eventsDone").asLong()).isGreaterThanOrEqualTo(tableEvents - 50);
