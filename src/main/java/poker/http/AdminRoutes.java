@@ -5,11 +5,11 @@ import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 import java.util.concurrent.Executor;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Route;
+import poker.domain.Rejection;
 import poker.readside.EventRef;
 import poker.readside.ProjectionAdmin;
 import poker.readside.ProjectionInstance;
 import poker.readside.ProjectionRebuilds;
-import poker.domain.Rejection;
 import poker.user.User;
 import poker.user.UserRepository;
 

@@ -127,10 +127,10 @@ public final class ProjectionRebuilds {
 
     public synchronized Outcome start(String name) {
         Optional<ProjectionDefinition> definition = catalog.definition(name);
-        if (definition.isEmpty()) {
+        if (!exists(name)) {
             return new Refused(Rejection.of("projection_not_found", "There is no projection " + name + "."));
         }
-        if (!definition.get().rebuildable() || !IDENTIFIER.matcher(name).matches()
+        if (definition.isEmpty() || !definition.get().rebuildable() || !IDENTIFIER.matcher(name).matches()
                 || !definition.get().tables().stream().allMatch(t -> IDENTIFIER.matcher(t).matches())) {
             return new Refused(Rejection.of("not_rebuildable", "Projection " + name
                     + " has effects outside its own tables; replaying it would repeat them."));
@@ -165,8 +165,10 @@ public final class ProjectionRebuilds {
         return out;
     }
 
+    /** A projection of this node's catalog (rebuildable or not). */
     public boolean exists(String name) {
-        return catalog.definition(name).isPresent();
+        return catalog.definition(name).isPresent()
+                || catalog.instances().stream().anyMatch(instance -> instance.name().equals(name));
     }
 
     private record Sample(long nanos, long done) {

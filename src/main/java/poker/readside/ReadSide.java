@@ -67,7 +67,7 @@ public final class ReadSide {
      * Failures: the recovery strategy and restart backoff of {@code pekko.projection} in
      * persistence.conf retry the failing envelope, forever, with exponential backoff.
      */
-    static <E> ExactlyOnceProjection<Offset, EventEnvelope<E>> projection(
+    private static <E> ExactlyOnceProjection<Offset, EventEnvelope<E>> projection(
             ActorSystem<?> system, DataSource dataSource, ProjectionInstance instance,
             Supplier<JdbcHandler<EventEnvelope<E>, PooledJdbcSession>> handler) {
         SourceProvider<Offset, EventEnvelope<E>> source =
