@@ -250,9 +250,14 @@ public final class ProjectionRebuilds {
                 samples.addLast(new Sample(startNanos, 0));
                 while (true) {
                     Thread.sleep(tick.toMillis());
-                    measure();
-                    if (total - processed.get() <= switchLag && behind() <= switchLag) {
-                        break;
+                    try {
+                        measure();
+                        if (total - processed.get() <= switchLag && behind() <= switchLag) {
+                            break;
+                        }
+                    } catch (SQLException e) {
+                        // the store is briefly away: the projections retry on their own, measure again next tick
+                        log.warn("Rebuild of projection {} could not measure its progress: {}", name, e.toString());
                     }
                 }
                 state = SWITCHING;
