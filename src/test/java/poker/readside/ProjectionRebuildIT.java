@@ -72,7 +72,7 @@ class ProjectionRebuildIT {
         long playStarted = System.nanoTime();
         for (int t = 0; t < 2; t++) {
             String tableId = api.post("/tables?consistency=strong", "{\"name\":\"Rebuild " + t + "\",\"smallBlind\":5,"
-                    + "\"bigBlind\":10,\"maxSeats\":6,\"minBuyIn\":200,\"maxBuyIn\":1000,\"actionSeconds\":30}", host)
+                    + "\"bigBlind\":10,\"maxSeats\":6,\"minBuyIn\":200,\"maxBuyIn\":1000,\"actionSeconds\":5}", host)
                     .text("tableId");
             BotFleet fleet = new BotFleet(BotFleet.Settings.of(url, 3).withPrefix("rb" + t + "_").withSeed(7 + t)
                     .withStrategy(new Strategy(8, 15, 3)));
@@ -87,18 +87,24 @@ class ProjectionRebuildIT {
                     .as("hands at table %d: %s", t, fleets.get(t).summary()).isTrue();
         }
         for (int t = 0; t < 2; t++) {
-            BotFleet fleet = fleets.get(t);
-            fleet.stop();
-            for (Bot bot : fleet.bots().subList(0, 2)) {
-                Response left = api.delete("/tables/" + tables.get(t) + "/participants/me", bot.token());
-                assertThat(left.status()).as(left.raw()).isIn(200, 409);
-            }
-            fleet.close();
+            fleets.get(t).stop();
+        }
+        // two of each table leave (a leave during a hand takes effect when it ends; the bots no longer act,
+        // so it ends by their folds or timeouts); the third stays seated alone: no new hand starts
+        for (int t = 0; t < 2; t++) {
+            String tableId = tables.get(t);
+            List<Bot> leavers = fleets.get(t).bots().subList(0, 2);
+            Eventually.await(Duration.ofSeconds(90), () -> {
+                for (Bot bot : leavers) {
+                    Response left = api.delete("/tables/" + tableId + "/participants/me", bot.token());
+                    assertThat(left.status()).as(left.raw()).isIn(200, 409);
+                }
+                return count("SELECT count(*) FROM participants WHERE table_id = '" + tableId + "'");
+            }, n -> n == 1);
+            fleets.get(t).close();
         }
         System.out.printf("played in %.1f s%n", (System.nanoTime() - playStarted) / 1e9);
-        Eventually.await(WAIT, () -> count("SELECT count(*) FROM hands_in_play"), n -> n == 0);
-        awaitCaughtUp(TableProjections.PARTICIPANTS);
-        awaitCaughtUp(HandHistoryProjectionHandler.NAME);
+        awaitQuiet();
 
         List<String> participants = rows("SELECT * FROM participants ORDER BY id");
         List<String> histories = rows("SELECT * FROM hand_histories ORDER BY hand_id");
@@ -164,7 +170,11 @@ class ProjectionRebuildIT {
         Eventually.await(WAIT, () -> count("SELECT count(*) FROM participants WHERE table_id = '" + newTable + "'"),
                 n -> n == 0);
 
-        // hand histories, with the command line
+        // hand histories, with the command line; the tables' journal stands still meanwhile, so the
+        // rebuilt tables must equal the snapshot exactly
+        awaitQuiet();
+        histories = rows("SELECT * FROM hand_histories ORDER BY hand_id");
+        long tableJournal = count("SELECT coalesce(max(event_id), 0) FROM event_tag WHERE tag LIKE 'table-%'");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         String[] common = {"--api", url.toString(), "--user", TestServer.ADMIN, "--password", TestServer.ADMIN_PASSWORD,
@@ -177,6 +187,8 @@ class ProjectionRebuildIT {
         assertThat(printed).contains("\rhand_histories: running").contains("hand_histories: done")
                 .contains("Switched: hand_histories");
         awaitCaughtUp(HandHistoryProjectionHandler.NAME);
+        assertThat(count("SELECT coalesce(max(event_id), 0) FROM event_tag WHERE tag LIKE 'table-%'"))
+                .as("no table event during the hand-history rebuild").isEqualTo(tableJournal);
         assertThat(rows("SELECT * FROM hand_histories ORDER BY hand_id")).containsExactlyElementsOf(histories);
         assertThat(count("SELECT count(*) FROM hands_in_play")).isZero();
         assertThat(api.get("/tables/" + tables.get(1) + "/hands/1", null).status()).isEqualTo(200);
@@ -214,6 +226,18 @@ class ProjectionRebuildIT {
             Thread.sleep(50);
         }
         throw new AssertionError("rebuild of " + name + " did not end in " + WAIT + "; states " + states);
+    }
+
+    /** No hand in play, the tables' journal still for a second, both read models caught up with it. */
+    static void awaitQuiet() throws Exception {
+        String last = "SELECT coalesce(max(event_id), 0) FROM event_tag WHERE tag LIKE 'table-%'";
+        Eventually.await(Duration.ofSeconds(90), () -> {
+            long before = count(last);
+            Thread.sleep(1000);
+            return count("SELECT count(*) FROM hands_in_play") == 0 && count(last) == before;
+        }, quiet -> quiet);
+        awaitCaughtUp(TableProjections.PARTICIPANTS);
+        awaitCaughtUp(HandHistoryProjectionHandler.NAME);
     }
 
     static void awaitCaughtUp(String projection) throws Exception {
