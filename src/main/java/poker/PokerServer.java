@@ -5,6 +5,8 @@ import com.typesafe.config.ConfigFactory;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +32,8 @@ import poker.readside.HandHistoryProjectionHandler;
 import poker.readside.HandQueries;
 import poker.readside.ProjectionAdmin;
 import poker.readside.ProjectionCatalog;
+import poker.readside.ProjectionInstance;
+import poker.readside.ProjectionRebuilds;
 import poker.readside.ProjectionLagMetrics;
 import poker.readside.ReadSide;
 import poker.readside.ReadSideProgress;
@@ -159,7 +163,7 @@ public final class PokerServer {
             ReadSide.<TableEvent>start(system, dataSource, progress, "table", tagSlices, CashOutProjectionHandler.NAME,
                     () -> new CashOutProjectionHandler(wallets));
             ReadSide.<TableEvent>start(system, dataSource, progress, "table", tagSlices,
-                    HandHistoryProjectionHandler.NAME, () -> new HandHistoryProjectionHandler(system, Jackson.MAPPER));
+                    HandHistoryProjectionHandler.NAME, HandHistoryProjectionHandler.TABLES, () -> new HandHistoryProjectionHandler(system, Jackson.MAPPER));
 
             Executor blocking = system.dispatchers().lookup(DispatcherSelector.fromConfig("poker.blocking-dispatcher"));
             Clock clock = Clock.systemUTC();
@@ -171,7 +175,15 @@ public final class PokerServer {
             system.getWhenTerminated().thenRun(hasher::close);
             EdgeLimits limits = EdgeLimits.from(withDatabase, clock);
             Consistency consistency = new Consistency(progress, withDatabase.getDuration("poker.strong-consistency-timeout"));
-            ProjectionAdmin projectionAdmin = new ProjectionAdmin(dataSource, ProjectionCatalog.get(system)::instances);
+            ProjectionRebuilds rebuilds = new ProjectionRebuilds(system, dataSource,
+                    withDatabase.getDuration("poker.rebuild.tick"), withDatabase.getLong("poker.rebuild.switch-lag"),
+                    withDatabase.getInt("poker.rebuild.group-size"));
+            // the live projections, and the rebuilds running on this node
+            ProjectionAdmin projectionAdmin = new ProjectionAdmin(dataSource, () -> {
+                List<ProjectionInstance> instances = new ArrayList<>(ProjectionCatalog.get(system).instances());
+                instances.addAll(rebuilds.instances());
+                return instances;
+            });
             ProjectionLagMetrics.register(metrics, projectionAdmin, storeHealth::isUp);
             HttpServer http = new HttpServer(storeHealth::isUp,
                     new UserRoutes(users, blocking, wallets, consistency, hasher, limits).routes(),
@@ -182,7 +194,7 @@ public final class PokerServer {
                             consistency, blocking, clock, limits).routes(),
                     new WalletRoutes(users, blocking, wallets, new WalletQueries(dataSource),
                             new AuditQueries(dataSource), consistency).routes(),
-                    new AdminRoutes(users, blocking, projectionAdmin).routes())
+                    new AdminRoutes(users, blocking, projectionAdmin, rebuilds).routes())
                     .withOperations(new MetricsRoutes(metrics::scrape, Metrics.contentType(), blocking).routes());
             log.info("Entities and {} projection instances started", ProjectionCatalog.get(system).instances().size());
             ServerBinding binding = http.bind(system, withDatabase.getString("poker.http.interface"),

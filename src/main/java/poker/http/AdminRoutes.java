@@ -5,23 +5,29 @@ import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 import java.util.concurrent.Executor;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Route;
+import poker.domain.Rejection;
 import poker.readside.EventRef;
 import poker.readside.ProjectionAdmin;
 import poker.readside.ProjectionInstance;
+import poker.readside.ProjectionRebuilds;
 import poker.user.User;
 import poker.user.UserRepository;
 
 /**
  * /api/admin/projections (admins): every projection instance with its offset, lag and the error
- * it is stuck on; the audited skip of that one event; the audit of skips.
+ * it is stuck on; the audited skip of that one event; the audit of skips; the rebuild of a read model
+ * from the journal and its progress (docs/rebuilding-read-models.md).
  */
 public final class AdminRoutes extends ApiDirectives {
 
     private final ProjectionAdmin projections;
+    private final ProjectionRebuilds rebuilds;
 
-    public AdminRoutes(UserRepository users, Executor blockingExecutor, ProjectionAdmin projections) {
+    public AdminRoutes(UserRepository users, Executor blockingExecutor, ProjectionAdmin projections,
+                       ProjectionRebuilds rebuilds) {
         super(users, blockingExecutor);
         this.projections = projections;
+        this.rebuilds = rebuilds;
     }
 
     public Route routes() {
@@ -29,8 +35,28 @@ public final class AdminRoutes extends ApiDirectives {
                 pathEnd(() -> get(() -> admin(admin -> respond(blocking(() -> Json.ok(projections.statuses())))))),
                 path("skips", () -> get(() -> admin(admin ->
                         respond(blocking(() -> Json.ok(projections.skips(100))))))),
+                path(segment().slash("rebuild"), name -> concat(
+                        post(() -> admin(admin -> optionalJsonBody(body -> respond(blocking(() -> startRebuild(name)))))),
+                        get(() -> admin(admin -> complete(rebuildStatus(name)))))),
                 path(segment().slash(segment()).slash("skip"), (name, slice) -> post(() -> admin(admin ->
                         jsonBody(body -> skip(admin, new ProjectionInstance(name, slice), body)))))));
+    }
+
+    private org.apache.pekko.http.javadsl.model.HttpResponse startRebuild(String name) {
+        ProjectionRebuilds.Outcome outcome = rebuilds.start(name);
+        return outcome instanceof ProjectionRebuilds.Started started
+                ? Json.response(StatusCodes.ACCEPTED, started.status())
+                : Json.error(ErrorMapping.fromRejection(((ProjectionRebuilds.Refused) outcome).rejection()));
+    }
+
+    private org.apache.pekko.http.javadsl.model.HttpResponse rebuildStatus(String name) {
+        if (!rebuilds.exists(name)) {
+            return Json.error(ErrorMapping.fromRejection(
+                    Rejection.of("projection_not_found", "There is no projection " + name + ".")));
+        }
+        return rebuilds.status(name).map(Json::ok).orElseGet(() -> Json.error(ErrorMapping.fromRejection(
+                Rejection.of("rebuild_not_found", "Projection " + name + " has not been rebuilt since this node"
+                        + " started (a rebuild's status is kept by the node that runs it)."))));
     }
 
     private Route skip(User admin, ProjectionInstance instance, Fields body) {

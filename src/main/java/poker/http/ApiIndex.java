@@ -35,7 +35,8 @@ final class ApiIndex {
                 "POST /api/tournaments/{id}/cancel", "GET /api/tournaments/{id}/standings",
                 "GET /api/tournaments/{id}/me", "GET /api/tournaments/{id}/live?fromSeq={seq} (WebSocket)",
                 "POST /api/admin/wallets/{userId}/deposits", "GET /api/admin/audit", "GET /api/admin/projections",
-                "GET /api/admin/projections/skips", "POST /api/admin/projections/{name}/{slice}/skip"));
+                "GET /api/admin/projections/skips", "POST /api/admin/projections/{name}/{slice}/skip",
+                "GET|POST /api/admin/projections/{name}/rebuild"));
         return Collections.unmodifiableMap(index);
     }
 }

@@ -39,6 +39,8 @@ import poker.domain.table.TableEvent.HandSalted;
 public final class HandHistoryProjectionHandler extends JdbcHandler<EventEnvelope<TableEvent>, PooledJdbcSession> {
 
     public static final String NAME = "hand_histories";
+    /** The tables this projection writes (a rebuild fills both). */
+    public static final List<String> TABLES = List.of("hand_histories", "hands_in_play");
     public static final TypeReference<List<HandEvent>> EVENTS = new TypeReference<>() {
     };
 

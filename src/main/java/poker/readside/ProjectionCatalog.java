@@ -1,6 +1,9 @@
 package poker.readside;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Extension;
@@ -20,6 +23,7 @@ public final class ProjectionCatalog implements Extension {
     };
 
     private final List<ProjectionInstance> instances = new CopyOnWriteArrayList<>();
+    private final Map<String, ProjectionDefinition> definitions = new ConcurrentHashMap<>();
 
     private ProjectionCatalog() {
     }
@@ -30,6 +34,15 @@ public final class ProjectionCatalog implements Extension {
 
     void add(ProjectionInstance instance) {
         instances.add(instance);
+    }
+
+    void define(ProjectionDefinition definition) {
+        definitions.put(definition.name(), definition);
+    }
+
+    /** How projection {@code name} was started (tags, handler, tables), if it was. */
+    public Optional<ProjectionDefinition> definition(String name) {
+        return Optional.ofNullable(definitions.get(name));
     }
 
     public List<ProjectionInstance> instances() {

@@ -1,5 +1,6 @@
 package poker.readside;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -31,7 +32,18 @@ public final class ReadSide {
     public static <E> void start(ActorSystem<?> system, DataSource dataSource, ReadSideProgress progress,
                                  String tagPrefix, int tagSlices, String name,
                                  Supplier<JdbcHandler<EventEnvelope<E>, PooledJdbcSession>> handler) {
+        start(system, dataSource, progress, tagPrefix, tagSlices, name, List.of(), handler);
+    }
+
+    /**
+     * {@code tables}: the read-model tables this projection's handler alone writes; with them the
+     * projection can be rebuilt from the journal ({@link ProjectionRebuilds}).
+     */
+    public static <E> void start(ActorSystem<?> system, DataSource dataSource, ReadSideProgress progress,
+                                 String tagPrefix, int tagSlices, String name, List<String> tables,
+                                 Supplier<JdbcHandler<EventEnvelope<E>, PooledJdbcSession>> handler) {
         ProjectionCatalog catalog = ProjectionCatalog.get(system);
+        catalog.define(new ProjectionDefinition(name, tagPrefix, tagSlices, tables, handler));
         for (int slice = 0; slice < tagSlices; slice++) {
             catalog.add(new ProjectionInstance(name, tagPrefix + "-" + slice));
         }

@@ -1,5 +1,6 @@
 package poker.readside;
 
+import java.util.List;
 import javax.sql.DataSource;
 import org.apache.pekko.actor.typed.ActorSystem;
 import poker.domain.table.TableEvent;
@@ -16,9 +17,12 @@ public final class TableProjections {
 
     public static void init(ActorSystem<?> system, DataSource dataSource, ReadSideProgress progress, int tagSlices) {
         ReadSide.<TableEvent>start(system, dataSource, progress, "table", tagSlices, PARTICIPANTS,
+                List.of("participants"),
                 ParticipantsProjectionHandler::new);
         ReadSide.<TableEvent>start(system, dataSource, progress, "table", tagSlices, TABLE_STATS,
+                List.of("table_stats"),
                 TableStatsProjectionHandler::new);
-        ReadSide.<TableEvent>start(system, dataSource, progress, "table", tagSlices, LOBBY, LobbyProjectionHandler::new);
+        ReadSide.<TableEvent>start(system, dataSource, progress, "table", tagSlices, LOBBY, List.of("lobby_tables"),
+                LobbyProjectionHandler::new);
     }
 }

@@ -1,5 +1,6 @@
 package poker.readside;
 
+import java.util.List;
 import javax.sql.DataSource;
 import org.apache.pekko.actor.typed.ActorSystem;
 import poker.domain.tournament.TournamentEvent;
@@ -23,6 +24,7 @@ public final class TournamentProjections {
 
     public static void init(ActorSystem<?> system, DataSource dataSource, ReadSideProgress progress, int tagSlices) {
         ReadSide.<TournamentEvent>start(system, dataSource, progress, TAG_PREFIX, tagSlices, TOURNAMENTS,
+                List.of("tournaments", "tournament_entries", "tournament_payouts", "tournament_tables"),
                 TournamentProjectionHandler::new);
     }
 }

@@ -1,5 +1,6 @@
 package poker.readside;
 
+import java.util.List;
 import javax.sql.DataSource;
 import org.apache.pekko.actor.typed.ActorSystem;
 import poker.domain.wallet.WalletEvent;
@@ -15,8 +16,10 @@ public final class WalletProjections {
 
     public static void init(ActorSystem<?> system, DataSource dataSource, ReadSideProgress progress, int tagSlices) {
         ReadSide.<WalletEvent>start(system, dataSource, progress, "wallet", tagSlices, BALANCES,
+                List.of("wallet_balances"),
                 WalletBalancesProjectionHandler::new);
         ReadSide.<WalletEvent>start(system, dataSource, progress, "wallet", tagSlices, LEDGER,
+                List.of("wallet_ledger"),
                 WalletLedgerProjectionHandler::new);
     }
 }
