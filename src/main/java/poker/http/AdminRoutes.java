@@ -16,7 +16,7 @@ import poker.user.UserRepository;
 /**
  * /api/admin/projections (admins): every projection instance with its offset, lag and the error
  * it is stuck on; the audited skip of that one event; the audit of skips; the rebuild of a read model
- * from the journal and its progress (docs/rebuilding-read-models.md).
+ * from the journal and its progress (the README, "Rebuilding a read model").
  */
 public final class AdminRoutes extends ApiDirectives {
 

@@ -62,7 +62,7 @@ import poker.domain.Rejection;
  *
  * <p>The rebuild runs on the node that was asked and its status lives there; if that node stops, the
  * rebuild is gone (start it again: the shadow is dropped and refilled). If it stops during the
- * switch itself, the live projection stays paused until resumed (see docs/rebuilding-read-models.md).
+ * switch itself, the live projection stays paused until resumed (see the README, "Rebuilding a read model").
  */
 public final class ProjectionRebuilds {
 
