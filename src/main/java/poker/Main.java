@@ -1,6 +1,11 @@
 package poker;
 
 import com.typesafe.config.ConfigFactory;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,14 +20,35 @@ import poker.infra.StartRefused;
  */
 public final class Main {
 
+    /** How long a stop asked for during the start waits for the start to end. */
+    private static final Duration START_WAIT = Duration.ofSeconds(90);
+
     private Main() {
     }
 
     public static void main(String[] args) {
+        // Registered before the start: a SIGTERM while the node starts (its database already up) waits for
+        // the start to end, then stops what it started; a start that fails has stopped it already.
+        CompletableFuture<PokerServer> started = new CompletableFuture<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Logger log = LoggerFactory.getLogger(Main.class);
+            log.info("Stopping");
+            try {
+                started.get(START_WAIT.toMillis(), TimeUnit.MILLISECONDS).stop();
+                log.info("Stopped");
+            } catch (ExecutionException failed) {
+                log.info("Stopped (the start had failed)");
+            } catch (InterruptedException | TimeoutException e) {
+                log.warn("Stopping before the start ended: gave up waiting after {}", START_WAIT);
+            }
+            stopLogging();
+        }, "poker-shutdown"));
         PokerServer server;
         try {
             server = PokerServer.start(ConfigFactory.load());
+            started.complete(server);
         } catch (RuntimeException e) {
+            started.completeExceptionally(e);
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof StartRefused refused) {
                     System.err.println(refused.getMessage());
@@ -30,17 +56,9 @@ public final class Main {
                 }
             }
             LoggerFactory.getLogger(Main.class).error("The server did not start", e);
-            stopLogging();
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            Logger log = LoggerFactory.getLogger(Main.class);
-            log.info("Stopping");
-            server.stop();
-            log.info("Stopped");
-            stopLogging();
-        }, "poker-shutdown"));
         server.system().getWhenTerminated().toCompletableFuture().join();
         server.closeDatabase();
         CoordinatedShutdown.Reason reason = CoordinatedShutdown.get(server.system()).getShutdownReason()

@@ -32,6 +32,28 @@ class ServerLifecycleIT {
         }
     }
 
+    /** SIGTERM while the node starts, its database already up: the start ends, then everything stops. */
+    @Test
+    void aStopDuringTheStartLeavesNoPostgresRunningAndTheNextStartWorks() throws Exception {
+        ServerProcess.Settings settings = ServerProcess.settings(home);
+        try (ServerProcess server = ServerProcess.launch(settings)) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (Postmaster.processesIn(server.dataDir()).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(Postmaster.processesIn(server.dataDir())).as("its database started\n" + server.describe())
+                    .isNotEmpty();
+            assertThat(server.ready()).as("asked to stop before it was ready").isFalse();
+            int code = server.stop();
+            assertThat(code).as(server.describe()).isIn(1, 143);
+            assertThat(server.stderr()).noneMatch(line -> line.contains("Shutdown in progress"));
+            assertThat(Postmaster.processesIn(server.dataDir())).as("PostgreSQL left running").isEmpty();
+        }
+        try (ServerProcess again = ServerProcess.start(settings)) {
+            assertThat(again.ready()).isTrue();
+        }
+    }
+
     @Test
     void aNodeTheClusterShutsDownExits1AndStopsItsPostgres() throws Exception {
         int nobody;
