@@ -17,7 +17,7 @@ import poker.support.TestServer;
 class StrongConsistencyIT {
 
     /** Joins and leaves per half: enough for a median and to catch a stale read, in seconds rather than a minute. */
-    private static final int ROUNDS = 40;
+    private static final int ROUNDS = 25;
 
     static PokerServer server;
     static ApiClient api;

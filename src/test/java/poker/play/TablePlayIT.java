@@ -148,13 +148,13 @@ class TablePlayIT {
     }
 
     @Test
-    void twoPlayersPlayThirtyHands() throws Exception {
-        play(2, Integer.getInteger("play.hands", 30));
+    void twoPlayersPlayTwentyHands() throws Exception {
+        play(2, Integer.getInteger("play.hands", 20));
     }
 
     @Test
-    void sixPlayersPlayThirtyHands() throws Exception {
-        play(6, Integer.getInteger("play.hands", 30));
+    void sixPlayersPlayTwentyHands() throws Exception {
+        play(6, Integer.getInteger("play.hands", 20));
     }
 
     private void play(int players, int hands) throws Exception {
