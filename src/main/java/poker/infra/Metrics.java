@@ -103,8 +103,12 @@ public final class Metrics implements Extension {
 
     /** The meters of one kind of event-sourced entity ({@code table}, {@code wallet}, {@code tournament}). */
     public EntityMeter entity(String entityType) {
-        return new EntityMeter(entityType);
+        // one meter per type, shared by its entities: the gauge of entities in memory counts them all
+        return meters.computeIfAbsent(entityType, EntityMeter::new);
     }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, EntityMeter> meters =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Counts a saga's end: {@code poker_saga_outcomes_total{saga, outcome}}. */
     public void sagaOutcome(String saga, String outcome) {

@@ -66,6 +66,18 @@ class MetricsTest {
         assertThat(scrape().sum("poker_entities_active", "entity", "tournament")).isEqualTo(1);
     }
 
+    /** Each entity asks for its type's meter when it starts: two tables in memory count two. */
+    @Test
+    void entitiesOfOneTypeShareTheirGauge() {
+        Metrics.EntityMeter.Presence one = metrics.entity("table").presence();
+        Metrics.EntityMeter.Presence two = metrics.entity("table").presence();
+        one.up();
+        two.up();
+        assertThat(scrape().sum("poker_entities_active", "entity", "table")).isEqualTo(2);
+        two.down();
+        assertThat(scrape().sum("poker_entities_active", "entity", "table")).isEqualTo(1);
+    }
+
     @Test
     void sagaOutcomesHandsAndGauges() {
         metrics.sagaOutcome("buy_in", "seated");
