@@ -37,8 +37,9 @@ class ServerLifecycleIT {
     void aStopDuringTheStartLeavesNoPostgresRunningAndTheNextStartWorks() throws Exception {
         ServerProcess.Settings settings = ServerProcess.settings(home);
         try (ServerProcess server = ServerProcess.launch(settings)) {
+            // the server's PostgreSQL accepts connections (initdb's own short-lived postgres does not count)
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (Postmaster.processesIn(server.dataDir()).isEmpty() && System.nanoTime() < deadline) {
+            while (!postgresReady(server.dataDir()) && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
             assertThat(Postmaster.processesIn(server.dataDir())).as("its database started\n" + server.describe())
@@ -51,6 +52,17 @@ class ServerLifecycleIT {
         }
         try (ServerProcess again = ServerProcess.start(settings)) {
             assertThat(again.ready()).isTrue();
+        }
+    }
+
+    /** postmaster.pid's eighth line is the server's status: "ready" once it accepts connections. */
+    private static boolean postgresReady(Path dataDir) {
+        try {
+            java.util.List<String> lines = java.nio.file.Files.readAllLines(dataDir.resolve("postmaster.pid"));
+            return lines.size() >= 8 && lines.get(7).trim().equals("ready")
+                    && !Postmaster.processesIn(dataDir).isEmpty();
+        } catch (java.io.IOException notYet) {
+            return false;
         }
     }
 
