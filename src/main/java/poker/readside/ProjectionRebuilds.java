@@ -28,7 +28,6 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
-import org.apache.pekko.projection.HandlerRecoveryStrategy;
 import org.apache.pekko.projection.ProjectionBehavior;
 import org.apache.pekko.projection.ProjectionId;
 import org.apache.pekko.projection.StatusObserver;
@@ -403,37 +402,7 @@ public final class ProjectionRebuilds {
 
         /** Counts envelopes whose rows and offset are committed. */
         <E> StatusObserver<EventEnvelope<E>> counter() {
-            return new StatusObserver<>() {
-                @Override
-                public void started(ProjectionId projectionId) {
-                }
-
-                @Override
-                public void failed(ProjectionId projectionId, Throwable cause) {
-                }
-
-                @Override
-                public void stopped(ProjectionId projectionId) {
-                }
-
-                @Override
-                public void beforeProcess(ProjectionId projectionId, EventEnvelope<E> envelope) {
-                }
-
-                @Override
-                public void afterProcess(ProjectionId projectionId, EventEnvelope<E> envelope) {
-                    processed.incrementAndGet();
-                }
-
-                @Override
-                public void offsetProgress(ProjectionId projectionId, EventEnvelope<E> envelope) {
-                }
-
-                @Override
-                public void error(ProjectionId projectionId, EventEnvelope<E> envelope, Throwable cause,
-                                  HandlerRecoveryStrategy recoveryStrategy) {
-                }
-            };
+            return ReadSideProgress.afterEach((id, envelope) -> processed.incrementAndGet());
         }
 
         void switchOver() throws Exception {

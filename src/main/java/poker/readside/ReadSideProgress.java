@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -80,10 +81,16 @@ public final class ReadSideProgress {
 
     /** The observer each projection reports through. */
     public <E> StatusObserver<EventEnvelope<E>> observer() {
+        return afterEach((id, envelope) ->
+                topic.tell(Topic.publish(new Processed(id.name(), envelope.persistenceId(), envelope.sequenceNr()))));
+    }
+
+    /** An observer that only acts after each processed envelope (its rows and offset committed). */
+    static <E> StatusObserver<EventEnvelope<E>> afterEach(BiConsumer<ProjectionId, EventEnvelope<E>> action) {
         return new StatusObserver<>() {
             @Override
             public void afterProcess(ProjectionId id, EventEnvelope<E> envelope) {
-                topic.tell(Topic.publish(new Processed(id.name(), envelope.persistenceId(), envelope.sequenceNr())));
+                action.accept(id, envelope);
             }
 
             @Override
