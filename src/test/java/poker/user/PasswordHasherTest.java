@@ -48,9 +48,14 @@ class PasswordHasherTest {
 
     @Test
     void hashingRunsOnItsOwnThreads() throws ExecutionException, InterruptedException {
-        try (PasswordHasher hasher = new PasswordHasher(new Passwords(4), 1, 1)) {
+        // A callback attached to a future that has already completed runs on the caller's thread: keep the
+        // one hashing thread busy (a cost-12 hash, a few hundred ms) so that the next hash is still queued
+        // when the callback is attached, and the callback runs where that hash ran.
+        try (PasswordHasher hasher = new PasswordHasher(new Passwords(12), 1, 1)) {
+            var busy = hasher.hash("slow");
             String thread = hasher.hash("x").thenApply(h -> Thread.currentThread().getName())
                     .toCompletableFuture().get();
+            busy.toCompletableFuture().get();
             assertThat(thread).startsWith("password-hashing-");
         }
     }
