@@ -41,6 +41,7 @@ import poker.infra.ApiListeningCheck;
 import poker.infra.ClusterJoin;
 import poker.infra.NodeFence;
 import poker.infra.Database;
+import poker.infra.EventArchive;
 import poker.infra.Durability;
 import poker.infra.Metrics;
 import poker.infra.StoreHealth;
@@ -152,6 +153,14 @@ public final class PokerServer {
             Tournaments tournaments = TournamentsImpl.init(system, tagSlices, askTimeout, Clock.systemUTC(),
                     withDatabase.getDuration("poker.table.idle-passivation"));
 
+            // the event archive: read with the journal by history, replay and rebuilds; filled on a schedule
+            EventArchive.get(system).attach(dataSource,
+                    system.dispatchers().lookup(DispatcherSelector.fromConfig("poker.blocking-dispatcher")),
+                    tag -> ProjectionCatalog.get(system).instances().stream()
+                            .filter(instance -> instance.slice().equals(tag)).map(ProjectionInstance::name)
+                            .collect(java.util.stream.Collectors.toSet()));
+            EventArchive.get(system).schedule(withDatabase.getConfig("poker.archive"));
+
             ReadSideProgress progress = ReadSideProgress.start(system);
             TableProjections.init(system, dataSource, progress, tagSlices);
             WalletProjections.init(system, dataSource, progress, tagSlices);
@@ -194,7 +203,7 @@ public final class PokerServer {
                             consistency, blocking, clock, limits).routes(),
                     new WalletRoutes(users, blocking, wallets, new WalletQueries(dataSource),
                             new AuditQueries(dataSource), consistency).routes(),
-                    new AdminRoutes(users, blocking, projectionAdmin, rebuilds).routes())
+                    new AdminRoutes(users, blocking, projectionAdmin, rebuilds, EventArchive.get(system)).routes())
                     .withOperations(new MetricsRoutes(metrics::scrape, Metrics.contentType(), blocking).routes());
             log.info("Entities and {} projection instances started", ProjectionCatalog.get(system).instances().size());
             ServerBinding binding = http.bind(system, withDatabase.getString("poker.http.interface"),

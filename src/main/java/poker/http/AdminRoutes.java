@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Route;
 import poker.domain.Rejection;
+import poker.infra.EventArchive;
 import poker.readside.EventRef;
 import poker.readside.ProjectionAdmin;
 import poker.readside.ProjectionInstance;
@@ -22,15 +23,48 @@ public final class AdminRoutes extends ApiDirectives {
 
     private final ProjectionAdmin projections;
     private final ProjectionRebuilds rebuilds;
+    private final EventArchive archive;
 
     public AdminRoutes(UserRepository users, Executor blockingExecutor, ProjectionAdmin projections,
-                       ProjectionRebuilds rebuilds) {
+                       ProjectionRebuilds rebuilds, EventArchive archive) {
         super(users, blockingExecutor);
         this.projections = projections;
         this.rebuilds = rebuilds;
+        this.archive = archive;
     }
 
     public Route routes() {
+        return concat(projectionRoutes(), archiveRoutes());
+    }
+
+    /**
+     * /api/admin/archive: GET the archive's and the hot journal's totals; POST {@code {"persistenceId"}}
+     * moves the events that entity's latest snapshot covers into the archive (the README, "Archiving").
+     */
+    private Route archiveRoutes() {
+        return path(segment("admin").slash("archive"), () -> concat(
+                get(() -> admin(admin -> respond(blocking(() -> Json.ok(archive.summary()))))),
+                post(() -> admin(admin -> jsonBody(body -> {
+                    String persistenceId;
+                    try {
+                        persistenceId = body.requireString("persistenceId", 3, 255);
+                        Fields.requirePlainText("persistenceId", persistenceId);
+                        if (!persistenceId.contains("|")) {
+                            throw ApiError.invalidField("persistenceId",
+                                    "persistenceId is an entity type and id: e.g. Table|<tableId>.");
+                        }
+                    } catch (ApiError e) {
+                        return complete(Json.error(e));
+                    }
+                    return respond(blocking(() -> {
+                        EventArchive.Outcome outcome = archive.archive(persistenceId);
+                        return outcome instanceof EventArchive.Done done ? Json.ok(done.archived())
+                                : Json.error(ErrorMapping.fromRejection(((EventArchive.Refused) outcome).rejection()));
+                    }));
+                })))));
+    }
+
+    private Route projectionRoutes() {
         return pathPrefix(segment("admin").slash("projections"), () -> concat(
                 pathEnd(() -> get(() -> admin(admin -> respond(blocking(() -> Json.ok(projections.statuses())))))),
                 path("skips", () -> get(() -> admin(admin ->

@@ -25,7 +25,7 @@ final class ApiIndex {
                 "POST /api/tables", "GET /api/tables?limit={n}&after={id}", "GET /api/tables/{id}",
                 "GET|POST /api/tables/{id}/participants",
                 "DELETE /api/tables/{id}/participants/me", "GET /api/tables/{id}/stats",
-                "POST /api/tables/{id}/actions", "POST /api/tables/{id}/sit-out", "POST /api/tables/{id}/sit-in",
+                "POST /api/tables/{id}/actions", "POST /api/tables/{id}/close", "POST /api/tables/{id}/sit-out", "POST /api/tables/{id}/sit-in",
                 "GET /api/tables/{id}/live?fromSeq={seq} (WebSocket)", "GET /api/tables/{id}/hands?limit={n}&before={n}",
                 "GET /api/tables/{id}/hands/{n}", "GET /api/tables/{id}/hands/{n}/history.txt",
                 "GET /api/tables/{id}/replay?at={seq}", "GET /api/wallet", "GET /api/wallet/transactions?limit={n}",
@@ -36,7 +36,7 @@ final class ApiIndex {
                 "GET /api/tournaments/{id}/me", "GET /api/tournaments/{id}/live?fromSeq={seq} (WebSocket)",
                 "POST /api/admin/wallets/{userId}/deposits", "GET /api/admin/audit", "GET /api/admin/projections",
                 "GET /api/admin/projections/skips", "POST /api/admin/projections/{name}/{slice}/skip",
-                "GET|POST /api/admin/projections/{name}/rebuild"));
+                "GET|POST /api/admin/projections/{name}/rebuild", "GET|POST /api/admin/archive"));
         return Collections.unmodifiableMap(index);
     }
 }

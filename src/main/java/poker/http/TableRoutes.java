@@ -99,6 +99,8 @@ public final class TableRoutes extends ApiDirectives {
                         simple(tableId, new TableCommand.SitOut(user.id()), strong))))),
                 path("sit-in", () -> post(() -> authenticated(user -> strongParam(strong ->
                         optionalJsonBody(body -> sitIn(user, tableId, body, strong)))))),
+                path("close", () -> post(() -> admin(admin -> strongParam(strong ->
+                        optionalJsonBody(body -> close(tableId, body, strong)))))),
                 path("live", () -> live.live(tableId)),
                 hands.routes(tableId));
     }
@@ -285,6 +287,22 @@ public final class TableRoutes extends ApiDirectives {
         return respond(execute(tableId, command, accepted -> consistency.reply(strong,
                 new Consistency.Written().table(tableId, accepted.sequenceNr()), StatusCodes.OK,
                 Map.of("seq", accepted.sequenceNr()))));
+    }
+
+    /**
+     * An admin closes a cash table nobody sits at (409 {@code table_not_empty} otherwise): it refuses
+     * joins from then on, shows as closed in the lobby, and its final snapshot lets the archive take all
+     * of its events (the README, "Archiving").
+     */
+    private Route close(String tableId, Fields body, boolean strong) {
+        String reason;
+        try {
+            reason = body.optionalString("reason", 1, 200).map(String::strip).orElse("closed by an admin");
+            Fields.requirePlainText("reason", reason);
+        } catch (ApiError e) {
+            return complete(Json.error(e));
+        }
+        return simple(tableId, new TableCommand.CloseTable(reason), strong);
     }
 
     /**

@@ -15,12 +15,9 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
-import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.persistence.query.Sequence;
 import org.apache.pekko.projection.eventsourced.EventEnvelope;
 import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
-import org.apache.pekko.stream.javadsl.Sink;
 import poker.domain.cards.Card;
 import poker.domain.holdem.HandEvent;
 import poker.domain.table.TableEvent;
@@ -29,6 +26,7 @@ import poker.domain.table.TableEvent.DeckSalted;
 import poker.domain.table.TableEvent.HandClosed;
 import poker.domain.table.TableEvent.HandProgressed;
 import poker.domain.table.TableEvent.HandSalted;
+import poker.infra.EventArchive;
 
 /**
  * hand_histories: each completed hand with all its facts. While a hand is in play only its start
@@ -45,14 +43,11 @@ public final class HandHistoryProjectionHandler extends JdbcHandler<EventEnvelop
     };
 
     private final ActorSystem<?> system;
-    private final JdbcReadJournal journal;
     private final ObjectMapper mapper;
     private final ObjectWriter eventsWriter;
 
     public HandHistoryProjectionHandler(ActorSystem<?> system, ObjectMapper mapper) {
         this.system = system;
-        this.journal = PersistenceQuery.get(system).getReadJournalFor(JdbcReadJournal.class,
-                JdbcReadJournal.Identifier());
         this.mapper = mapper;
         this.eventsWriter = mapper.writerFor(EVENTS);
     }
@@ -101,9 +96,9 @@ public final class HandHistoryProjectionHandler extends JdbcHandler<EventEnvelop
                 startedAt = rs.getTimestamp(2).toInstant();
             }
         }
-        List<org.apache.pekko.persistence.query.EventEnvelope> read = journal.currentEventsByPersistenceId(
+        // through the archive: a rebuild meets hands whose events were archived
+        List<org.apache.pekko.persistence.query.EventEnvelope> read = EventArchive.get(system).events(
                         envelope.persistenceId(), Math.max(1, startSeq - 1), envelope.sequenceNr())
-                .runWith(Sink.seq(), system)
                 .toCompletableFuture().get(10, TimeUnit.SECONDS);
         List<TableEvent> journalEvents = read.stream().map(env -> (TableEvent) env.event()).toList();
         // the hand's id across the platform: its HandStarted's journal ordering (unique, and the same on a rebuild)

@@ -23,6 +23,8 @@ public final class LobbyProjectionHandler extends JdbcHandler<EventEnvelope<Tabl
 
     public static final String WAITING = "waiting";
     public static final String PLAYING = "playing";
+    /** Closed: broken or finished tournament tables, and cash tables an admin closed once empty. */
+    public static final String CLOSED = "closed";
 
     private static void status(PooledJdbcSession session, String tableId, String status) throws Exception {
         session.withConnection(c -> {
@@ -63,6 +65,8 @@ public final class LobbyProjectionHandler extends JdbcHandler<EventEnvelope<Tabl
             status(session, event.tableId(), PLAYING);
         } else if (event instanceof HandClosed || event instanceof DeckRevealed) {
             status(session, event.tableId(), WAITING);
+        } else if (event instanceof TableEvent.TableClosed) {
+            status(session, event.tableId(), CLOSED);
         } else if (event instanceof ParticipantJoined || event instanceof ParticipantLeft) {
             int delta = event instanceof ParticipantJoined ? 1 : -1;
             session.withConnection(c -> {

@@ -39,6 +39,7 @@ import org.apache.pekko.projection.jdbc.javadsl.JdbcProjection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import poker.domain.Rejection;
+import poker.infra.EventArchive;
 
 /**
  * Rebuilds one read model from the journal while the old one keeps serving, then switches.
@@ -240,10 +241,16 @@ public final class ProjectionRebuilds {
 
         void run() {
             String name = definition.name();
-            try {
+            EventArchive archive = EventArchive.get(system);
+            try (AutoCloseable archivingHeld = archive.holdArchiving()) {
                 prepare();
                 countAtStart();
-                log.info("Rebuilding projection {}: {} events in the journal", name, totalAtStart);
+                long archived = archive.countTagged(slices);
+                total = totalAtStart + archived;
+                log.info("Rebuilding projection {}: {} events in the journal, {} in the archive", name, totalAtStart,
+                        archived);
+                totalAtStart += feedArchive(archive);
+                total = totalAtStart;
                 startInstances();
                 long startNanos = System.nanoTime();
                 samples.addLast(new Sample(startNanos, 0));
@@ -374,6 +381,48 @@ public final class ProjectionRebuilds {
                     return rs.getLong(1);
                 }
             }
+        }
+
+        /**
+         * The archived events of the projection's tags first (they are no longer in the journal), through
+         * the projection's handler into the shadow tables, one transaction per group; returns how many.
+         */
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        long feedArchive(EventArchive archive) throws Exception {
+            long fed = 0;
+            for (String slice : slices) {
+                Grouped handler = new Grouped((JdbcHandler) definition.handler().get());
+                handler.start();
+                long[] count = {0};
+                try {
+                    archive.forEachTagged(slice, groupSize, envelopes -> {
+                        List<EventEnvelope<Object>> group = envelopes.stream()
+                                .map(e -> EventEnvelope.create(e.offset(), e.persistenceId(), e.sequenceNr(),
+                                        e.event(), e.timestamp()))
+                                .toList();
+                        PooledJdbcSession session = new PooledJdbcSession(dataSource, shadow + ", public");
+                        try {
+                            handler.process(session, group);
+                            session.commit();
+                        } catch (Exception e) {
+                            throw new IllegalStateException("archived events of " + group.get(0).persistenceId()
+                                    + " from #" + group.get(0).sequenceNr() + ": " + e, e);
+                        } finally {
+                            try {
+                                session.close();
+                            } catch (java.sql.SQLException e) {
+                                log.warn("could not close a rebuild session: {}", e.toString());
+                            }
+                        }
+                        count[0] += group.size();
+                        processed.addAndGet(group.size());
+                    });
+                } finally {
+                    handler.stop();
+                }
+                fed += count[0];
+            }
+            return fed;
         }
 
         /**

@@ -73,7 +73,7 @@ public final class TableQueries {
     public int emptyTablesCreatedBy(String userId) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
-                     "SELECT count(*) FROM lobby_tables WHERE created_by = ? AND seats_taken = 0")) {
+                     "SELECT count(*) FROM lobby_tables WHERE created_by = ? AND seats_taken = 0 AND status <> 'closed'")) {
             ps.setObject(1, UUID.fromString(userId));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -415,4 +415,13 @@ public final class TableEntity
     public RetentionCriteria retentionCriteria() {
         return RetentionCriteria.snapshotEvery(100, 2);
     }
+
+    /**
+     * A closed table's final snapshot, with its last event: nothing of its journal is needed to recover it
+     * any more, so all of it may move to the event archive (poker.infra.EventArchive).
+     */
+    @Override
+    public boolean shouldSnapshot(TableState state, TableEvent event, long sequenceNr) {
+        return event instanceof TableEvent.TableClosed;
+    }
 }

@@ -6,9 +6,9 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
 import org.apache.pekko.persistence.query.EventEnvelope;
 import org.apache.pekko.persistence.query.PersistenceQuery;
-import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 import poker.domain.table.TableEvent;
+import poker.infra.EventArchive;
 import poker.domain.table.TableState;
 
 /** A table's journal, read back: any past moment rebuilt with the same pure functions, and the live tail. */
@@ -20,22 +20,39 @@ public final class TableHistory {
 
     private final ActorSystem<?> system;
     private final JdbcReadJournal journal;
+    private final EventArchive archive;
 
     public TableHistory(ActorSystem<?> system) {
         this.system = system;
         this.journal = PersistenceQuery.get(system).getReadJournalFor(JdbcReadJournal.class,
                 JdbcReadJournal.Identifier());
+        this.archive = EventArchive.get(system);
     }
 
+    /** Reads the archived events too ({@link EventArchive}): a closed table's past is still there. */
     public CompletionStage<Moment> at(String tableId, long sequenceNr) {
-        return journal.currentEventsByPersistenceId(TableEntity.persistenceIdOf(tableId).id(), 0, sequenceNr)
-                .runWith(Sink.fold(new Moment(TableState.empty(tableId), 0), (moment, env) ->
-                        new Moment(moment.state().apply((TableEvent) env.event()), env.sequenceNr())), system);
+        return archive.events(TableEntity.persistenceIdOf(tableId).id(), 0, sequenceNr)
+                .thenApply(events -> {
+                    Moment moment = new Moment(TableState.empty(tableId), 0);
+                    for (EventEnvelope env : events) {
+                        moment = new Moment(moment.state().apply((TableEvent) env.event()), env.sequenceNr());
+                    }
+                    return moment;
+                });
     }
 
-    /** Every event after {@code afterSequenceNr}, then live as they are stored. */
+    /**
+     * Every event after {@code afterSequenceNr} (archived ones too), then live as they are stored: what
+     * is there now from the archive and the journal as one, then the journal's tail after the last of them.
+     */
     public Source<EventEnvelope, NotUsed> after(String tableId, long afterSequenceNr) {
-        return journal.eventsByPersistenceId(TableEntity.persistenceIdOf(tableId).id(), afterSequenceNr + 1, Long.MAX_VALUE)
+        String persistenceId = TableEntity.persistenceIdOf(tableId).id();
+        return Source.completionStage(archive.events(persistenceId, afterSequenceNr + 1, Long.MAX_VALUE))
+                .flatMapConcat(current -> {
+                    long last = current.isEmpty() ? afterSequenceNr : current.get(current.size() - 1).sequenceNr();
+                    return Source.from(current).concat(journal.eventsByPersistenceId(persistenceId, last + 1,
+                            Long.MAX_VALUE));
+                })
                 .mapMaterializedValue(m -> NotUsed.getInstance());
     }
 }

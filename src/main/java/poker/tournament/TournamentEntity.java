@@ -375,4 +375,10 @@ public final class TournamentEntity
     public RetentionCriteria retentionCriteria() {
         return RetentionCriteria.snapshotEvery(100, 2);
     }
+
+    /** A finished or cancelled tournament's final snapshot: all of its journal may then be archived. */
+    @Override
+    public boolean shouldSnapshot(TournamentState state, TournamentEvent event, long sequenceNr) {
+        return event instanceof TournamentEvent.TournamentFinished || event instanceof TournamentEvent.TournamentCancelled;
+    }
 }

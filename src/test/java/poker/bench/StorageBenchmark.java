@@ -41,6 +41,7 @@ public final class StorageBenchmark {
         TestDatabase.Db db = TestDatabase.fresh();
         PokerServer server = TestServer.start(db, Map.of(
                 "poker.table.hand-pause", "50ms",
+                "poker.archive.auto", "off",
                 "pekko.loglevel", "ERROR"));
         try {
             ApiClient api = new ApiClient(server.httpPort());
@@ -92,6 +93,37 @@ public final class StorageBenchmark {
                 System.out.printf("a year of 1,000 busy tables (%d hands an hour each, day and night): %.0f million"
                         + " hands, %.2f TB on disk in the hot journal without archiving%n", HANDS_PER_HOUR,
                         handsPerYear / 1e6, handsPerYear * perHand / 1e12);
+
+                // archiving: what the table's latest snapshot covers moves to event_archive, compressed
+                String admin = api.login(TestServer.ADMIN, TestServer.ADMIN_PASSWORD);
+                long archiveBefore = archiveSize(c);
+                ApiClient.Response archived = null;
+                for (int attempt = 0; attempt < 60; attempt++) {
+                    archived = api.post("/admin/archive", "{\"persistenceId\":\"Table|" + tableId + "\"}", admin);
+                    if (archived.status() == 200) {
+                        break;
+                    }
+                    Thread.sleep(500); // projections still reading: projections_behind
+                }
+                if (archived == null || archived.status() != 200) {
+                    throw new IllegalStateException("archiving refused: " + (archived == null ? "" : archived.raw()));
+                }
+                long moved = archived.body().path("events").asLong();
+                long raw = archived.body().path("rawBytes").asLong();
+                long stored = archived.body().path("storedBytes").asLong();
+                long archiveGrown = archiveSize(c) - archiveBefore;
+                double handsMoved = moved / ((double) events / played);
+                long left = scalar(c, "SELECT count(*) FROM event_journal WHERE persistence_id = ?", tableId);
+                System.out.printf("archived: %d events (%.0f hands), payload %d bytes stored in %d (%.1fx), the"
+                                + " archive table grew %d bytes: %.0f bytes per hand; %d events left in the hot"
+                                + " journal%n", moved, handsMoved, raw, stored, (double) raw / stored, archiveGrown,
+                        archiveGrown / handsMoved, left);
+                // with archiving on its schedule (poker.archive: min-events 2000, snapshots every 100 events)
+                // a busy table keeps at most about min-events + 100 events in the hot journal
+                double hotPerTable = (2000 + 100) * ((double) disk / events);
+                System.out.printf("the same year with archiving: hot journal about %.0f MB for 1,000 busy tables"
+                                + " (%.0f KB each), archive %.2f TB%n", 1000 * hotPerTable / 1e6, hotPerTable / 1e3,
+                        handsPerYear * archiveGrown / handsMoved / 1e12);
             }
         } finally {
             server.stop();
@@ -107,6 +139,14 @@ public final class StorageBenchmark {
              ResultSet rs = st.executeQuery()) {
             rs.next();
             return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
+        }
+    }
+
+    private static long archiveSize(Connection c) throws Exception {
+        try (PreparedStatement st = c.prepareStatement("SELECT pg_total_relation_size('event_archive')");
+             ResultSet rs = st.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

@@ -103,7 +103,10 @@ public sealed interface TableCommand {
     record PermitHand(long handNumber, int level, long smallBlind, long bigBlind, long ante) implements TableCommand {
     }
 
-    /** The table is done (broken, or the tournament is over): it refuses everything after. */
+    /**
+     * The table is done (broken, or the tournament is over; a cash table once everyone has left, else
+     * {@code table_not_empty}): it refuses everything after, and its final snapshot lets its events be archived.
+     */
     record CloseTable(String reason) implements TableCommand {
     }
 }

@@ -54,6 +54,7 @@ public final class TableDecider {
     /** Refusals at tournament tables (API.md: 409 with the code). */
     public static final String TOURNAMENT_TABLE = "tournament_table";
     public static final String NOT_A_TOURNAMENT_TABLE = "not_a_tournament_table";
+    public static final String TABLE_NOT_EMPTY = "table_not_empty";
     public static final String TABLE_CLOSED = "table_closed";
     public static final String HAND_IN_PLAY = "hand_in_play";
     /** {@code ParticipantLeft.reason} of a tournament participant who lost their last chip. */
@@ -79,7 +80,7 @@ public final class TableDecider {
                     + " and moves its players.");
         }
         if (!state.tournament() && (command instanceof SeatEntry || command instanceof RemoveEntry
-                || command instanceof PermitHand || command instanceof CloseTable)) {
+                || command instanceof PermitHand)) {
             return Decision.reject(NOT_A_TOURNAMENT_TABLE, "Table " + state.tableId() + " is not a tournament table.");
         }
         if (command instanceof JoinParticipant c) {
@@ -227,10 +228,17 @@ public final class TableDecider {
                 c.bigBlind(), c.ante()));
     }
 
-    /** Closes the table between hands; a repeat answers the first close (see {@link #decide}). */
+    /**
+     * Closes the table between hands; a repeat answers the first close (see {@link #decide}). A cash table
+     * closes once nobody sits at it (an admin's close; its chips are all back in wallets by then).
+     */
     private static Decision<TableEvent> close(TableState state, CloseTable c) {
         if (state.handLive()) {
             return Decision.reject(HAND_IN_PLAY, "A hand is in play: close the table after it.");
+        }
+        if (!state.tournament() && !state.participants().isEmpty()) {
+            return Decision.reject(TABLE_NOT_EMPTY, "Players sit at table " + state.tableId()
+                    + ": a cash table closes once everyone has left.");
         }
         return Decision.accept(new TableClosed(state.tableId(), c.reason()));
     }

@@ -210,7 +210,10 @@ class TournamentTableTest {
         assertThat(rejected(when(new SeatEntry(pid(BOB), BOB, 1000, 2)))).isEqualTo("not_a_tournament_table");
         assertThat(rejected(when(new RemoveEntry(pid(BOB), null, "move")))).isEqualTo("not_a_tournament_table");
         assertThat(rejected(when(new PermitHand(1, 1, 10, 20, 0)))).isEqualTo("not_a_tournament_table");
-        assertThat(rejected(when(new CloseTable("done")))).isEqualTo("not_a_tournament_table");
+        assertThat(when(new CloseTable("done")).eventsOrThrow()).as("an empty cash table closes")
+                .containsExactly(new TableClosed(TABLE, "done"));
+        state = state.apply(new ParticipantJoined(pid(BOB), BOB, TABLE, 1000, 2, false));
+        assertThat(rejected(when(new CloseTable("done")))).as("not with a player seated").isEqualTo("table_not_empty");
     }
 
     @Test
