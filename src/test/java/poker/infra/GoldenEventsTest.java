@@ -29,7 +29,6 @@ import org.apache.pekko.serialization.SerializerWithStringManifest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import poker.domain.holdem.HandEvent;
 import poker.domain.table.TableEvent;
 import poker.domain.table.TableState;
@@ -55,7 +54,7 @@ import poker.infra.GoldenEvents.Golden;
  * A change that breaks an old payload, or reshapes a type without a new golden file, fails here.
  *
  * <p>Missing files (a new type, a new shape) are written by
- * {@code mvn -q -o test -Dtest=GoldenEventsTest -Dgolden.write=true}, which never overwrites a file. See
+ * {@link GoldenFilesWriter} (a main class, never part of a build), which never overwrites a file. See
  * docs/changing-events.md.
  */
 class GoldenEventsTest {
@@ -112,7 +111,7 @@ class GoldenEventsTest {
         for (Golden g : goldens) {
             Path file = ROOT.resolve(g.path());
             if (!Files.exists(file)) {
-                failures.add(g.path() + ": missing (a new type or shape? write it with -Dgolden.write=true and"
+                failures.add(g.path() + ": missing (a new type or shape? write it with GoldenFilesWriter and"
                         + " commit it)");
                 continue;
             }
@@ -186,7 +185,7 @@ class GoldenEventsTest {
         Set<String> covered = current.stream().map(p -> p.replaceAll("\\.v\\d+\\.json$", ".json"))
                 .collect(Collectors.toSet());
         assertThat(required).as("types without a golden file").allMatch(covered::contains,
-                "has a golden file (add it to GoldenEvents and write it with -Dgolden.write=true)");
+                "has a golden file (add it to GoldenEvents and write it with GoldenFilesWriter)");
         for (Golden g : goldens) {
             assertThat(Files.exists(ROOT.resolve(g.path()))).as("%s exists", g.path()).isTrue();
         }
@@ -227,29 +226,24 @@ class GoldenEventsTest {
         }
     }
 
-    /**
-     * Writes the golden files that do not exist yet, through the real serializer; never overwrites one.
-     * Run on purpose only: {@code -Dgolden.write=true}.
-     */
+    /** The writer writes each current shape once, as the committed file has it, and never overwrites. */
     @Test
-    @EnabledIfSystemProperty(named = "golden.write", matches = "true")
-    void writeMissingGoldenFiles() throws IOException {
-        for (Golden g : goldens) {
-            Path file = ROOT.resolve(g.path());
-            if (Files.exists(file)) {
-                continue;
+    void theWriterWritesWhatIsCommittedAndNeverOverwrites(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        long current = goldens.stream().filter(GoldenEvents.Golden::current).count();
+        for (GoldenEvents.Golden g : goldens) {
+            if (!g.current()) { // old shapes are kept, never written: there already
+                Files.createDirectories(dir.resolve(g.path()).getParent());
+                Files.copy(ROOT.resolve(g.path()), dir.resolve(g.path()));
             }
-            if (!g.current()) {
-                fail(g.path() + " is an old shape: it cannot be written today, only kept");
-            }
-            Serializer serializer = serialization.findSerializerFor(g.expected());
-            byte[] bytes = serializer.toBinary(g.expected());
-            // pretty-printed for review; the same JSON tree as the stored bytes
-            String text = TREES.writeValueAsString(TREES.readTree(bytes)) + "\n";
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-            System.out.println("GoldenEventsTest: wrote " + g.path());
         }
+        assertThat(GoldenFilesWriter.write(serialization, dir)).isEqualTo((int) current);
+        for (GoldenEvents.Golden g : goldens) {
+            if (g.current()) {
+                assertThat(TREES.readTree(dir.resolve(g.path()).toFile()))
+                        .as(g.path()).isEqualTo(TREES.readTree(ROOT.resolve(g.path()).toFile()));
+            }
+        }
+        assertThat(GoldenFilesWriter.write(serialization, dir)).as("a second run").isZero();
     }
 
     static List<Class<?>> concrete(Class<?> root) {
