@@ -1,5 +1,11 @@
 package poker.http;
 
+import org.apache.pekko.http.javadsl.server.directives.RouteAdapter;
+import org.apache.pekko.http.scaladsl.server.RequestContext;
+import org.apache.pekko.http.scaladsl.server.RouteResult;
+import poker.infra.Correlation;
+import scala.concurrent.Future;
+import scala.runtime.AbstractFunction1;
 import com.typesafe.config.Config;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -104,7 +110,7 @@ public abstract class ApiDirectives extends AllDirectives {
                 } catch (ApiError e) {
                     return complete(Json.error(e));
                 }
-                return inner.apply(fields);
+                return correlated(() -> inner.apply(fields));
             });
         }));
     }
@@ -189,7 +195,22 @@ public abstract class ApiDirectives extends AllDirectives {
     private Route withUserLogged(User user, Function<User, Route> inner) {
         return extractRequestContext(ctx -> {
             RequestLog.of(ctx).ifPresent(log -> log.user(user.id()));
-            return inner.apply(user);
+            return correlated(() -> inner.apply(user));
+        });
+    }
+
+    /**
+     * Builds and runs {@code inner} with the request's correlation id set on the thread ({@link Correlation}),
+     * so the entity commands it sends carry it. Called where a route resumes after waiting (the caller's
+     * token checked, the body read): from there to the command the route runs on one thread.
+     */
+    protected static Route correlated(Supplier<Route> inner) {
+        return RouteAdapter.asJava(new AbstractFunction1<RequestContext, Future<RouteResult>>() {
+            @Override
+            public Future<RouteResult> apply(RequestContext ctx) {
+                String id = ctx.request().getAttribute(RequestLog.KEY).map(RequestLog::correlationId).orElse(null);
+                return Correlation.during(id, () -> inner.get().asScala().apply(ctx));
+            }
         });
     }
 

@@ -1,6 +1,7 @@
 package poker.table;
 
 import java.security.SecureRandom;
+import poker.infra.Correlation;
 import poker.infra.EntityMdc;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,7 +57,12 @@ public final class TableEntity
     }
 
     /** Run a domain command; the reply says what was stored or why nothing was. */
-    public record Execute(TableCommand command, ActorRef<Reply> replyTo) implements Command {
+    public record Execute(TableCommand command, ActorRef<Reply> replyTo, String correlationId)
+            implements Command, Correlation.Correlated {
+        /** With the correlation id of the request (or command) being handled on this thread, if any. */
+        public Execute(TableCommand command, ActorRef<Reply> replyTo) {
+            this(command, replyTo, Correlation.current());
+        }
     }
 
     public record GetState(ActorRef<TableState> replyTo) implements Command {

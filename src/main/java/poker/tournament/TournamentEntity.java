@@ -1,6 +1,7 @@
 package poker.tournament;
 
 import java.time.Clock;
+import poker.infra.Correlation;
 import poker.infra.EntityMdc;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +56,12 @@ public final class TournamentEntity
     }
 
     /** Run a domain command; the reply says what was stored or why nothing was. */
-    public record Execute(TournamentCommand command, ActorRef<Reply> replyTo) implements Command {
+    public record Execute(TournamentCommand command, ActorRef<Reply> replyTo, String correlationId)
+            implements Command, Correlation.Correlated {
+        /** With the correlation id of the request (or command) being handled on this thread, if any. */
+        public Execute(TournamentCommand command, ActorRef<Reply> replyTo) {
+            this(command, replyTo, Correlation.current());
+        }
     }
 
     public record GetState(ActorRef<TournamentState> replyTo) implements Command {

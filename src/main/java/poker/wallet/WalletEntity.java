@@ -1,6 +1,7 @@
 package poker.wallet;
 
 import java.time.Duration;
+import poker.infra.Correlation;
 import poker.infra.EntityMdc;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -40,7 +41,12 @@ public final class WalletEntity
     public sealed interface Command extends JsonSerializable {
     }
 
-    public record Execute(WalletCommand command, ActorRef<Reply> replyTo) implements Command {
+    public record Execute(WalletCommand command, ActorRef<Reply> replyTo, String correlationId)
+            implements Command, Correlation.Correlated {
+        /** With the correlation id of the request (or command) being handled on this thread, if any. */
+        public Execute(WalletCommand command, ActorRef<Reply> replyTo) {
+            this(command, replyTo, Correlation.current());
+        }
     }
 
     public record GetBalance(ActorRef<WalletState> replyTo) implements Command {

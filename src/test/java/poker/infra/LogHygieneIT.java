@@ -109,6 +109,12 @@ class LogHygieneIT {
             insane = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + "/api"))
                     .header("X-Request-Id", "not sane {" + "x".repeat(80) + "}").GET().build(),
                     HttpResponse.BodyHandlers.ofString());
+            // a command sent with a correlation id: the table entity's lines for it carry the same id
+            HttpResponse<String> satOut = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                            + server.httpPort() + "/api/tables/" + tableId + "/sit-out"))
+                    .header("Authorization", "Bearer " + ann).header("X-Correlation-Id", "hygiene-sit-out")
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(satOut.statusCode()).as(satOut.body()).isEqualTo(200);
             annSocket.close();
             bobSocket.close();
         } finally {
@@ -164,6 +170,13 @@ class LogHygieneIT {
             assertThat(node.path("entityId").asText()).isEqualTo(tableId);
             assertThat(node.path("command").asText()).isNotEmpty();
         });
+        assertThat(json).as("the table entity's line for the sit-out, with the request's correlation id")
+                .anySatisfy(node -> {
+                    assertThat(node.path("entityType").asText()).isEqualTo("Table");
+                    assertThat(node.path("entityId").asText()).isEqualTo(tableId);
+                    assertThat(node.path("command").asText()).isEqualTo("SitOut");
+                    assertThat(node.path("correlationId").asText()).isEqualTo("hygiene-sit-out");
+                });
     }
 
     /** The caller's own hole cards, from the first frame of a hand that shows them. */
