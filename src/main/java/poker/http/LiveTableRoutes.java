@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 import org.apache.pekko.NotUsed;
+import org.apache.pekko.japi.Pair;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.http.javadsl.model.AttributeKeys;
@@ -21,7 +22,7 @@ import org.apache.pekko.http.javadsl.model.ws.Message;
 import org.apache.pekko.http.javadsl.model.ws.TextMessage;
 import org.apache.pekko.http.javadsl.model.ws.WebSocketUpgrade;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.apache.pekko.persistence.query.EventEnvelope;
+import org.apache.pekko.stream.BoundedSourceQueue;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.StreamLimitReachedException;
 import org.apache.pekko.stream.javadsl.Flow;
@@ -35,6 +36,7 @@ import poker.domain.table.view.EventView;
 import poker.domain.table.view.TableView;
 import poker.infra.Metrics;
 import poker.table.TableEntity;
+import poker.table.TableFeeds;
 import poker.table.TableHistory;
 import poker.table.TableHistory.Moment;
 import poker.user.User;
@@ -43,15 +45,21 @@ import poker.user.UserRepository;
 /**
  * {@code GET /api/tables/{id}/live?token=&fromSeq=}: the live table socket. The first frame is the
  * caller's view of the table at a journal position (with {@code deck}: the hand's commitment, leaves,
- * the caller's openings and whether they verify); then one frame per journal event after it, read
- * from the journal itself ({@code eventsByPersistenceId}), so a reconnect with {@code fromSeq}
- * gets exactly the events it missed — no gaps, no duplicates. Each frame is built for its viewer:
- * own hole cards only, legal actions only on their turn. The socket closes when the token stops
- * working.
+ * the caller's openings and whether they verify); then one frame per journal event after it, in
+ * journal order, so a reconnect with {@code fromSeq} gets exactly the events it missed — no gaps, no
+ * duplicates. Events are pushed ({@link TableFeeds}): the socket subscribes to its table's feed first,
+ * then reads the journal once from its starting point to now, then takes what is pushed, dropping what
+ * it already sent and reading any gap from the journal before going on. Each frame is built for its
+ * viewer: own hole cards only, legal actions only on their turn. The socket closes when its session
+ * ends ({@link SessionRevocations}).
  */
 public final class LiveTableRoutes extends ApiDirectives {
 
-    private static final Duration TOKEN_CHECK = Duration.ofSeconds(2);
+    /**
+     * Pushed writes a socket may hold before it sends them; a socket that falls further behind (its client
+     * does not read) is closed, and its client reconnects with {@code fromSeq}.
+     */
+    static final int INBOX = 1024;
 
     private final ActorSystem<?> system;
     private final ClusterSharding sharding;
@@ -60,6 +68,8 @@ public final class LiveTableRoutes extends ApiDirectives {
     private final Duration askTimeout;
     private final EdgeLimits.LiveSocketLimits limits;
     private final LiveSockets sockets;
+    private final TableFeeds feeds;
+    private final SessionRevocations revocations;
 
     public LiveTableRoutes(ActorSystem<?> system, UserRepository users, Executor blockingExecutor,
                            Duration askTimeout, EdgeLimits.LiveSocketLimits limits) {
@@ -70,6 +80,9 @@ public final class LiveTableRoutes extends ApiDirectives {
         this.askTimeout = askTimeout;
         this.limits = limits;
         this.sockets = new LiveSockets(limits.maxSocketsPerUser());
+        this.feeds = TableFeeds.get(system);
+        this.revocations = SessionRevocations.get(system);
+        revocations.publishLogoutsOf(users);
         Metrics.get(system).gauge("poker.live.sockets", "Live sockets open on this node", "kind", "table",
                 sockets::live);
     }
@@ -95,9 +108,9 @@ public final class LiveTableRoutes extends ApiDirectives {
                         }
                         // every name the first frames show is known before any frame is built
                         Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
-                        CompletionStage<Optional<Moment>> named = startingPoint(tableId, fromSeq)
-                                .thenCompose(moment -> moment.isEmpty() ? CompletableFuture.completedFuture(moment)
-                                        : displayNames(moment.get().state(), names).thenApply(done -> moment));
+                        CompletionStage<Optional<Start>> named = startingPoint(tableId, fromSeq)
+                                .thenCompose(start -> start.isEmpty() ? CompletableFuture.completedFuture(start)
+                                        : displayNames(start.get().moment().state(), names).thenApply(done -> start));
                         return onComplete(named, start -> {
                             if (start.isFailure()) {
                                 return complete(ErrorMapping.toResponse(start.failed().get()));
@@ -107,7 +120,9 @@ public final class LiveTableRoutes extends ApiDirectives {
                                         StatusCodes.NOT_FOUND,
                                         "table_not_found", "There is no table " + tableId + ".", null)));
                             }
-                            return open(upgrade.get(), user, flow(tableId, user, token.get(), start.get().get(), names));
+                            Start at = start.get().get();
+                            return open(upgrade.get(), user, flow(tableId, user, token.get(), at.moment(), at.head(),
+                                    names));
                         });
                     }));
                 }))));
@@ -123,12 +138,16 @@ public final class LiveTableRoutes extends ApiDirectives {
         return sockets.open(system, upgrade, user.id(), flow, () -> complete(Json.error(tooManySockets())));
     }
 
+    /** Where a socket starts, and the table's journal position when it was asked ({@code head}). */
+    private record Start(Moment moment, long head) {
+    }
+
     /**
      * Where a socket starts: the table's current state, or the state after event {@code fromSeq} (at
      * least after its creation, event 1: there is no table view before it); empty for a table that
      * does not exist.
      */
-    private CompletionStage<Optional<Moment>> startingPoint(String tableId, Optional<Long> fromSeq) {
+    private CompletionStage<Optional<Start>> startingPoint(String tableId, Optional<Long> fromSeq) {
         return sharding.entityRefFor(TableEntity.ENTITY_KEY, tableId)
                 .<TableEntity.Snapshot>ask(TableEntity.GetSnapshot::new, askTimeout)
                 .thenCompose(now -> {
@@ -136,9 +155,11 @@ public final class LiveTableRoutes extends ApiDirectives {
                         return CompletableFuture.completedFuture(Optional.empty());
                     }
                     if (fromSeq.isEmpty() || fromSeq.get() >= now.sequenceNr()) {
-                        return CompletableFuture.completedFuture(Optional.of(new Moment(now.state(), now.sequenceNr())));
+                        return CompletableFuture.completedFuture(Optional.of(
+                                new Start(new Moment(now.state(), now.sequenceNr()), now.sequenceNr())));
                     }
-                    return history.at(tableId, Math.max(1, fromSeq.get())).thenApply(Optional::of);
+                    return history.at(tableId, Math.max(1, fromSeq.get()))
+                            .thenApply(moment -> Optional.of(new Start(moment, now.sequenceNr())));
                 });
     }
 
@@ -168,7 +189,60 @@ public final class LiveTableRoutes extends ApiDirectives {
         }
     }
 
-    private Flow<Message, Message, NotUsed> flow(String tableId, User user, String token, Moment start,
+    /** A journal event with its position. */
+    private record Numbered(long seq, TableEvent event) {
+    }
+
+    /**
+     * The table's events after {@code after}, in order, each once: subscribed to the table's feed first,
+     * then the journal from {@code after + 1} to now, then what is pushed. A pushed write that starts at
+     * or before the next position is used as it is (what was sent already is dropped); one that starts
+     * after it reads the gap and itself from the journal. So a lost push costs one journal read when the
+     * next one (or the feed's journal check on a quiet table) comes.
+     *
+     * @param head a position the table is known to have reached (for the feed's journal checks)
+     */
+    private Source<Numbered, NotUsed> tail(String tableId, long after, long head) {
+        return Source.lazySource(() -> {
+            Pair<BoundedSourceQueue<TableFeeds.Stored>, Source<TableFeeds.Stored, NotUsed>> inbox =
+                    Source.<TableFeeds.Stored>queue(INBOX).preMaterialize(system);
+            // an inbox that overflowed ends: the socket closes after what it holds
+            TableFeeds.Subscription subscription = feeds.subscribe(tableId, head, inbox.first(),
+                    () -> inbox.first().complete());
+            long[] last = {after};
+            return Source.single(Optional.<TableFeeds.Stored>empty())
+                    .concat(inbox.second().map(Optional::of))
+                    .flatMapConcat(pushed -> {
+                        long next = last[0] + 1;
+                        if (pushed.isPresent() && pushed.get().firstSeq() <= next) {
+                            TableFeeds.Stored stored = pushed.get();
+                            List<Numbered> numbered = new java.util.ArrayList<>(stored.events().size());
+                            for (int i = 0; i < stored.events().size(); i++) {
+                                numbered.add(new Numbered(stored.firstSeq() + i, stored.events().get(i)));
+                            }
+                            return Source.from(numbered);
+                        }
+                        // the catch-up (to now), or a gap before a pushed write (to its end)
+                        long to = pushed.map(TableFeeds.Stored::lastSeq).orElse(Long.MAX_VALUE);
+                        return history.between(tableId, next, to)
+                                .map(env -> new Numbered(env.sequenceNr(), (TableEvent) env.event()));
+                    })
+                    // each position once and in order, whatever overlapped
+                    .filter(n -> {
+                        if (n.seq() != last[0] + 1) {
+                            return false;
+                        }
+                        last[0] = n.seq();
+                        return true;
+                    })
+                    .watchTermination((notUsed, done) -> {
+                        done.whenComplete((d, failure) -> subscription.cancel());
+                        return notUsed;
+                    });
+        }).mapMaterializedValue(m -> NotUsed.getInstance());
+    }
+
+    private Flow<Message, Message, NotUsed> flow(String tableId, User user, String token, Moment start, long head,
                                                  Map<String, String> names) {
         String viewer = user.id();
         Source<Message, NotUsed> snapshot = Source.lazyCompletionStage(() -> displayNames(start.state(), names)
@@ -181,26 +255,21 @@ public final class LiveTableRoutes extends ApiDirectives {
                         }))
                 .mapMaterializedValue(m -> NotUsed.getInstance());
         TableState[] state = {start.state()};
-        Source<Message, NotUsed> events = history.after(tableId, start.sequenceNr())
-                .mapAsync(1, (EventEnvelope env) -> {
-                    TableEvent event = (TableEvent) env.event();
+        Source<Message, NotUsed> events = tail(tableId, start.sequenceNr(), head)
+                .mapAsync(1, (Numbered env) -> {
+                    TableEvent event = env.event();
                     TableState before = state[0];
                     state[0] = before.apply(event);
                     return displayNames(state[0], names).thenApply(done -> {
-                        Message frame = text(frame("event", env.sequenceNr(), EventView.of(event, viewer, before),
+                        Message frame = text(frame("event", env.seq(), EventView.of(event, viewer, before),
                                 TableView.of(state[0], viewer, names)));
-                        return moved(event, viewer, env.sequenceNr())
+                        return moved(event, viewer, env.seq())
                                 .map(to -> List.of(frame, (Message) text(to)))
                                 .orElseGet(() -> List.of(frame));
                     });
                 })
                 .mapConcat(frames -> frames);
-        Source<Out, NotUsed> whileTokenWorks = Source.tick(TOKEN_CHECK, TOKEN_CHECK, "check")
-                .mapAsync(1, tick -> blocking(() -> users.authenticate(token)))
-                .takeWhile(Optional::isPresent)
-                .filter(stillValid -> false)
-                .map(never -> new Out("", false))
-                .mapMaterializedValue(m -> NotUsed.getInstance());
+        Source<Out, NotUsed> whileTokenWorks = revocations.whileSessionLives(users, token, blockingExecutor);
         // one window per socket: more than max-messages-per-second in any second closes it
         RateLimiter pace = new RateLimiter(limits.maxMessagesPerSecond(), Duration.ofSeconds(1), Clock.systemUTC());
         Flow<Message, Out, NotUsed> replies = Flow.<Message>create()

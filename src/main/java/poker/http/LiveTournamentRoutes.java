@@ -45,15 +45,15 @@ import poker.user.UserRepository;
  * after it ({@code eventsByPersistenceId}), so a reconnect with {@code fromSeq} gets exactly the events
  * it missed. Tournament events hold no hidden information; wallet transaction ids are left out. The
  * client may send {@code {"type":"ping"}}; the limits are the live table socket's ({@code poker.live}).
- * The socket closes when the token stops working.
+ * The socket closes when its session ends ({@link SessionRevocations}). Unlike the table socket, its
+ * events still come from {@code eventsByPersistenceId} (the journal polled per socket).
  */
 public final class LiveTournamentRoutes extends ApiDirectives {
-
-    private static final Duration TOKEN_CHECK = Duration.ofSeconds(2);
 
     private final ActorSystem<?> system;
     private final EdgeLimits.LiveSocketLimits limits;
     private final LiveSockets sockets;
+    private final SessionRevocations revocations;
     private volatile JdbcReadJournal journal;
 
     public LiveTournamentRoutes(ActorSystem<?> system, UserRepository users, Executor blockingExecutor,
@@ -62,6 +62,8 @@ public final class LiveTournamentRoutes extends ApiDirectives {
         this.system = system;
         this.limits = limits;
         this.sockets = new LiveSockets(limits.maxSocketsPerUser());
+        this.revocations = SessionRevocations.get(system);
+        revocations.publishLogoutsOf(users);
         Metrics.get(system).gauge("poker.live.sockets", "Live sockets open on this node", "kind", "tournament",
                 sockets::live);
     }
@@ -149,12 +151,7 @@ public final class LiveTournamentRoutes extends ApiDirectives {
                     return new Out(write(frame("event", env.sequenceNr(), eventView(event), view, viewer)), false);
                 })
                 .mapMaterializedValue(m -> NotUsed.getInstance());
-        Source<Out, NotUsed> whileTokenWorks = Source.tick(TOKEN_CHECK, TOKEN_CHECK, "check")
-                .mapAsync(1, tick -> blocking(() -> users.authenticate(token)))
-                .takeWhile(Optional::isPresent)
-                .filter(stillValid -> false)
-                .map(never -> new Out("", false))
-                .mapMaterializedValue(m -> NotUsed.getInstance());
+        Source<Out, NotUsed> whileTokenWorks = revocations.whileSessionLives(users, token, blockingExecutor);
         RateLimiter pace = new RateLimiter(limits.maxMessagesPerSecond(), Duration.ofSeconds(1), Clock.systemUTC());
         Flow<Message, Out, NotUsed> replies = Flow.<Message>create()
                 .mapAsync(1, message -> pace.tryAcquire("socket").isPresent()
