@@ -13,7 +13,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 import org.apache.pekko.NotUsed;
-import org.apache.pekko.japi.Pair;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.http.javadsl.model.AttributeKeys;
@@ -22,7 +21,6 @@ import org.apache.pekko.http.javadsl.model.ws.Message;
 import org.apache.pekko.http.javadsl.model.ws.TextMessage;
 import org.apache.pekko.http.javadsl.model.ws.WebSocketUpgrade;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.apache.pekko.stream.BoundedSourceQueue;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.StreamLimitReachedException;
 import org.apache.pekko.stream.javadsl.Flow;
@@ -34,6 +32,7 @@ import poker.domain.table.TableState;
 import poker.domain.table.view.DeckView;
 import poker.domain.table.view.EventView;
 import poker.domain.table.view.TableView;
+import poker.infra.EventFeeds;
 import poker.infra.Metrics;
 import poker.table.TableEntity;
 import poker.table.TableFeeds;
@@ -55,12 +54,6 @@ import poker.user.UserRepository;
  */
 public final class LiveTableRoutes extends ApiDirectives {
 
-    /**
-     * Pushed writes a socket may hold before it sends them; a socket that falls further behind (its client
-     * does not read) is closed, and its client reconnects with {@code fromSeq}.
-     */
-    static final int INBOX = 1024;
-
     private final ActorSystem<?> system;
     private final ClusterSharding sharding;
 
@@ -68,7 +61,7 @@ public final class LiveTableRoutes extends ApiDirectives {
     private final Duration askTimeout;
     private final EdgeLimits.LiveSocketLimits limits;
     private final LiveSockets sockets;
-    private final TableFeeds feeds;
+    private final EventFeeds<TableEvent, TableFeeds.Stored> feeds;
     private final SessionRevocations revocations;
 
     public LiveTableRoutes(ActorSystem<?> system, UserRepository users, Executor blockingExecutor,
@@ -189,59 +182,6 @@ public final class LiveTableRoutes extends ApiDirectives {
         }
     }
 
-    /** A journal event with its position. */
-    private record Numbered(long seq, TableEvent event) {
-    }
-
-    /**
-     * The table's events after {@code after}, in order, each once: subscribed to the table's feed first,
-     * then the journal from {@code after + 1} to now, then what is pushed. A pushed write that starts at
-     * or before the next position is used as it is (what was sent already is dropped); one that starts
-     * after it reads the gap and itself from the journal. So a lost push costs one journal read when the
-     * next one (or the feed's journal check on a quiet table) comes.
-     *
-     * @param head a position the table is known to have reached (for the feed's journal checks)
-     */
-    private Source<Numbered, NotUsed> tail(String tableId, long after, long head) {
-        return Source.lazySource(() -> {
-            Pair<BoundedSourceQueue<TableFeeds.Stored>, Source<TableFeeds.Stored, NotUsed>> inbox =
-                    Source.<TableFeeds.Stored>queue(INBOX).preMaterialize(system);
-            // an inbox that overflowed ends: the socket closes after what it holds
-            TableFeeds.Subscription subscription = feeds.subscribe(tableId, head, inbox.first(),
-                    () -> inbox.first().complete());
-            long[] last = {after};
-            return Source.single(Optional.<TableFeeds.Stored>empty())
-                    .concat(inbox.second().map(Optional::of))
-                    .flatMapConcat(pushed -> {
-                        long next = last[0] + 1;
-                        if (pushed.isPresent() && pushed.get().firstSeq() <= next) {
-                            TableFeeds.Stored stored = pushed.get();
-                            List<Numbered> numbered = new java.util.ArrayList<>(stored.events().size());
-                            for (int i = 0; i < stored.events().size(); i++) {
-                                numbered.add(new Numbered(stored.firstSeq() + i, stored.events().get(i)));
-                            }
-                            return Source.from(numbered);
-                        }
-                        // the catch-up (to now), or a gap before a pushed write (to its end)
-                        long to = pushed.map(TableFeeds.Stored::lastSeq).orElse(Long.MAX_VALUE);
-                        return history.between(tableId, next, to)
-                                .map(env -> new Numbered(env.sequenceNr(), (TableEvent) env.event()));
-                    })
-                    // each position once and in order, whatever overlapped
-                    .filter(n -> {
-                        if (n.seq() != last[0] + 1) {
-                            return false;
-                        }
-                        last[0] = n.seq();
-                        return true;
-                    })
-                    .watchTermination((notUsed, done) -> {
-                        done.whenComplete((d, failure) -> subscription.cancel());
-                        return notUsed;
-                    });
-        }).mapMaterializedValue(m -> NotUsed.getInstance());
-    }
-
     private Flow<Message, Message, NotUsed> flow(String tableId, User user, String token, Moment start, long head,
                                                  Map<String, String> names) {
         String viewer = user.id();
@@ -255,8 +195,8 @@ public final class LiveTableRoutes extends ApiDirectives {
                         }))
                 .mapMaterializedValue(m -> NotUsed.getInstance());
         TableState[] state = {start.state()};
-        Source<Message, NotUsed> events = tail(tableId, start.sequenceNr(), head)
-                .mapAsync(1, (Numbered env) -> {
+        Source<Message, NotUsed> events = feeds.tail(tableId, start.sequenceNr(), head)
+                .mapAsync(1, (EventFeeds.Numbered<TableEvent> env) -> {
                     TableEvent event = env.event();
                     TableState before = state[0];
                     state[0] = before.apply(event);

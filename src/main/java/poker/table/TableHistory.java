@@ -33,13 +33,6 @@ public final class TableHistory {
                         new Moment(moment.state().apply((TableEvent) env.event()), env.sequenceNr())), system);
     }
 
-    /** The events stored now from {@code fromSequenceNr} to {@code toSequenceNr} (inclusive), then the end. */
-    public Source<EventEnvelope, NotUsed> between(String tableId, long fromSequenceNr, long toSequenceNr) {
-        return journal.currentEventsByPersistenceId(TableEntity.persistenceIdOf(tableId).id(), fromSequenceNr,
-                        toSequenceNr)
-                .mapMaterializedValue(m -> NotUsed.getInstance());
-    }
-
     /** Every event after {@code afterSequenceNr}, then live as they are stored. */
     public Source<EventEnvelope, NotUsed> after(String tableId, long afterSequenceNr) {
         return journal.eventsByPersistenceId(TableEntity.persistenceIdOf(tableId).id(), afterSequenceNr + 1, Long.MAX_VALUE)
