@@ -35,7 +35,7 @@ class LivePushIT {
     private static final int SOCKETS = 50;
     private static final Duration WINDOW = Duration.ofSeconds(8);
 
-    private static String table(ApiClient api, String token) {
+    static String table(ApiClient api, String token) {
         return api.post("/tables?consistency=strong", "{\"name\":\"Push\",\"smallBlind\":5,\"bigBlind\":10,"
                 + "\"maxSeats\":2,\"minBuyIn\":200,\"maxBuyIn\":1000,\"actionSeconds\":30}", token).text("tableId");
     }
@@ -246,7 +246,7 @@ class LivePushIT {
     }
 
     /** Whoever is on turn checks, or calls when a check is not free. */
-    private static int act(ApiClient api, String tableId, JsonNode table, String annId, String ann, String bob) {
+    static int act(ApiClient api, String tableId, JsonNode table, String annId, String ann, String bob) {
         String token = table.path("toAct").path("playerId").asText().equals(annId) ? ann : bob;
         String hand = "{\"handNumber\":" + table.path("handNumber").asLong() + ",\"action\":";
         int status = api.post("/tables/" + tableId + "/actions", hand + "\"check\"}", token)
@@ -258,7 +258,7 @@ class LivePushIT {
         return status;
     }
 
-    private static JsonNode lastTable(LiveClient client) throws Exception {
+    static JsonNode lastTable(LiveClient client) throws Exception {
         for (int i = client.raw.size() - 1; i >= 0; i--) {
             JsonNode frame = ApiClient.MAPPER.readTree(client.raw.get(i));
             if (frame.has("table")) {
@@ -276,7 +276,7 @@ class LivePushIT {
         return max;
     }
 
-    private static List<Long> eventSeqs(List<String> raw) throws Exception {
+    static List<Long> eventSeqs(List<String> raw) throws Exception {
         List<Long> seqs = new ArrayList<>();
         for (String r : raw) {
             JsonNode frame = ApiClient.MAPPER.readTree(r);
@@ -287,7 +287,7 @@ class LivePushIT {
         return seqs;
     }
 
-    private static long pct(List<Long> values, int p) {
+    static long pct(List<Long> values, int p) {
         if (values.isEmpty()) {
             return -1;
         }
