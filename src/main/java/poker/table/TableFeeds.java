@@ -19,6 +19,12 @@ public final class TableFeeds implements Extension {
         public String entityId() {
             return tableId;
         }
+
+        /** Without the events: they may hold hole cards, and a log line must not. */
+        @Override
+        public String toString() {
+            return "Stored[tableId=" + tableId + ", firstSeq=" + firstSeq + ", events=" + events.size() + "]";
+        }
     }
 
     /** The pub-sub topic of one table's stored events. */

@@ -19,6 +19,12 @@ public final class TournamentFeeds implements Extension {
         public String entityId() {
             return tournamentId;
         }
+
+        /** Without the events: they may hold hole cards, and a log line must not. */
+        @Override
+        public String toString() {
+            return "Stored[tournamentId=" + tournamentId + ", firstSeq=" + firstSeq + ", events=" + events.size() + "]";
+        }
     }
 
     /** The pub-sub topic of one tournament's stored events. */
