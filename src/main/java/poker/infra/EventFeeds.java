@@ -78,6 +78,16 @@ public final class EventFeeds<E, B extends EventFeeds.Batch<E>> {
     static final Duration QUIET_CHECK = Duration.ofSeconds(10);
 
     /**
+     * The hub's journal checks: every {@link #TICK} while a subscription is younger than {@code young}, then
+     * after {@code quiet} without a push; {@link #NO_CHECKS} for none (tests of the gap path).
+     */
+    public record Checks(Duration young, Duration quiet) {
+    }
+
+    public static final Checks DEFAULT_CHECKS = new Checks(YOUNG, QUIET_CHECK);
+    public static final Checks NO_CHECKS = new Checks(Duration.ZERO, null);
+
+    /**
      * Pushed writes a socket may hold before it sends them; a socket that falls further behind (its client does
      * not read) ends, and its client reconnects with {@code fromSeq}.
      */
@@ -99,6 +109,11 @@ public final class EventFeeds<E, B extends EventFeeds.Batch<E>> {
      */
     public EventFeeds(ActorSystem<?> system, String name, Class<B> batchClass, Function<String, String> topicName,
                       Function<String, String> persistenceId, BatchFactory<E, B> factory) {
+        this(system, name, batchClass, topicName, persistenceId, factory, DEFAULT_CHECKS);
+    }
+
+    public EventFeeds(ActorSystem<?> system, String name, Class<B> batchClass, Function<String, String> topicName,
+                      Function<String, String> persistenceId, BatchFactory<E, B> factory, Checks checks) {
         this.system = system;
         this.batchClass = batchClass;
         this.topicName = topicName;
@@ -107,8 +122,10 @@ public final class EventFeeds<E, B extends EventFeeds.Batch<E>> {
         this.journal = PersistenceQuery.get(system).getReadJournalFor(JdbcReadJournal.class,
                 JdbcReadJournal.Identifier());
         this.hub = system.systemActorOf(Behaviors.<HubCommand>setup(ctx -> Behaviors.withTimers(timers -> {
-            timers.startTimerWithFixedDelay(Tick.INSTANCE, TICK);
-            return new Hub(ctx).behavior();
+            if (checks.quiet() != null) {
+                timers.startTimerWithFixedDelay(Tick.INSTANCE, TICK);
+            }
+            return new Hub(ctx, checks).behavior();
         })), name, Props.empty());
     }
 
@@ -232,10 +249,12 @@ public final class EventFeeds<E, B extends EventFeeds.Batch<E>> {
         private final ActorContext<HubCommand> context;
         private final ActorRef<B> seen;
         private final Map<String, Feed> feeds = new HashMap<>();
+        private final Checks checks;
         private long topics;
 
-        Hub(ActorContext<HubCommand> context) {
+        Hub(ActorContext<HubCommand> context, Checks checks) {
             this.context = context;
+            this.checks = checks;
             this.seen = context.messageAdapter(batchClass, Seen::new);
         }
 
@@ -306,7 +325,7 @@ public final class EventFeeds<E, B extends EventFeeds.Batch<E>> {
         private Behavior<HubCommand> onTick(Tick tick) {
             long now = System.nanoTime();
             feeds.forEach((entityId, feed) -> {
-                Duration every = now - feed.createdAt < YOUNG.toNanos() ? TICK : QUIET_CHECK;
+                Duration every = now - feed.createdAt < checks.young().toNanos() ? TICK : checks.quiet();
                 if (!feed.checking && now - feed.lastActivity >= every.toNanos() - TICK.toNanos() / 2) {
                     feed.checking = true;
                     feed.lastActivity = now;
