@@ -172,13 +172,13 @@ class LivePushIT {
             long deadline = System.nanoTime() + Duration.ofSeconds(25).toNanos();
             int actions = 0;
             boolean reconnected = false;
-            while (actions < 120 && System.nanoTime() < deadline) {
+            while (actions < 80 && System.nanoTime() < deadline) {
                 JsonNode last = lastTable(control);
                 if (last == null || last.path("toAct").isMissingNode() || last.path("toAct").isNull()) {
                     Thread.sleep(20);
                     continue;
                 }
-                if (actions == 40 && !reconnected) {
+                if (actions == 30 && !reconnected) {
                     // the watcher goes away mid-play and comes back with the last seq it saw
                     current.close();
                     List<String> seen = List.copyOf(current.raw);
@@ -207,7 +207,7 @@ class LivePushIT {
                 }
             }
             assertThat(reconnected).isTrue();
-            assertThat(actions).isGreaterThan(40);
+            assertThat(actions).isGreaterThan(30);
             Thread.sleep(1000);
             watcherFrames.addAll(current.raw);
 
