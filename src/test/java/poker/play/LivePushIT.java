@@ -271,6 +271,24 @@ class LivePushIT {
         }
     }
 
+    @Test
+    void aSocketClosesWhenItsSessionExpires() throws Exception {
+        PokerServer server = TestServer.start(TestDatabase.fresh(), Map.of("poker.sessions.ttl", "6s"));
+        try {
+            ApiClient api = new ApiClient(server.httpPort());
+            String ann = api.signUp("ttl_ann");
+            long loggedIn = System.nanoTime();
+            String tableId = table(api, ann);
+            LiveClient socket = LiveClient.open(server.httpPort(), tableId, ann, null, null).get(10, TimeUnit.SECONDS);
+            assertThat(socket.next(WAIT).path("type").asText()).isEqualTo("snapshot");
+            socket.closed.get(30, TimeUnit.SECONDS);
+            System.out.printf("LivePushIT session of 6 s: socket closed %d ms after the login%n",
+                    (System.nanoTime() - loggedIn) / 1_000_000);
+        } finally {
+            server.stop();
+        }
+    }
+
     private static void playSome(ApiClient api, String tableId, LiveClient control, String annId, String ann,
                                  String bob, int n)
             throws Exception {
