@@ -208,24 +208,32 @@ await test('a dropped connection resumes from the last seq without missing an ac
     return Number(h) > before && street === 'preflop' ? Number(h) : null;
   }, 30000);
   // ann drops while it is bob's turn; bob acts; ann comes back
+  const canAct = (p) => p.page.locator('#actions button.check:enabled, #actions button.call:enabled').count();
+  await until('bob on turn', async () => {
+    if (await canAct(ann)) await ann.page.keyboard.press('c');
+    return (await canAct(bob)) > 0;
+  }, 30000);
   let dropped = false;
   let missedSeq = null;
   let statusWhileOffline = null;
-  await playDown([ann, bob], hand, async () => {
-    if (dropped) return;
-    if (!(await bob.page.locator('#actions').isVisible())) return;
+  await ann.context.setOffline(true);
+  try {
     dropped = true;
-    await ann.context.setOffline(true);
-    await sleep(300);
-    statusWhileOffline = await ann.page.locator('#conn').textContent();
+    statusWhileOffline = await until('ann\'s page to notice the drop', async () => {
+      const text = await ann.page.locator('#conn').textContent();
+      return text !== 'live' ? text : null;
+    }, 5000);
     const bobSeqsBefore = await seqs(bob);
     await bob.page.keyboard.press('c');
     await until('bob\'s action in his own log', async () => (await seqs(bob)).length > bobSeqsBefore.length, 10000);
     missedSeq = Math.max(...await seqs(bob));
-    await sleep(1500);
+    assert.ok(!(await seqs(ann)).includes(missedSeq), 'ann, offline, did not get bob\'s action yet');
+    await sleep(1000);
+  } finally {
     await ann.context.setOffline(false);
-    await until('ann live again', async () => (await ann.page.locator('#conn').textContent()) === 'live', 15000);
-  });
+  }
+  await until('ann live again', async () => (await ann.page.locator('#conn').textContent()) === 'live', 15000);
+  await playDown([ann, bob], hand);
   assert.ok(dropped, 'the connection was dropped during the hand');
   assert.equal(statusWhileOffline, 'reconnecting…', 'the page noticed the drop');
   const a = await seqs(ann);

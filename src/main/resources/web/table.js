@@ -33,25 +33,35 @@ export async function tableScreen(root, tableId) {
   // --- the live socket, reconnecting with fromSeq after a drop ---
   function connect() {
     if (state.closed) return;
+    clearTimeout(state.retryTimer);
     status.textContent = state.lastSeq == null ? 'connecting…' : 'reconnecting…';
     status.className = 'conn pending';
     const ws = new WebSocket(liveUrl(tableId, state.lastSeq));
     state.ws = ws;
-    ws.onopen = () => { state.retries = 0; status.textContent = 'live'; status.className = 'conn ok'; };
-    ws.onmessage = (m) => { try { onFrame(JSON.parse(m.data)); } catch (e) { console.error(e); } };
-    ws.onclose = () => {
-      if (state.ws !== ws) return;
-      state.ws = null;
-      if (state.closed) return;
-      status.textContent = 'reconnecting…';
-      status.className = 'conn pending';
-      const delay = Math.min(5000, 250 * 2 ** state.retries++);
-      clearTimeout(state.retryTimer);
-      state.retryTimer = setTimeout(connect, delay);
-    };
+    // a socket that neither opens nor fails (a network that went away) is given up after a while
+    const watchdog = setTimeout(() => { if (state.ws === ws && ws.readyState !== WebSocket.OPEN) drop(ws); }, 5000);
+    ws.onopen = () => { clearTimeout(watchdog); state.retries = 0; status.textContent = 'live'; status.className = 'conn ok'; };
+    ws.onmessage = (m) => { if (state.ws === ws) { try { onFrame(JSON.parse(m.data)); } catch (e) { console.error(e); } } };
+    ws.onclose = () => { clearTimeout(watchdog); if (state.ws === ws) drop(ws); };
   }
-  const onOffline = () => { if (state.ws) state.ws.close(); };
-  const onOnline = () => { if (!state.ws) { clearTimeout(state.retryTimer); state.retries = 0; connect(); } };
+  /** Forgets a socket and tries again with fromSeq = the last seq seen, after a growing pause. */
+  function drop(ws) {
+    state.ws = null;
+    try { ws.close(); } catch { /* closed already */ }
+    if (state.closed) return;
+    status.textContent = 'reconnecting…';
+    status.className = 'conn pending';
+    const delay = Math.min(5000, 250 * 2 ** state.retries++);
+    clearTimeout(state.retryTimer);
+    state.retryTimer = setTimeout(connect, delay);
+  }
+  const onOffline = () => { if (state.ws) drop(state.ws); };
+  const onOnline = () => {
+    if (state.ws && state.ws.readyState === WebSocket.OPEN) return;
+    if (state.ws) { const old = state.ws; state.ws = null; try { old.close(); } catch { /* closed */ } }
+    state.retries = 0;
+    connect();
+  };
   window.addEventListener('offline', onOffline);
   window.addEventListener('online', onOnline);
 
