@@ -41,9 +41,11 @@ class BrowserIT {
     static PokerServer server;
     static String base;
     static final HttpClient HTTP = HttpClient.newHttpClient();
+    static long startedAt;
 
     @BeforeAll
     static void start() {
+        startedAt = System.nanoTime();
         server = TestServer.start(TestDatabase.fresh(), Map.of(
                 "poker.table.hand-pause", "1s",
                 "jdbc-read-journal.refresh-interval", "50ms"));
@@ -53,8 +55,9 @@ class BrowserIT {
     @AfterAll
     static void stop() {
         if (server != null) {
-            server.close();
+            server.stop();
         }
+        System.out.printf("BrowserIT: %.1f s in all (server start and stop included)%n", (System.nanoTime() - startedAt) / 1e9);
     }
 
     @Test
