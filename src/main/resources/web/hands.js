@@ -22,6 +22,8 @@ export async function handScreen(root, tableId, handNumber) {
   const base = `/tables/${encodeURIComponent(tableId)}/hands/${handNumber}`;
   const [hand, text] = await Promise.all([get(base), get(`${base}/history.txt`, { text: true }).catch(() => '')]);
   const seatNames = new Map((hand.seats || []).map((s) => [s.seatNumber, s.displayName || s.playerId.slice(0, 8)]));
+  // the hand's JSON names players by id; its PokerStars text has the names: "Seat 1: ann (500 in chips)"
+  for (const m of String(text).matchAll(/^Seat (\d+): (.+?) \(\d+ in chips\)/gm)) seatNames.set(Number(m[1]), m[2]);
   const name = (seat) => seatNames.get(seat) || `seat ${seat}`;
   const actions = hand.actions || [];
   const steps = replaySteps(actions);

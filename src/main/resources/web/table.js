@@ -136,7 +136,7 @@ export async function tableScreen(root, tableId) {
     const last = [...state.verifiedHands.entries()].pop();
     if (last) {
       parts.push(h('span', { id: 'last-verified', class: last[1] ? 'ok' : 'bad' },
-        ` · hand #${last[0]}: deck ${last[1] ? 'verified ✓' : 'NOT verified ✗'}`));
+        `${parts.length ? ' · ' : ''}hand #${last[0]}: deck ${last[1] ? 'verified ✓' : 'NOT verified ✗'}`));
     }
     commitment.replaceChildren(...parts);
   }
@@ -187,8 +187,11 @@ export async function tableScreen(root, tableId) {
       t.button === i ? h('span', { class: 'dealer', title: 'Dealer button', 'aria-label': 'Dealer button' }, 'D') : null,
       s.bet ? h('div', { class: 'bet', 'aria-label': `Bet ${s.bet}`, 'data-bet': s.bet }, chips(s.bet)) : null));
     }
-    const pots = (t.pots || []).map((p, i) => h('span', { class: 'pot', 'data-amount': p.amount },
+    // pots hold the chips of the streets before; this street's bets are still in front of the players
+    const pots = (t.pots || []).filter((p) => p.amount > 0).map((p, i) => h('span', { class: 'pot', 'data-amount': p.amount },
       `${i === 0 ? 'Pot' : `Side pot ${i}`}: ${chips(p.amount)}`));
+    const bets = (t.seats || []).reduce((a, x) => a + (x.bet || 0), 0);
+    if (inHand && bets > 0) pots.push(h('span', { class: 'pot total', id: 'total-pot', 'data-amount': potTotal(t) }, `Total: ${chips(potTotal(t))}`));
     const board = inHand ? (t.board || []) : (last ? last.board : []);
     const center = h('div', { class: 'center' },
       h('div', { class: `board ${last ? 'last' : ''}`, id: 'board', 'aria-label': last ? `Board of hand ${last.handNumber}` : 'Board' }, board.map(card)),
@@ -240,8 +243,12 @@ export async function tableScreen(root, tableId) {
       amountInput.addEventListener('input', () => sync(amountInput.value));
       amountInput.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); sizedButton.click(); } });
       sizedButton.addEventListener('click', () => { const n = sync(amountInput.value); amountInput.value = n; act(by.bet ? 'bet' : 'raise', n); });
-      const bb = t.bigBlind;
-      const presets = [['Min', sized.min], ['½ pot', potTotal(t) / 2 + (sized.min - bb)], ['Pot', potTotal(t) + (sized.min - bb)]]
+      // pot-sized: call first, then raise by the pot that makes (toCall + pot after the call)
+      const mine = (t.seats || []).find((x) => t.you && x.seatNumber === t.you.seatNumber);
+      const top = Math.max(0, ...(t.seats || []).map((x) => x.bet || 0));
+      const toCall = top - (mine ? mine.bet : 0);
+      const potAfterCall = potTotal(t) + toCall;
+      const presets = [['Min', sized.min], ['½ pot', top + potAfterCall / 2], ['Pot', top + potAfterCall]]
         .map(([label, v]) => h('button', { type: 'button', class: 'preset', 'aria-label': `${label} ${verb.toLowerCase()}`, onclick: () => { amountInput.value = sync(v); } }, label));
       buttons.push(h('span', { class: 'sizing' }, amountSlider, amountInput, ...presets), sizedButton);
     }
@@ -250,7 +257,7 @@ export async function tableScreen(root, tableId) {
   }
 
   function potTotal(t) {
-    return (t.pots || []).reduce((a, p) => a + p.amount, 0);
+    return (t.pots || []).reduce((a, p) => a + p.amount, 0) + (t.seats || []).reduce((a, x) => a + (x.bet || 0), 0);
   }
 
   async function sendAction(handNumber, action, amount) {
