@@ -240,6 +240,20 @@ await test('a dropped connection resumes from the last seq without missing an ac
     await ann.context.setOffline(false);
   }
   await until('ann live again', async () => (await ann.page.locator('#conn').textContent()) === 'live', 15000);
+  // ann's next action is a bet or raise sized with the slider, bounded by legalActions, sent with R
+  let sized = null;
+  await until('ann to bet or raise', async () => {
+    if (await canAct(bob)) await bob.page.keyboard.press('c');
+    if (!(await ann.page.locator('#actions button.raise:enabled').count())) return false;
+    const slider = ann.page.getByLabel(/(Bet|Raise to) amount slider/);
+    const [min, max] = [Number(await slider.getAttribute('min')), Number(await slider.getAttribute('max'))];
+    sized = Math.min(max, min + 20);
+    await slider.fill(String(max + 1000));   // a range input stops at its max
+    assert.equal(Number(await ann.page.getByLabel(/^(Bet|Raise to) amount$/).inputValue()), max);
+    await slider.fill(String(sized));
+    await ann.page.locator('body').press('r');
+    return true;
+  }, 30000);
   await playDown([ann, bob], hand);
   assert.ok(dropped, 'the connection was dropped during the hand');
   assert.equal(statusWhileOffline, 'reconnecting…', 'the page noticed the drop');
@@ -254,6 +268,8 @@ await test('a dropped connection resumes from the last seq without missing an ac
   for (let s = from; s <= to; s++) assert.equal(annTexts[s], bobTexts[s], `seq ${s}: same event on both pages`);
   // and the hand's history agrees with the log: one line per action of the API's history
   const hist = await until('the hand in the history', () => apiGet(`/tables/${tableId}/hands/${hand}`, ann.token), 10000, 300);
+  assert.ok((hist.actions || []).some((e) => e.type === 'BetPlaced' && ['bet', 'raise', 'BET', 'RAISE'].includes(e.action) && e.totalBet === sized),
+    `the history has ann's bet or raise to ${sized}: ${JSON.stringify(hist.actions.filter((e) => e.type === 'BetPlaced'))}`);
   const acts = (hist.actions || []).filter((e) => ['PlayerChecked', 'BetPlaced', 'PlayerFolded'].includes(e.type)).length;
   const logged = await ann.page.locator('#log li').evaluateAll((lis, n) => lis.filter((li) => ['PlayerChecked', 'BetPlaced', 'PlayerFolded'].includes(li.dataset.type)), hand);
   assert.ok(acts > 0 && logged.length >= acts, `actions in ann's log (${logged.length}) cover the history's (${acts})`);
