@@ -24,6 +24,7 @@ const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-s
 
 async function person(name, viewport = { width: 1100, height: 850 }) {
   const context = await browser.newContext({ viewport });
+  context.setDefaultTimeout(20000);
   const page = await context.newPage();
   const frames = [];   // every WebSocket frame this person's page received, in order
   page.on('websocket', (ws) => ws.on('framereceived', (f) => frames.push(String(f.payload))));
@@ -98,8 +99,8 @@ async function test(name, fn) {
       try {
         await p.page.screenshot({ path: join(SHOTS, `failed-${results.length}-${p.name}.png`), fullPage: true });
         log(`${p.name}: url ${p.page.url()}, connection ${await p.page.locator('#conn').textContent({ timeout: 500 }).catch(() => '-')}, `
-          + `hand ${JSON.stringify(await handOf(p).catch(() => null))}, last log lines:\n  `
-          + (await p.page.locator('#log li').allTextContents().catch(() => [])).slice(0, 12).join('\n  '));
+          + `hand ${JSON.stringify(await p.page.locator('#hand-number').getAttribute('data-hand', { timeout: 500 }).catch(() => null))}, last log lines:\n  `
+          + (await p.page.locator('#log li').evaluateAll((lis) => lis.map((li) => li.textContent)).catch(() => [])).slice(0, 12).join('\n  '));
       } catch (err) { log(`(no state of ${p.name}: ${err.message})`); }
     }
   }
@@ -111,7 +112,7 @@ await test('two players play a hand to a showdown through the UI; a spectator ne
   [ann, bob, carol] = await Promise.all([person('ann'), person('bob'), person('carol')]);
   // ann creates a table from the lobby form
   await ann.page.getByLabel('Table name').fill(`Browser ${run}`);
-  await ann.page.getByLabel('Seconds to act').fill('30');
+  await ann.page.getByLabel('Seconds to act', { exact: true }).fill('30');
   await ann.page.getByRole('button', { name: 'Create table' }).click();
   await ann.page.waitForURL(/#\/table\//);
   tableId = ann.page.url().split('#/table/')[1];
@@ -315,6 +316,62 @@ await test('a phone-width window shows the table', async () => {
   assert.ok(overflow <= 0, `no sideways scrolling at 390 px (${overflow} px too wide)`);
   await page.screenshot({ path: join(SHOTS, 'table-phone.png') });
   await page.close();
+});
+
+await test('two browser players leave the cash table and play a sit-and-go to the end', async () => {
+  assert.ok(tableId, 'needs the first test\'s table');
+  // leave the cash table: the stack goes back to the wallet shown in the top bar
+  for (const p of [ann, bob]) {
+    await p.page.goto(`${BASE}/#/table/${tableId}`);
+    await p.page.getByRole('button', { name: 'Leave table' }).click();
+    await p.page.getByRole('button', { name: 'Join table' }).waitFor({ timeout: 30000 });
+    await until(`${p.name}'s balance shown = the API's`, async () => {
+      await p.page.goto(`${BASE}/#/wallet`);
+      await p.page.reload();
+      const shown = (await p.page.locator('#wallet-balance').textContent()).replace(/,/g, '');
+      return Number(shown) === (await apiGet('/wallet', p.token)).balance;
+    }, 15000, 500);
+  }
+  log('left the cash table, wallets match');
+  await ann.page.goto(`${BASE}/#/lobby`);
+  const name = `SNG ${run}`;
+  await ann.page.getByLabel('Sit-and-go name').fill(name);
+  await ann.page.getByLabel('Sit-and-go players').fill('2');
+  await ann.page.getByLabel('Sit-and-go starting stack').fill('500');
+  await ann.page.getByRole('button', { name: 'Create sit-and-go' }).click();
+  await ann.page.waitForURL(/#\/tournament\//);
+  const tid = ann.page.url().split('#/tournament/')[1];
+  await ann.page.getByRole('button', { name: /^Register/ }).click();
+  await ann.page.getByText('You are registered.').waitFor();
+  await bob.page.goto(`${BASE}/#/lobby`);
+  await bob.page.getByRole('link', { name: `Open tournament ${name}` }).click();
+  await bob.page.getByRole('button', { name: /^Register/ }).click();
+  for (const p of [ann, bob]) await p.page.locator('#my-table').click({ timeout: 30000 });
+  await ann.page.locator('.seat.you').waitFor();
+  log('both at the tournament table');
+  let shot = false;
+  // both shove or call until the tournament is over
+  await until('the sit-and-go to finish', async () => {
+    for (const p of [ann, bob]) {
+      const bar = p.page.locator('#actions');
+      if (!(await bar.isVisible())) continue;
+      if (await bar.locator('button.allin:enabled').count()) await p.page.keyboard.press('a');
+      else if (await bar.locator('button.check:enabled, button.call:enabled').count()) await p.page.keyboard.press('c');
+      if (!shot) { shot = true; await bob.page.screenshot({ path: join(SHOTS, 'tournament-table.png') }); }
+    }
+    return (await apiGet(`/tournaments/${tid}`)).status === 'finished';
+  }, 90000, 100);
+  log('tournament finished');
+  await ann.page.goto(`${BASE}/#/tournament/${tid}`);
+  await until('places in the standings', async () => (await ann.page.locator('#my-place').count()) > 0, 15000);
+  const standings = await apiGet(`/tournaments/${tid}/standings`);
+  const annEntry = standings.find((e) => e.displayName === ann.username || e.playerId === standings.find(() => false));
+  const place = (await ann.page.locator('#my-place').textContent());
+  const me = await apiGet(`/tournaments/${tid}/me`, ann.token);
+  assert.ok(place.startsWith(`You finished ${me.place === 1 ? '1st' : '2nd'}`), `ann's place shown (${place}) is the API's (${me.place})`);
+  assert.equal(await ann.page.locator('#standings tr, table[aria-label=Standings] tbody tr').count(), 2);
+  await ann.page.screenshot({ path: join(SHOTS, 'tournament.png'), fullPage: true });
+  log(`sit-and-go finished: ann ${me.place}${annEntry ? '' : ''}`);
 });
 
 await browser.close();

@@ -3,6 +3,7 @@ import { get, post, del, session, setSession, ApiError } from './api.js';
 import { h, flash, chips } from './ui.js';
 import { tableScreen } from './table.js';
 import { handsScreen, handScreen } from './hands.js';
+import { tournamentCards, sitAndGoForm, tournamentScreen } from './tournaments.js';
 
 const app = document.getElementById('app');
 let cleanup = null;   // the current screen's stop function (timers, sockets)
@@ -114,10 +115,13 @@ function lobbyScreen() {
       go(`#/table/${tableId}`);
     } catch (err) { flash(err.field ? `${err.field}: ${err.message}` : err.message); }
   });
+  const tournaments = tournamentCards();
   mount(h('section', { class: 'lobby-screen' }, h('h1', {}, 'Lobby'),
-    h('p', { class: 'muted' }, 'Cash tables, refreshed every few seconds.'), table), form);
-  refresh();
-  const timer = setInterval(refresh, 3000);
+    h('p', { class: 'muted' }, 'Cash tables and tournaments, refreshed every few seconds.'), table,
+    h('h2', {}, 'Tournaments'), tournaments.box), h('div', { class: 'two-col' }, form, sitAndGoForm(go)));
+  const both = () => { refresh(); tournaments.refresh().catch(() => {}); };
+  both();
+  const timer = setInterval(both, 3000);
   return () => clearInterval(timer);
 }
 
@@ -143,6 +147,7 @@ async function route() {
     switch (parts[0]) {
       case 'login': loginScreen(); break;
       case 'wallet': await walletScreen(); break;
+      case 'tournament': cleanup = await tournamentScreen(app, parts[1]); break;
       case 'table':
         if (parts[2] === 'hands' && parts[3]) cleanup = await handScreen(app, parts[1], Number(parts[3]));
         else if (parts[2] === 'hands') cleanup = await handsScreen(app, parts[1]);

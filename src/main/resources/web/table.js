@@ -144,7 +144,7 @@ export async function tableScreen(root, tableId) {
   // --- drawing ---
   function render(t) {
     state.table = t;
-    stakes.textContent = `Blinds ${chips(t.smallBlind)}/${chips(t.bigBlind)}${t.ante ? ` ante ${chips(t.ante)}` : ''}`;
+    stakes.textContent = `${t.level ? `Level ${t.level} · ` : ''}Blinds ${chips(t.smallBlind)}/${chips(t.bigBlind)}${t.ante ? ` ante ${chips(t.ante)}` : ''}`;
     handLabel.textContent = t.handNumber != null ? `Hand #${t.handNumber} · ${t.street || ''}` : 'Between hands';
     handLabel.dataset.hand = t.handNumber ?? '';
     handLabel.dataset.street = t.street ?? '';
@@ -302,6 +302,16 @@ export async function tableScreen(root, tableId) {
     const key = me ? `seated|${me.status}` : `spectator|${(t.seats || []).length}`;
     if (controls.dataset.key === key) return;
     controls.dataset.key = key;
+    if (t.tournamentId) {
+      // tournament tables: no joining or leaving here; the director seats and moves players
+      const back = h('a', { href: `#/tournament/${t.tournamentId}`, class: 'button secondary', id: 'tournament-link' }, 'Tournament');
+      if (!me) { controls.replaceChildren(h('span', { class: 'muted' }, 'You are watching a tournament table. '), back); return; }
+      controls.replaceChildren(me.status === 'sitting_out'
+        ? h('button', { type: 'button', onclick: async () => { try { await post(`/tables/${encodeURIComponent(tableId)}/sit-in`); } catch (err) { flash(err.message); } } }, 'Sit in')
+        : h('button', { type: 'button', onclick: async () => { try { await post(`/tables/${encodeURIComponent(tableId)}/sit-out`); } catch (err) { flash(err.message); } } }, 'Sit out'),
+      back);
+      return;
+    }
     if (!me) {
       const min = info.minBuyIn ?? t.bigBlind * 20;
       const max = Math.max(min, info.maxBuyIn ?? t.bigBlind * 100);
