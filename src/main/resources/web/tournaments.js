@@ -76,10 +76,11 @@ export async function tournamentScreen(root, id) {
       h('span', { class: 'muted' }, `${t.entrants}${t.maxPlayers ? `/${t.maxPlayers}` : ''} entrants · ${t.remaining ?? t.entrants} left`
         + `${t.averageStack ? ` · average ${chips(t.averageStack)}` : ''} · prize pool ${chips(t.prizePool ?? t.entrants * t.buyIn)}`));
     endsAt = t.level && t.level.endsAt;
-    level.replaceChildren(...(t.level ? [h('strong', {}, `Level ${t.level.number}: blinds ${chips(t.level.smallBlind)}/${chips(t.level.bigBlind)}`
+    const live = t.status === 'running';
+    level.replaceChildren(...(t.level && live ? [h('strong', {}, `Level ${t.level.number}: blinds ${chips(t.level.smallBlind)}/${chips(t.level.bigBlind)}`
       + `${t.level.ante ? ` ante ${chips(t.level.ante)}` : ''}`), ' ', h('span', { class: 'clock', id: 'level-clock', role: 'timer', 'aria-label': 'Level ends in' })]
       : [h('span', { class: 'muted' }, t.status === 'registering' ? 'Registering: it starts when full.' : '')]),
-      t.handForHand ? h('span', { class: 'muted' }, ' · hand for hand') : null);
+      ...(t.handForHand && live ? [h('span', { class: 'muted' }, ' · hand for hand')] : []));
     tick();
     const key = JSON.stringify([t.status, me]);
     if (key !== lastKey) {
