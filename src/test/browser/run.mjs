@@ -307,6 +307,41 @@ await test('the replay scrubber shows the board and pot of chosen steps', async 
   await ann.page.screenshot({ path: join(SHOTS, 'replay.png'), fullPage: true });
 });
 
+await test('a moderator scrubs the table\'s journal', async () => {
+  assert.ok(tableId, 'needs the first test\'s table');
+  assert.ok(process.env.ADMIN_USERNAME, 'ADMIN_USERNAME and ADMIN_PASSWORD are required');
+  const context = await browser.newContext({ viewport: { width: 1100, height: 850 } });
+  context.setDefaultTimeout(20000);
+  try {
+    const page = await context.newPage();
+    await page.goto(`${BASE}/`);
+    await page.getByLabel('Username').fill(process.env.ADMIN_USERNAME);
+    await page.getByLabel('Password').fill(process.env.ADMIN_PASSWORD);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('heading', { name: 'Lobby' }).waitFor();
+    const token = await page.evaluate(() => JSON.parse(localStorage.getItem('poker.session')).token);
+    await page.goto(`${BASE}/#/table/${tableId}`);
+    await page.getByRole('link', { name: 'Replay (moderator)' }).click();
+    const scrubber = page.getByLabel('Journal position');
+    await scrubber.waitFor();
+    // hand 1's flop and river, as the spectator's log numbered them
+    const seqOf = async (type) => Number(await carol.page.locator(`#log li[data-type=${type}]`).last().getAttribute('data-seq'));
+    const [flop, river] = [await seqOf('FlopDealt'), await seqOf('RiverDealt')];
+    const hand1 = await apiGet(`/tables/${tableId}/hands/1`, ann.token);
+    for (const [at, board] of [[flop - 1, []], [flop, hand1.board.slice(0, 3)], [river, hand1.board]]) {
+      await scrubber.fill(String(at));
+      await until(`the view after event ${at}`, async () => (await page.locator('#moderator-view').getAttribute('data-seq')) === String(at), 5000);
+      assert.equal(await page.locator('#moderator-board').getAttribute('data-cards'), board.join(' '), `board after event ${at}`);
+      const api = await apiGet(`/tables/${tableId}/replay?at=${at}`, token);
+      assert.equal(Number(await page.locator('#moderator-pots').getAttribute('data-pot')),
+        api.table.pots.reduce((a, x) => a + x.amount, 0), `pot after event ${at}`);
+    }
+    await page.screenshot({ path: join(SHOTS, 'moderator-replay.png'), fullPage: true });
+  } finally {
+    await context.close();
+  }
+});
+
 await test('a phone-width window shows the table', async () => {
   const page = await carol.context.newPage();
   await page.setViewportSize({ width: 390, height: 800 });
@@ -324,7 +359,13 @@ await test('two browser players leave the cash table and play a sit-and-go to th
   for (const p of [ann, bob]) {
     await p.page.goto(`${BASE}/#/table/${tableId}`);
     await p.page.getByRole('button', { name: 'Leave table' }).click();
-    await p.page.getByRole('button', { name: 'Join table' }).waitFor({ timeout: 30000 });
+  }
+  // leaving during a hand takes effect when it ends: play it out
+  await until('both players gone from the table', async () => {
+    for (const p of [ann, bob]) if (await p.page.locator('#actions button.check:enabled, #actions button.call:enabled').count()) await p.page.keyboard.press('c');
+    return (await ann.page.getByRole('button', { name: 'Join table' }).count()) && (await bob.page.getByRole('button', { name: 'Join table' }).count());
+  }, 60000, 100);
+  for (const p of [ann, bob]) {
     await until(`${p.name}'s balance shown = the API's`, async () => {
       await p.page.goto(`${BASE}/#/wallet`);
       await p.page.reload();

@@ -2,7 +2,7 @@
 import { get, post, del, session, setSession, ApiError } from './api.js';
 import { h, flash, chips } from './ui.js';
 import { tableScreen } from './table.js';
-import { handsScreen, handScreen } from './hands.js';
+import { handsScreen, handScreen, moderatorReplayScreen } from './hands.js';
 import { tournamentCards, sitAndGoForm, tournamentScreen } from './tournaments.js';
 
 const app = document.getElementById('app');
@@ -63,7 +63,7 @@ function loginScreen() {
       if (register) await post('/users', creds);
       const s = await post('/sessions', creds);
       setSession({ ...s, username: creds.username });
-      try { const me = await get('/users/me'); setSession({ ...s, username: me.username, displayName: me.displayName }); } catch { /* optional */ }
+      try { const me = await get('/users/me'); setSession({ ...s, username: me.username, displayName: me.displayName, role: me.role }); } catch { /* optional */ }
       go('#/lobby');
     } catch (err) {
       flash(err.message);
@@ -149,7 +149,8 @@ async function route() {
       case 'wallet': await walletScreen(); break;
       case 'tournament': cleanup = await tournamentScreen(app, parts[1]); break;
       case 'table':
-        if (parts[2] === 'hands' && parts[3]) cleanup = await handScreen(app, parts[1], Number(parts[3]));
+        if (parts[2] === 'replay') cleanup = await moderatorReplayScreen(app, parts[1]);
+        else if (parts[2] === 'hands' && parts[3]) cleanup = await handScreen(app, parts[1], Number(parts[3]));
         else if (parts[2] === 'hands') cleanup = await handsScreen(app, parts[1]);
         else cleanup = await tableScreen(app, parts[1]);
         break;

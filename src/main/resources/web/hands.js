@@ -65,3 +65,44 @@ export async function handScreen(root, tableId, handNumber) {
     h('h2', {}, 'PokerStars text'), textArea, copy));
   show();
 }
+
+/** Moderators and admins: the table after any event of its journal, with a scrubber. */
+export async function moderatorReplayScreen(root, tableId) {
+  const base = `/tables/${encodeURIComponent(tableId)}/replay`;
+  const latest = await get(`${base}?at=9007199254740991`);
+  const scrubber = h('input', { type: 'range', min: 1, max: latest.seq, step: 1, value: latest.seq, id: 'moderator-scrubber', 'aria-label': 'Journal position' });
+  const number = h('input', { type: 'number', min: 1, max: latest.seq, value: latest.seq, class: 'amount', 'aria-label': 'Event number' });
+  const view = h('div', { id: 'moderator-view', 'aria-live': 'polite' });
+  function draw(answer) {
+    const t = answer.table;
+    view.dataset.seq = answer.seq;
+    view.replaceChildren(
+      h('p', {}, `After event ${answer.seq}: `, t.handNumber != null ? `hand #${t.handNumber}, ${t.street}` : 'between hands',
+        t.button != null ? ` · button seat ${t.button}` : ''),
+      h('div', { class: 'replay-table' },
+        h('div', { class: 'board', id: 'moderator-board', 'data-cards': (t.board || []).join(' ') }, (t.board || []).map(card)),
+        h('div', { id: 'moderator-pots', 'data-pot': (t.pots || []).reduce((a, p) => a + p.amount, 0) },
+          (t.pots || []).map((p, i) => `${i ? `Side pot ${i}` : 'Pot'} ${chips(p.amount)}`).join(' · ') || 'No pot')),
+      h('table', { class: 'lobby', 'aria-label': 'Seats at this point' },
+        h('thead', {}, h('tr', {}, h('th', {}, 'Seat'), h('th', {}, 'Player'), h('th', {}, 'Chips'), h('th', {}, 'Bet'), h('th', {}, 'Status'), h('th', {}, 'Cards'))),
+        h('tbody', {}, (t.seats || []).map((s) => h('tr', { 'data-seat': s.seatNumber },
+          h('td', {}, s.seatNumber), h('td', {}, s.displayName || s.playerId), h('td', { class: 'num' }, chips(s.chips)),
+          h('td', { class: 'num' }, chips(s.bet)), h('td', {}, s.status), h('td', {}, s.cards ? s.cards.map(card) : ''))))));
+  }
+  let timer = null;
+  let asked = 0;
+  const load = (at) => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const mine = ++asked;
+      try { const a = await get(`${base}?at=${at}`); if (mine === asked) draw(a); } catch (err) { flash(err.message); }
+    }, 120);
+  };
+  scrubber.addEventListener('input', () => { number.value = scrubber.value; load(scrubber.value); });
+  number.addEventListener('change', () => { scrubber.value = number.value; load(scrubber.value); });
+  root.replaceChildren(h('section', { class: 'card-panel' }, h('h1', {}, 'Table replay (moderators)'),
+    h('p', {}, h('a', { href: `#/table/${tableId}` }, 'Back to the table')),
+    h('div', { class: 'replay' }, h('label', { class: 'field' }, h('span', {}, `Event 1–${latest.seq}`), scrubber), number), view));
+  draw(latest);
+  return () => clearTimeout(timer);
+}

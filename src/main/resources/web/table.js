@@ -1,5 +1,5 @@
 // The table screen: the live socket's view drawn around an oval, the action bar, the event log.
-import { get, post, del, liveUrl } from './api.js';
+import { get, post, del, liveUrl, session } from './api.js';
 import { h, flash, card, cardBack, chips } from './ui.js';
 import { refreshBalance } from './app.js';
 import { describe, DeckCheck } from './events.js';
@@ -22,6 +22,7 @@ export async function tableScreen(root, tableId) {
   const log = h('ol', { class: 'log', id: 'log', 'aria-label': 'Hand log' });
   const links = h('div', { class: 'links' },
     h('a', { href: `#/table/${tableId}/hands`, 'aria-label': 'Hand history' }, 'Hand history'),
+    ['moderator', 'admin'].includes((session() || {}).role) ? h('a', { href: `#/table/${tableId}/replay`, id: 'moderator-replay' }, 'Replay (moderator)') : null,
     h('a', { href: '#/lobby' }, 'Lobby'));
 
   root.replaceChildren(h('section', { class: 'table-screen', 'data-table-id': tableId },

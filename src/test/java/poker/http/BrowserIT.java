@@ -27,8 +27,9 @@ import poker.support.TestServer;
  * package-lock) is copied to {@code target/browser-tests}, installed there once with {@code npm ci}, and
  * its {@code run.mjs} drives the system Chromium against a server started here on an embedded
  * PostgreSQL: two players play a hand to a showdown through the UI while a spectator watches (no hole
- * card reaches the spectator early), a dropped connection resumes, the replay scrubber shows the right
- * board and pot. Screenshots land in {@code target/screenshots}. Chromium comes from {@code CHROMIUM_PATH}
+ * card reaches the spectator early), a dropped connection resumes, the replay scrubbers (a hand's, and the
+ * moderators' over the journal) show the right board and pot, and two players play a sit-and-go to the
+ * end. Screenshots land in {@code target/screenshots}. Chromium comes from {@code CHROMIUM_PATH}
  * or {@code chromium}/{@code chromium-browser} on the PATH ({@code .ci/run} installs it); without one the
  * test fails and says how to install it.
  */
@@ -99,6 +100,8 @@ class BrowserIT {
             pb.environment().put("BASE_URL", base);
             pb.environment().put("CHROMIUM_PATH", chromium);
             pb.environment().put("SCREENSHOT_DIR", SCREENSHOTS.toAbsolutePath().toString());
+            pb.environment().put("ADMIN_USERNAME", TestServer.ADMIN);
+            pb.environment().put("ADMIN_PASSWORD", TestServer.ADMIN_PASSWORD);
             Process p = pb.start();
             boolean done = p.waitFor(240, TimeUnit.SECONDS);
             if (!done) {
@@ -114,7 +117,8 @@ class BrowserIT {
         } finally {
             Files.deleteIfExists(out);
         }
-        for (String shot : List.of("lobby.png", "table-mid-hand.png", "table-showdown.png", "replay.png")) {
+        for (String shot : List.of("lobby.png", "table-mid-hand.png", "table-showdown.png", "replay.png",
+                "moderator-replay.png", "tournament.png", "tournament-table.png")) {
             assertThat(SCREENSHOTS.resolve(shot)).as(shot).exists();
         }
     }
