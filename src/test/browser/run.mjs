@@ -396,9 +396,9 @@ await test('two browser players leave the cash table and play a sit-and-go to th
     for (const p of [ann, bob]) {
       const bar = p.page.locator('#actions');
       if (!(await bar.isVisible())) continue;
+      if (!shot) { shot = true; await p.page.screenshot({ path: join(SHOTS, 'tournament-table.png') }); }
       if (await bar.locator('button.allin:enabled').count()) await p.page.keyboard.press('a');
       else if (await bar.locator('button.check:enabled, button.call:enabled').count()) await p.page.keyboard.press('c');
-      if (!shot) { shot = true; await bob.page.screenshot({ path: join(SHOTS, 'tournament-table.png') }); }
     }
     return (await apiGet(`/tournaments/${tid}`)).status === 'finished';
   }, 90000, 100);

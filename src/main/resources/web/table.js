@@ -17,7 +17,7 @@ export async function tableScreen(root, tableId) {
   const handLabel = h('span', { id: 'hand-number', 'aria-label': 'Hand number' });
   const commitment = h('div', { class: 'deck', id: 'deck', 'aria-label': 'Deck commitment' });
   const oval = h('div', { class: 'oval', id: 'oval', 'aria-label': 'Table' });
-  const actionBar = h('div', { class: 'actions', id: 'actions', role: 'group', 'aria-label': 'Your actions', title: HELP });
+  const actionBar = h('div', { class: 'actions', id: 'actions', role: 'group', 'aria-label': 'Your actions', title: HELP, hidden: true });
   const controls = h('div', { class: 'controls', id: 'controls' });
   const log = h('ol', { class: 'log', id: 'log', 'aria-label': 'Hand log' });
   const links = h('div', { class: 'links' },
