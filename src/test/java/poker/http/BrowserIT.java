@@ -78,6 +78,13 @@ class BrowserIT {
         assertThat(api.statusCode()).isEqualTo(200);
         assertThat(api.body()).contains("\"resources\"");
 
+        HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/nothing-here"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(post.statusCode()).as("POST to an unknown address").isEqualTo(404);
+        HttpResponse<String> put = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/tables"))
+                .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(put.statusCode()).as("PUT /api/tables").isEqualTo(405);
+
         for (String missing : List.of("/nothing-here", "/web/index.html", "/api/nothing-here", "/.hidden", "/../pom.xml")) {
             HttpResponse<String> r = get(missing);
             assertThat(r.statusCode()).as(missing).isEqualTo(404);
