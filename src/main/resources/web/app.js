@@ -127,10 +127,10 @@ function lobbyScreen() {
 
 async function walletScreen() {
   const [wallet, ledger] = await Promise.all([get('/wallet'), get('/wallet/transactions?limit=50')]);
-  const rows = (Array.isArray(ledger) ? ledger : ledger.transactions || []).map((t) => h('tr', {},
-    h('td', {}, t.at || t.createdAt || t.timestamp || ''), h('td', {}, t.type || t.kind || ''),
-    h('td', { class: 'num' }, chips(t.amount)), h('td', { class: 'num' }, chips(t.balanceAfter ?? t.balance)),
-    h('td', { class: 'muted' }, t.reference || t.tableId || t.transactionId || '')));
+  const rows = (Array.isArray(ledger) ? ledger : []).map((t) => h('tr', { 'data-kind': t.kind },
+    h('td', {}, t.occurredAt ? new Date(t.occurredAt).toLocaleString() : ''), h('td', {}, String(t.kind || '').replace(/_/g, ' ')),
+    h('td', { class: 'num' }, chips(t.amount)), h('td', { class: 'num' }, chips(t.balance)),
+    h('td', { class: 'muted' }, t.tableId ? h('a', { href: `#/table/${t.tableId}` }, 'table') : (t.reference || ''))));
   mount(h('section', { class: 'card-panel' }, h('h1', {}, 'Wallet'),
     h('p', {}, 'Balance: ', h('strong', { 'aria-label': 'Balance', id: 'wallet-balance' }, chips(wallet.balance))),
     h('table', { class: 'ledger', 'aria-label': 'Ledger' },

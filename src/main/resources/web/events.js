@@ -28,6 +28,7 @@ export function describe(ev, name) {
     case 'ParticipantJoined': return `${who(ev.seatNumber)} sits at seat ${ev.seatNumber} with ${ev.chips}`;
     case 'ParticipantLeft': return ev.seatNumber != null ? `${who(ev.seatNumber)} leaves seat ${ev.seatNumber}` : 'A player leaves';
     case 'DeckSealed': return 'The deck is sealed';
+    case 'TurnClockStarted': return `${who(ev.seatNumber)} to act`;
     case 'HandClosed': return `Hand #${ev.handNumber ?? ''} closed`;
     default: return ev.type ? ev.type.replace(/([a-z])([A-Z])/g, '$1 $2') : 'Event';
   }
