@@ -29,6 +29,11 @@ async function person(name, viewport = { width: 1100, height: 850 }) {
   const frames = [];   // every WebSocket frame this person's page received, in order
   page.on('websocket', (ws) => ws.on('framereceived', (f) => frames.push(String(f.payload))));
   page.on('pageerror', (e) => log(`${name}: page error`, e.message));
+  const responses = [];   // the bodies of the API's JSON answers to this page
+  page.on('response', async (r) => {
+    if (!r.url().includes('/api/') || !(r.headers()['content-type'] || '').includes('json')) return;
+    try { responses.push(await r.text()); } catch { /* a redirect or an aborted request has no body */ }
+  });
   const username = `${name}_${run}`;
   await page.goto(`${BASE}/`);
   await page.getByLabel('Username').fill(username);
@@ -36,7 +41,7 @@ async function person(name, viewport = { width: 1100, height: 850 }) {
   await page.getByRole('button', { name: 'Register' }).click();
   await page.getByRole('heading', { name: 'Lobby' }).waitFor();
   const token = await page.evaluate(() => JSON.parse(localStorage.getItem('poker.session')).token);
-  return { name, username, context, page, frames, token };
+  return { name, username, context, page, frames, responses, token };
 }
 
 async function apiGet(path, token) {
@@ -175,6 +180,12 @@ await test('two players play a hand to a showdown through the UI; a spectator ne
   const everSeen = new Set();
   parsed.forEach((f) => { const w = (v) => { if (typeof v === 'string') { if (CARD.test(v)) everSeen.add(v); } else if (v && typeof v === 'object') Object.values(v).forEach(w); }; w(f); });
   for (const c of hole) if (!shown.has(c)) assert.ok(!everSeen.has(c), `an unshown hole card ${c} reached the spectator`);
+  // nor any API answer the spectator's page got, nor its storage
+  const answered = new Set();
+  carol.responses.forEach((body) => { try { const w = (v) => { if (typeof v === 'string') { if (CARD.test(v)) answered.add(v); } else if (v && typeof v === 'object') Object.values(v).forEach(w); }; w(JSON.parse(body)); } catch { /* not JSON */ } });
+  for (const c of hole) if (!shown.has(c)) assert.ok(!answered.has(c), `an unshown hole card ${c} in an API answer to the spectator`);
+  const storage = await carol.page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+  for (const c of hole) assert.ok(!storage.includes(`"${c}"`), `hole card ${c} in the spectator's storage`);
   // nor the spectator's page, at any point of the hand before the showdown
   for (const html of spectatorDom.slice(0, -1)) {
     if (html.includes('data-type="CardsShown"')) break;
