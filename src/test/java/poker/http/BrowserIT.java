@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +19,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import poker.PokerServer;
+import poker.bots.Bot;
+import poker.bots.BotFleet;
+import poker.bots.Strategy;
 import poker.support.TestDatabase;
 import poker.support.TestServer;
 
@@ -28,8 +34,8 @@ import poker.support.TestServer;
  * its {@code run.mjs} drives the system Chromium against a server started here on an embedded
  * PostgreSQL: two players play a hand to a showdown through the UI while a spectator watches (no hole
  * card reaches the spectator early), a dropped connection resumes, the replay scrubbers (a hand's, and the
- * moderators' over the journal) show the right board and pot, and two players play a sit-and-go to the
- * end. Screenshots land in {@code target/screenshots}. Chromium comes from {@code CHROMIUM_PATH}
+ * moderators' over the journal) show the right board and pot, and a browser player plays a sit-and-go
+ * with three bots to the end. Screenshots land in {@code target/screenshots}. Chromium comes from {@code CHROMIUM_PATH}
  * or {@code chromium}/{@code chromium-browser} on the PATH ({@code .ci/run} installs it); without one the
  * test fails and says how to install it.
  */
@@ -42,6 +48,7 @@ class BrowserIT {
     static PokerServer server;
     static String base;
     static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final ObjectMapper JSON = new ObjectMapper();
     static long startedAt;
 
     @BeforeAll
@@ -110,7 +117,10 @@ class BrowserIT {
             pb.environment().put("ADMIN_USERNAME", TestServer.ADMIN);
             pb.environment().put("ADMIN_PASSWORD", TestServer.ADMIN_PASSWORD);
             Process p = pb.start();
+            Thread bots = botsForTheSitAndGo(p);
             boolean done = p.waitFor(240, TimeUnit.SECONDS);
+            bots.interrupt();
+            bots.join(10_000);
             if (!done) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
@@ -128,6 +138,45 @@ class BrowserIT {
                 "moderator-replay.png", "tournament.png", "tournament-table.png")) {
             assertThat(SCREENSHOTS.resolve(shot)).as(shot).exists();
         }
+    }
+
+    /**
+     * The browser test creates a sit-and-go named "Bots SNG ..." from its form; three bots (going all-in
+     * whenever they may, so it ends in a few hands) register into it and play it to the end beside the
+     * browser player. Runs until the tournament ends, the browser tests end, or it is interrupted.
+     */
+    private static Thread botsForTheSitAndGo(Process browserTests) {
+        Thread t = new Thread(() -> {
+            BotFleet.Settings settings = BotFleet.Settings.of(URI.create(base + "/api"), 3)
+                    .withPrefix("sngbot").withStrategy(new Strategy(0, 0, 100)).withSeed(11)
+                    .withLog(line -> { });
+            try (BotFleet fleet = new BotFleet(settings)) {
+                fleet.signUp();
+                String tournamentId = null;
+                while (tournamentId == null && browserTests.isAlive()) {
+                    HttpResponse<String> lobby = get("/api/tournaments?status=registering");
+                    for (JsonNode tournament : JSON.readTree(lobby.body())) {
+                        if (tournament.path("name").asText().startsWith("Bots SNG")) {
+                            tournamentId = tournament.path("tournamentId").asText();
+                        }
+                    }
+                    Thread.sleep(200);
+                }
+                if (tournamentId == null) {
+                    return;
+                }
+                System.out.println("BrowserIT: bots register into " + tournamentId + ": " + fleet.register(tournamentId));
+                fleet.play(new Bot.Tournament(tournamentId));
+                System.out.println("BrowserIT: sit-and-go " + fleet.awaitTournamentEnd(tournamentId, Duration.ofSeconds(180)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                System.out.println("BrowserIT: the bots failed: " + e);
+            }
+        }, "sit-and-go-bots");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
