@@ -12,8 +12,9 @@ import org.apache.pekko.http.javadsl.server.ExceptionHandler;
 import org.apache.pekko.http.javadsl.server.Route;
 
 /**
- * Binds the API: every resource under /api, the operators' routes beside it ({@code /metrics}), and
- * every failure answered as a JSON error body.
+ * Binds the API: every resource under /api, the operators' routes beside it ({@code /metrics}), the
+ * browser client's static files ({@link WebRoutes}: {@code /}, {@code /app.js}, ...), and every failure
+ * answered as a JSON error body.
  */
 public final class HttpServer extends AllDirectives {
 
@@ -41,7 +42,8 @@ public final class HttpServer extends AllDirectives {
                         .map(log -> log.withMdc(() -> ErrorMapping.toResponse(t)))
                         .orElseGet(() -> ErrorMapping.toResponse(t)))))
                 .build();
-        Route all = operations == null ? api : concat(operations, api);
+        Route web = new WebRoutes().routes();
+        Route all = operations == null ? concat(api, web) : concat(operations, api, web);
         Route inner = withRequestTimeoutResponse(ErrorMapping::timedOut,
                 () -> handleExceptions(exceptions, () -> handleRejections(ErrorMapping.rejections(), () -> all)));
         return logged(inner);
