@@ -22,14 +22,13 @@ import org.apache.pekko.http.javadsl.model.ws.Message;
 import org.apache.pekko.http.javadsl.model.ws.TextMessage;
 import org.apache.pekko.http.javadsl.model.ws.WebSocketUpgrade;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
-import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.StreamLimitReachedException;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 import poker.domain.tournament.TournamentEvent;
+import poker.infra.EventArchive;
 import poker.infra.EventFeeds;
 import poker.infra.Metrics;
 import poker.readside.TournamentProjections;
@@ -56,7 +55,6 @@ public final class LiveTournamentRoutes extends ApiDirectives {
     private final LiveSockets sockets;
     private final SessionRevocations revocations;
     private final EventFeeds<TournamentEvent, TournamentFeeds.Stored> feeds;
-    private volatile JdbcReadJournal journal;
 
     public LiveTournamentRoutes(ActorSystem<?> system, UserRepository users, Executor blockingExecutor,
                                 EdgeLimits.LiveSocketLimits limits) {
@@ -69,14 +67,6 @@ public final class LiveTournamentRoutes extends ApiDirectives {
         revocations.publishLogoutsOf(users);
         Metrics.get(system).gauge("poker.live.sockets", "Live sockets open on this node", "kind", "tournament",
                 sockets::live);
-    }
-
-    private JdbcReadJournal journal() {
-        if (journal == null) {
-            journal = PersistenceQuery.get(system).getReadJournalFor(JdbcReadJournal.class,
-                    JdbcReadJournal.Identifier());
-        }
-        return journal;
     }
 
     /** A tournament at a journal position. */
@@ -132,9 +122,15 @@ public final class LiveTournamentRoutes extends ApiDirectives {
      */
     private CompletionStage<Moment> startingPoint(String tournamentId, Optional<Long> fromSeq) {
         long to = fromSeq.map(n -> Math.max(1, n)).orElse(Long.MAX_VALUE);
-        return journal().currentEventsByPersistenceId(TournamentProjections.persistenceIdOf(tournamentId), 0, to)
-                .runWith(Sink.fold(new Moment(new TournamentView(tournamentId), 0), (moment, env) ->
-                        new Moment(moment.view().apply((TournamentEvent) env.event()), env.sequenceNr())), system);
+        // through the archive: a finished tournament's events may have moved there (EventArchive)
+        return EventArchive.get(system).events(TournamentProjections.persistenceIdOf(tournamentId), 0, to)
+                .thenApply(events -> {
+                    Moment moment = new Moment(new TournamentView(tournamentId), 0);
+                    for (org.apache.pekko.persistence.query.EventEnvelope env : events) {
+                        moment = new Moment(moment.view().apply((TournamentEvent) env.event()), env.sequenceNr());
+                    }
+                    return moment;
+                });
     }
 
     private record Out(String text, boolean closes) {

@@ -128,7 +128,8 @@ public final class EventArchive implements Extension {
     /**
      * The events of {@code persistenceId} from {@code fromSeq} to {@code toSeq} (inclusive), from the
      * archive and the journal as one, in order. The journal is read first and the archive after: an
-     * archiving that moves rows in between is seen by the second read, so nothing falls in the gap.
+     * archiving that moves rows in between is seen by the second read, so nothing falls in the gap. When the
+     * journal alone gave them all, without a hole, the archive is not asked.
      */
     public CompletionStage<List<EventEnvelope>> events(String persistenceId, long fromSeq, long toSeq) {
         CompletionStage<List<EventEnvelope>> hot = journal().currentEventsByPersistenceId(persistenceId, fromSeq, toSeq)
@@ -137,7 +138,9 @@ public final class EventArchive implements Extension {
         if (db == null) {
             return hot;
         }
-        return hot.thenCompose(fromJournal -> CompletableFuture.supplyAsync(() -> {
+        return hot.thenCompose(fromJournal -> contiguousFrom(fromJournal, fromSeq)
+                ? java.util.concurrent.CompletableFuture.completedFuture(fromJournal)
+                : CompletableFuture.supplyAsync(() -> {
             List<EventEnvelope> cold = archived(persistenceId, fromSeq, toSeq);
             if (cold.isEmpty()) {
                 return fromJournal;
@@ -147,6 +150,15 @@ public final class EventArchive implements Extension {
             fromJournal.forEach(e -> all.put(e.sequenceNr(), e));
             return List.copyOf(all.values());
         }, blocking));
+    }
+
+    /**
+     * The journal gave every event from {@code fromSeq} on without a hole: the archive has nothing to add
+     * (it only ever holds an entity's first events, and at most the journal's first row again).
+     */
+    private static boolean contiguousFrom(List<EventEnvelope> events, long fromSeq) {
+        return !events.isEmpty() && events.get(0).sequenceNr() == Math.max(1, fromSeq)
+                && events.get(events.size() - 1).sequenceNr() - events.get(0).sequenceNr() == events.size() - 1;
     }
 
     /** The highest sequence number of {@code persistenceId} in the archive (0: none archived). */

@@ -17,9 +17,7 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.apache.pekko.japi.Pair;
-import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
 import org.apache.pekko.persistence.query.EventEnvelope;
-import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.stream.BoundedSourceQueue;
 import org.apache.pekko.stream.QueueOfferResult;
 import org.apache.pekko.stream.javadsl.Sink;
@@ -98,7 +96,6 @@ public final class EventFeeds<E, B extends EventFeeds.Batch<E>> {
     private final Function<String, String> topicName;
     private final Function<String, String> persistenceId;
     private final BatchFactory<E, B> factory;
-    private final JdbcReadJournal journal;
     private final ActorRef<HubCommand> hub;
     private final AtomicLong ids = new AtomicLong();
 
@@ -119,8 +116,6 @@ public final class EventFeeds<E, B extends EventFeeds.Batch<E>> {
         this.topicName = topicName;
         this.persistenceId = persistenceId;
         this.factory = factory;
-        this.journal = PersistenceQuery.get(system).getReadJournalFor(JdbcReadJournal.class,
-                JdbcReadJournal.Identifier());
         this.hub = system.systemActorOf(Behaviors.<HubCommand>setup(ctx -> Behaviors.withTimers(timers -> {
             if (checks.quiet() != null) {
                 timers.startTimerWithFixedDelay(Tick.INSTANCE, TICK);
@@ -136,7 +131,9 @@ public final class EventFeeds<E, B extends EventFeeds.Batch<E>> {
 
     /** The events stored now from {@code from} to {@code to} (inclusive). */
     private Source<Numbered<E>, NotUsed> between(String entityId, long from, long to) {
-        return journal.currentEventsByPersistenceId(persistenceId.apply(entityId), from, to)
+        // through the archive: a socket may start before an archived point (EventArchive)
+        return Source.completionStage(EventArchive.get(system).events(persistenceId.apply(entityId), from, to))
+                .mapConcat(events -> events)
                 .map(this::numbered)
                 .mapMaterializedValue(m -> NotUsed.getInstance());
     }
