@@ -210,6 +210,42 @@ class EventArchiveIT {
         assertThat(archive.runRound(List.of("Table", "Tournament"), 1_000_000, 10)).isGreaterThanOrEqualTo(2);
         assertThat(archive.archivedTo("Table|" + empty)).isEqualTo(2);
         assertThat(archive.runRound(List.of("Table", "Tournament"), 1_000_000, 10)).as("nothing left").isZero();
+
+        // a cancelled tournament: its final snapshot lets all of it move; its live socket still starts at 0
+        String tournament = api.post("/tournaments", "{\"name\":\"Archived cup\",\"buyIn\":100,\"fee\":10,"
+                + "\"startingStack\":1500,\"seatsPerTable\":9,\"minPlayers\":2,\"maxPlayers\":9,\"startAt\":\""
+                + java.time.Instant.now().plusSeconds(3600) + "\"}", admin).text("tournamentId");
+        assertThat(api.post("/tournaments/" + tournament + "/registrations?consistency=strong", null, late).status())
+                .isEqualTo(201);
+        assertThat(api.post("/tournaments/" + tournament + "/cancel?consistency=strong", null, admin).status())
+                .isEqualTo(200);
+        String tournamentPid = "Tournament|" + tournament;
+        long tournamentEvents = count("SELECT max(sequence_number) FROM event_journal WHERE persistence_id = '"
+                + tournamentPid + "'");
+        String before = api.get("/tournaments/" + tournament, late).raw();
+        awaitCaughtUp();
+        Response tournamentArchived = Eventually.await(WAIT, () -> api.post("/admin/archive",
+                "{\"persistenceId\":\"" + tournamentPid + "\"}", admin), r -> r.status() == 200);
+        assertThat(tournamentArchived.body().path("toSeq").asLong()).isEqualTo(tournamentEvents);
+        assertThat(api.get("/tournaments/" + tournament, late).raw()).isEqualTo(before);
+        LiveClient socket = LiveClient.openPath(server.httpPort(), "/api/tournaments/" + tournament + "/live", late,
+                0L, frame -> {
+                }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            JsonNode first = socket.next(Duration.ofSeconds(20));
+            assertThat(first.path("type").asText()).as(first.toString()).isEqualTo("snapshot");
+            long seen = first.path("seq").asLong();
+            while (seen < tournamentEvents) {
+                JsonNode frame = socket.next(Duration.ofSeconds(20));
+                assertThat(frame).as("event %d of %d", seen + 1, tournamentEvents).isNotNull();
+                if (frame.path("type").asText().equals("event")) {
+                    assertThat(frame.path("seq").asLong()).isEqualTo(seen + 1);
+                    seen++;
+                }
+            }
+        } finally {
+            socket.close();
+        }
     }
 
     /** The snapshot and every event frame a live socket opened with fromSeq=0 receives, up to {@code highest}. */
