@@ -65,6 +65,7 @@ class TablePlayIT {
         volatile int rebuys;
         /** The answer to a refused rebuy (the wallet ran dry), after which the bot has no seat to leave. */
         volatile String refusedRebuy;
+        private boolean windingDown;
 
         Bot(String name, String token, String userId, LiveClient socket, long seed, String tableId) {
             this.tableId = tableId;
@@ -91,14 +92,7 @@ class TablePlayIT {
                 }
                 JsonNode table = frame.path("table");
                 if (busted(table) && socket.frames.isEmpty()) {
-                    // out of chips: leave and buy in again, as a player at a cash table would
-                    api.delete("/tables/" + tableId + "/participants/me?consistency=strong", token);
-                    Response rebought = api.post("/tables/" + tableId + "/participants", "{\"buyIn\":1000}", token);
-                    rebuys++;
-                    if (rebought.status() != 201) {
-                        refusedRebuy = rebought.raw();
-                        running.set(false);
-                    }
+                    rebuy();
                     continue;
                 }
                 JsonNode legal = table.path("legalActions");
@@ -109,6 +103,28 @@ class TablePlayIT {
                 socket.send(choose(table.path("handNumber").asLong(), legal));
                 sent++;
             }
+        }
+
+        /**
+         * Out of chips: leave and buy in again, as a player at a cash table would; not once the table winds
+         * down (a rebuy then would sit a player in after the others sat out, and deal a hand nobody waits for).
+         */
+        synchronized void rebuy() {
+            if (windingDown) {
+                return;
+            }
+            api.delete("/tables/" + tableId + "/participants/me?consistency=strong", token);
+            Response rebought = api.post("/tables/" + tableId + "/participants", "{\"buyIn\":1000}", token);
+            rebuys++;
+            if (rebought.status() != 201) {
+                refusedRebuy = rebought.raw();
+                running.set(false);
+            }
+        }
+
+        /** No more rebuys; waits for one in progress to finish. */
+        synchronized void windDown() {
+            windingDown = true;
         }
 
         private static boolean busted(JsonNode table) {
@@ -189,6 +205,7 @@ class TablePlayIT {
             liveBodies.add(api.get("/tables/" + tableId, null).raw());
         }
         // everyone sits out: no new hand; the one in play is finished by the bots, then all leave
+        bots.forEach(Bot::windDown);
         for (Bot bot : bots) {
             api.post("/tables/" + tableId + "/sit-out", null, bot.token);
         }
