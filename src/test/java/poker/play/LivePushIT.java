@@ -35,9 +35,14 @@ class LivePushIT {
     private static final int SOCKETS = 50;
     private static final Duration WINDOW = Duration.ofSeconds(8);
 
-    static String table(ApiClient api, String token) {
-        return api.post("/tables?consistency=strong", "{\"name\":\"Push\",\"smallBlind\":5,\"bigBlind\":10,"
-                + "\"maxSeats\":2,\"minBuyIn\":200,\"maxBuyIn\":1000,\"actionSeconds\":30}", token).text("tableId");
+    /** A new table; a 503 (a cluster still placing its shards, a loaded machine) is asked again. */
+    static String table(ApiClient api, String token) throws Exception {
+        ApiClient.Response created = poker.support.Eventually.await(Duration.ofSeconds(60), () -> api.post(
+                "/tables?consistency=strong", "{\"name\":\"Push\",\"smallBlind\":5,\"bigBlind\":10,"
+                        + "\"maxSeats\":2,\"minBuyIn\":200,\"maxBuyIn\":1000,\"actionSeconds\":30}", token),
+                r -> r.status() != 503);
+        assertThat(created.status()).as(created.raw()).isIn(201, 202);
+        return created.text("tableId");
     }
 
     /** Committed transactions of the database and index scans of the journal's (persistence id, seq) key. */
