@@ -86,6 +86,8 @@ public final class ServerProcess implements AutoCloseable {
         env.put("POKER_ADMIN_USERNAME", TestServer.ADMIN);
         env.put("POKER_ADMIN_PASSWORD", TestServer.ADMIN_PASSWORD);
         env.put("POKER_HAND_PAUSE", "1h");
+        // no archiving round in a test's lifetime: the tests' checks read event_journal directly
+        env.put("POKER_ARCHIVE_INTERVAL", "24h");
         // small and quick to start: a few of these run beside the test JVM on a small machine
         List<String> jvm = new ArrayList<>(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         // -Dserver.logback=<file> runs the servers with another logging set-up (INFO, to see start-up phases)

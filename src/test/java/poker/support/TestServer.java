@@ -28,6 +28,8 @@ public final class TestServer {
         settings.put("poker.http.port", 0);
         settings.put("poker.management.enabled", false);
         settings.put("poker.passwords.bcrypt-cost", 4);
+        // tests archive on purpose only (EventArchiveIT): their checks read event_journal directly
+        settings.put("poker.archive.auto", "off");
         settings.put("pekko.remote.artery.canonical.port", 0);
         settings.put("pekko.loglevel", "WARNING");
         // no hands unless a test asks for them: seats and wallets stay still
