@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +22,7 @@ import poker.support.ApiClient.Response;
 import poker.support.Eventually;
 import poker.support.LiveClient;
 import poker.support.TestDatabase;
+import poker.support.Sql;
 import poker.support.TestServer;
 
 /**
@@ -307,26 +304,10 @@ class EventArchiveIT {
     }
 
     static long count(String sql) throws Exception {
-        try (Connection c = server.dataSource().getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return Sql.count(server.dataSource(), sql);
     }
 
     static List<String> rows(String sql) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Connection c = server.dataSource().getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(sql)) {
-            ResultSetMetaData meta = rs.getMetaData();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    row.append(meta.getColumnName(i)).append('=').append(rs.getString(i)).append('|');
-                }
-                out.add(row.toString());
-            }
-        }
-        return out;
+        return Sql.rows(server.dataSource(), sql);
     }
 }
