@@ -27,12 +27,10 @@ import javax.sql.DataSource;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
-import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
 import org.apache.pekko.projection.ProjectionBehavior;
 import org.apache.pekko.projection.ProjectionId;
 import org.apache.pekko.projection.StatusObserver;
 import org.apache.pekko.projection.eventsourced.EventEnvelope;
-import org.apache.pekko.projection.eventsourced.javadsl.EventSourcedProvider;
 import org.apache.pekko.projection.javadsl.ProjectionManagement;
 import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
 import org.apache.pekko.projection.jdbc.javadsl.JdbcProjection;
@@ -439,7 +437,7 @@ public final class ProjectionRebuilds {
                 Supplier<JdbcHandler> handler = () -> new Grouped(new GuardedHandler(instance, failures,
                         (JdbcHandler) definition.handler().get()));
                 var projection = JdbcProjection.groupedWithin(ProjectionId.of(rebuildName, slice),
-                                EventSourcedProvider.eventsByTag(system, JdbcReadJournal.Identifier(), slice),
+                                NotifiedTagSource.<Object>eventsByTag(system, slice),
                                 () -> new PooledJdbcSession(dataSource, shadow + ", public"),
                                 (Supplier) handler, system)
                         .withGroup(groupSize, Duration.ofMillis(200))

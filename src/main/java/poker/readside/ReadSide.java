@@ -7,12 +7,10 @@ import javax.sql.DataSource;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.ShardedDaemonProcessSettings;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ShardedDaemonProcess;
-import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
 import org.apache.pekko.persistence.query.Offset;
 import org.apache.pekko.projection.ProjectionBehavior;
 import org.apache.pekko.projection.ProjectionId;
 import org.apache.pekko.projection.eventsourced.EventEnvelope;
-import org.apache.pekko.projection.eventsourced.javadsl.EventSourcedProvider;
 import org.apache.pekko.projection.javadsl.ExactlyOnceProjection;
 import org.apache.pekko.projection.javadsl.SourceProvider;
 import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
@@ -71,7 +69,7 @@ public final class ReadSide {
             ActorSystem<?> system, DataSource dataSource, ProjectionInstance instance,
             Supplier<JdbcHandler<EventEnvelope<E>, PooledJdbcSession>> handler) {
         SourceProvider<Offset, EventEnvelope<E>> source =
-                EventSourcedProvider.eventsByTag(system, JdbcReadJournal.Identifier(), instance.slice());
+                NotifiedTagSource.eventsByTag(system, instance.slice());
         return JdbcProjection.exactlyOnce(ProjectionId.of(instance.name(), instance.slice()), source,
                 () -> new PooledJdbcSession(dataSource), handler, system);
     }
