@@ -14,6 +14,7 @@ import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
 import org.apache.pekko.persistence.query.Offset;
 import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.projection.eventsourced.EventEnvelope;
+import org.apache.pekko.projection.eventsourced.javadsl.EventSourcedProvider;
 import org.apache.pekko.projection.javadsl.SourceProvider;
 import org.apache.pekko.stream.javadsl.Source;
 
@@ -46,8 +47,14 @@ public final class NotifiedTagSource<E> extends SourceProvider<Offset, EventEnve
         this.tag = tag;
     }
 
-    /** The events tagged {@code tag}, in journal order, from a projection's stored offset on. */
+    /**
+     * The events tagged {@code tag}, in journal order, from a projection's stored offset on; with
+     * {@code poker.read-side.notify = off}, the read journal's own live query (polling every refresh-interval).
+     */
     public static <E> SourceProvider<Offset, EventEnvelope<E>> eventsByTag(ActorSystem<?> system, String tag) {
+        if (!system.settings().config().getBoolean("poker.read-side.notify")) {
+            return EventSourcedProvider.eventsByTag(system, JdbcReadJournal.Identifier(), tag);
+        }
         return new NotifiedTagSource<>(system, tag);
     }
 
