@@ -26,7 +26,7 @@ import org.apache.pekko.stream.javadsl.Source;
  * when it began, waiting out a sequence gap (an insert not yet committed) as the live query does, so no
  * event is skipped. Before a round starts, the stream takes the tag's next wake-up ({@link TagWakeups#next});
  * the following round begins when that completes (a commit named the tag, possibly during the round), or
- * after {@link TagWakeups#waitLimit()} at the latest. Each wake-up taken before a commit completes no later
+ * after {@link TagWakeups#waitLimit()} at the latest, and a short settle (see {@link #settled}). Each wake-up taken before a commit completes no later
  * than that commit's notification, so every commit is followed by a round that began after it.
  *
  * <p>Idle, a stream costs one read every {@code poker.read-side.idle-poll} instead of ten a second; busy,
@@ -38,8 +38,10 @@ public final class NotifiedTagSource<E> extends SourceProvider<Offset, EventEnve
     private final JdbcReadJournal journal;
     private final TagWakeups wakeups;
     private final String tag;
+    private final Duration settle;
 
     private NotifiedTagSource(ActorSystem<?> system, String tag) {
+        this.settle = system.settings().config().getDuration("poker.read-side.settle");
         this.system = system;
         this.journal = PersistenceQuery.get(system).getReadJournalFor(JdbcReadJournal.class,
                 JdbcReadJournal.Identifier());
@@ -68,6 +70,7 @@ public final class NotifiedTagSource<E> extends SourceProvider<Offset, EventEnve
                     new AtomicReference<>(CompletableFuture.completedFuture(Done.getInstance()));
             return Source.repeat(NotUsed.getInstance())
                     .flatMapConcat(round -> Source.lazyCompletionStageSource(() -> woken(wakeup.get())
+                            .thenCompose(done -> settled())
                             .thenApply(done -> {
                                 wakeup.set(wakeups.next(tag));
                                 return journal.currentEventsByTag(tag, last.get())
@@ -78,6 +81,21 @@ public final class NotifiedTagSource<E> extends SourceProvider<Offset, EventEnve
                             })))
                     .mapMaterializedValue(m -> NotUsed.getInstance());
         });
+    }
+
+    /**
+     * Completes {@code poker.read-side.settle} later. The read journal reads only up to the highest ordering its
+     * sequence check has seen without a gap, and that check runs every
+     * {@code jdbc-read-journal.journal-sequence-retrieval.query-delay}: a read right at the notification would
+     * nearly always find nothing yet and read again a refresh later. Waiting that long first reads once, and
+     * gathers the commits of that moment into one round.
+     */
+    private CompletionStage<Done> settled() {
+        if (settle.isZero()) {
+            return CompletableFuture.completedFuture(Done.getInstance());
+        }
+        return Patterns.after(settle, system.classicSystem().scheduler(), system.executionContext(),
+                () -> CompletableFuture.completedFuture(Done.getInstance()));
     }
 
     /** Completes when {@code wakeup} does, or after the wait limit, whichever comes first. */
