@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -199,23 +198,6 @@ class BrowserIT {
 
     /** Copies the test folder to target/ and runs {@code npm ci} there when the lock file changed. */
     private static void install() throws IOException, InterruptedException {
-        Files.createDirectories(WORK);
-        boolean changed = false;
-        for (String file : List.of("package.json", "package-lock.json", "run.mjs")) {
-            Path from = SOURCE.resolve(file);
-            Path to = WORK.resolve(file);
-            if (!Files.exists(to) || Files.mismatch(from, to) != -1) {
-                Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-                changed |= !file.endsWith(".mjs");
-            }
-        }
-        if (changed || !Files.exists(WORK.resolve("node_modules/playwright-core/package.json"))) {
-            Process p = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
-                    .directory(WORK.toFile()).redirectErrorStream(true).start();
-            String output = new String(p.getInputStream().readAllBytes());
-            if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new AssertionError("npm ci in " + WORK + " failed (is npm installed?):\n" + output);
-            }
-        }
+        poker.support.NodeFolder.install(SOURCE, WORK, List.of("run.mjs"), "node_modules/playwright-core/package.json");
     }
 }

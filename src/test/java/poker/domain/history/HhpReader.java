@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,21 +53,11 @@ final class HhpReader {
     }
 
     private static void install() throws IOException {
-        Files.createDirectories(WORK);
-        boolean changed = false;
-        for (String file : List.of("package.json", "package-lock.json", "read.js")) {
-            Path from = SOURCE.resolve(file);
-            Path to = WORK.resolve(file);
-            if (!Files.exists(to) || Files.mismatch(from, to) != -1) {
-                Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-                changed = true;
-            }
-        }
-        if (changed || !Files.exists(WORK.resolve("node_modules/hhp/package.json"))) {
-            Result r = run(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"), WORK, null, 300);
-            if (r.exit != 0) {
-                throw new IllegalStateException("npm ci failed (" + r.exit + "): " + r.stderr);
-            }
+        try {
+            poker.support.NodeFolder.install(SOURCE, WORK, List.of("read.js"), "node_modules/hhp/package.json");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
         }
     }
 
