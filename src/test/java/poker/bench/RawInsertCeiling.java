@@ -110,7 +110,7 @@ final class RawInsertCeiling implements AutoCloseable {
         histograms.forEach(all::add);
         long inserted = (long) statements * batch;
         return new Results.RawPoint(batch, callers, inserted, seconds, inserted / seconds,
-                all.getValueAtPercentile(50) / 1000.0, all.getValueAtPercentile(99) / 1000.0, shape.payloadBytes());
+                all.getValueAtPercentile(50) / 1000.0, all.getValueAtPercentile(99) / 1000.0, shape.payloadBytes(), Harness.load());
     }
 
     /** A multi-row INSERT of {@code batch} rows. */

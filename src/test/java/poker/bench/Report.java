@@ -40,7 +40,8 @@ final class Report {
         StringBuilder md = new StringBuilder();
         md.append("# Wallet workload: event sourcing against CRUD\n\n");
         md.append(String.format(Locale.ROOT, "%s · %d cores, %.1f GB RAM, %s · Java %s · PostgreSQL %s (embedded,"
-                        + " fsync and synchronous_commit on) · load average %.1f at the start, %.1f at the end\n\n",
+                        + " fsync and synchronous_commit on) · load average %.1f at the start, %.1f at the end (load: the"
+                        + " 1-minute load average at the end of each point, the run's own threads included)\n\n",
                 m.date(), m.cores(), m.ramBytes() / 1e9, m.os(), m.java(), m.postgres(), m.loadAverageAtStart(),
                 m.loadAverageAtEnd()));
         Results.Settings s = r.settings;
@@ -50,24 +51,24 @@ final class Report {
                 s.commandsPerPoint(), WalletWorkload.OVERDRAWN_SHARE * 100, s.seed()));
         double ceiling = r.rawCeiling();
         md.append("| target | callers | commands/s | × CRUD | × raw ceiling | p50 ms | p99 ms | p99.9 ms | max ms"
-                + " | refused | errors |\n");
-        md.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+                + " | refused | errors | load |\n");
+        md.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
         for (Results.Point p : r.points) {
-            md.append(String.format(Locale.ROOT, "| %s | %d | %,.0f | %s | %s | %.1f | %.1f | %.1f | %.1f | %.1f%% | %d |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %d | %,.0f | %s | %s | %.1f | %.1f | %.1f | %.1f | %.1f%% | %d | %.1f |%n",
                     p.target(), p.callers(), p.perSecond(), times(p.perSecond(), r.crud(p.callers())),
                     ceiling <= 0 ? "–" : String.format(Locale.ROOT, "%.3f", p.perSecond() / ceiling), p.p50Ms(), p.p99Ms(), p.p999Ms(), p.maxMs(),
-                    100.0 * p.rejected() / p.commands(), p.errors()));
+                    100.0 * p.rejected() / p.commands(), p.errors(), p.loadAverage()));
         }
         if (!r.raw.isEmpty()) {
             md.append(String.format(Locale.ROOT, "%nPostgreSQL's raw ceiling (journal-shaped rows of %d payload"
                     + " bytes, one durable transaction per INSERT): best %,.0f rows/s.%n%n", r.raw.get(0).payloadBytes(),
                     ceiling));
-            md.append("| rows per INSERT | connections | rows/s | × CRUD (same callers) | p50 ms | p99 ms |\n");
-            md.append("|--:|--:|--:|--:|--:|--:|\n");
+            md.append("| rows per INSERT | connections | rows/s | × CRUD (same callers) | p50 ms | p99 ms | load |\n");
+            md.append("|--:|--:|--:|--:|--:|--:|--:|\n");
             for (Results.RawPoint p : r.raw) {
-                md.append(String.format(Locale.ROOT, "| %d | %d | %,.0f | %s | %.1f | %.1f |%n", p.batch(),
+                md.append(String.format(Locale.ROOT, "| %d | %d | %,.0f | %s | %.1f | %.1f | %.1f |%n", p.batch(),
                         p.callers(), p.rowsPerSecond(), times(p.rowsPerSecond(), r.crud(p.callers())), p.p50Ms(),
-                        p.p99Ms()));
+                        p.p99Ms(), p.loadAverage()));
             }
         }
         if (r.idle != null) {

@@ -19,13 +19,14 @@ final class Results {
 
     /** One target at one number of callers. Latencies in milliseconds. */
     record Point(String target, int callers, int commands, double seconds, double perSecond, long rejected,
-                 long errors, double p50Ms, double p99Ms, double p999Ms, double maxMs, double meanMs) {
+                 long errors, double p50Ms, double p99Ms, double p999Ms, double maxMs, double meanMs,
+                 double loadAverage) {
 
         static Point of(String target, int callers, int commands, double seconds, long rejected, long errors,
                         Histogram h) {
             return new Point(target, callers, commands, seconds, commands / seconds, rejected, errors,
                     ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)),
-                    ms(h.getMaxValue()), h.getMean() / 1000.0);
+                    ms(h.getMaxValue()), h.getMean() / 1000.0, Harness.load());
         }
 
         private static double ms(long micros) {
@@ -35,7 +36,7 @@ final class Results {
 
     /** PostgreSQL's raw ceiling: journal-shaped rows, {@code batch} rows per INSERT, one transaction each. */
     record RawPoint(int batch, int callers, long rows, double seconds, double rowsPerSecond, double p50Ms,
-                    double p99Ms, int payloadBytes) {
+                    double p99Ms, int payloadBytes, double loadAverage) {
     }
 
     /** The idle full server: database transactions over {@code seconds}, nothing happening. */

@@ -5,8 +5,8 @@ import java.util.SplittableRandom;
 /**
  * The harness's wallet workload (issue 13): commands on uniformly random wallets out of {@code wallets}, half
  * deposits and half debits of 1 to 100 chips. Every wallet starts with {@link #GRANT} chips, far more than a
- * run can take out of it (50,000 commands over 1,000 wallets move a wallet by a few thousand chips at most),
- * so an ordinary debit never bounces; {@link #OVERDRAWN_SHARE} of the debits ask for {@link #OVERDRAFT},
+ * run takes out of it (a full run moves a wallet like a random walk of some 200 steps of up to 100 chips: about
+ * a thousand chips either way), so an ordinary debit does not bounce; {@link #OVERDRAWN_SHARE} of the debits ask for {@link #OVERDRAFT},
  * more than any wallet can hold in a run, and are refused for insufficient funds. The refused share is thus
  * the same in every target and at every number of callers, whatever order the commands land in. With
  * {@code depositsOnly} (the HTTP target: the API has no debit route) every command is a deposit.
