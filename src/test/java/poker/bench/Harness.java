@@ -51,6 +51,8 @@ import poker.wallet.Wallets;
  *       running), through its {@link Wallets}; first the idle server's transactions per second;</li>
  *   <li>{@code server-http}: the same server over HTTP (admin deposits: the API has no debit route).</li>
  * </ol>
+ * Then, with {@code recovery=}, how long tables with that many events take to answer after a restart
+ * ({@link Recovery}).
  * Every figure is printed beside its ratio to the CRUD baseline at the same number of callers and to the raw
  * ceiling. Writes target/bench/results.json, summary.md and two SVG plots. Not part of mvn verify:
  *
@@ -58,7 +60,9 @@ import poker.wallet.Wallets;
  * mvn -q test-compile exec:java -Dexec.classpathScope=test -Dmain.class=poker.bench.Harness \
  *   -Dexec.args="quick"     (or "full": 50,000 commands per point; then key=value to override:
  *                            wallets=1000 commands=50000 callers=1,4,16,64 raw-batches=1,10,100
- *                            raw-callers=16,64 targets=crud,entity,raw,server,server-http seed=13)
+ *                            raw-callers=16,64 targets=crud,entity,raw,server,server-http seed=13
+ *                            recovery=1000,10000: table journal sizes for the recovery figure, played by
+ *                            bots first, minutes; full mode's default, none in quick mode)
  * </pre>
  */
 public final class Harness {
@@ -141,6 +145,11 @@ public final class Harness {
             }
             if (targets.contains(SERVER) || targets.contains(HttpTarget.NAME)) {
                 serverTargets(pg, results, runner, targets, walletIds);
+            }
+            List<Integer> recovery = ints(options.getOrDefault("recovery", full ? "1000,10000" : ""));
+            if (!recovery.isEmpty()) {
+                results.recovery = Recovery.run(new TestDatabase.Db(database(pg, "bench_recovery"), "postgres", ""),
+                        recovery);
             }
         } finally {
             if (results != null) {

@@ -26,6 +26,7 @@ final class Report {
         json.put("raw", results.raw);
         json.put("rawCeilingRowsPerSecond", results.rawCeiling());
         json.put("idle", results.idle);
+        json.put("recovery", results.recovery);
         json.put("notes", results.notes);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .configure(com.fasterxml.jackson.core.JsonGenerator.Feature.QUOTE_NON_NUMERIC_NUMBERS, true)
@@ -75,6 +76,16 @@ final class Report {
             md.append(String.format(Locale.ROOT, "%nIdle full server: %.1f database transactions/s (%d in %.0f s,"
                             + " pg_stat_database xact_commit, nothing happening).%n", r.idle.perSecond(),
                     r.idle.transactions(), r.idle.seconds()));
+        }
+        if (r.recovery != null) {
+            md.append(String.format(Locale.ROOT, "%nRecovery after a restart (the server's start took %.1f s):%n%n",
+                    r.recovery.bootSeconds()));
+            md.append("| table events | latest snapshot at | answered after the launch, s | the ask after the start, s |\n");
+            md.append("|--:|--:|--:|--:|\n");
+            for (Results.RecoveredTable t : r.recovery.tables()) {
+                md.append(String.format(Locale.ROOT, "| %,d | %,d | %.2f | %.3f |%n", t.events(),
+                        t.snapshotSequence(), t.sinceLaunchSeconds(), t.askSeconds()));
+            }
         }
         md.append("\nTargets:\n\n");
         for (Results.Target t : r.targets) {

@@ -49,7 +49,16 @@ final class Results {
     final List<Point> points = new ArrayList<>();
     final List<RawPoint> raw = new ArrayList<>();
     Idle idle;
+    Recovery recovery;
     final List<String> notes = new ArrayList<>();
+
+    /** A table with {@code events} in its journal, after a restart: seconds from the launch to its answer. */
+    record RecoveredTable(String tableId, long events, long snapshotSequence, double sinceLaunchSeconds,
+                          double askSeconds) {
+    }
+
+    record Recovery(double bootSeconds, List<RecoveredTable> tables) {
+    }
 
     record Target(String name, String description) {
     }
