@@ -96,12 +96,27 @@ public final class Harness {
         Path home = Files.createTempDirectory("poker-bench");
         EmbeddedDatabase pg = EmbeddedDatabase.start(home.resolve("pgdata"), 0);
         // interrupted (Ctrl-C, SIGTERM): PostgreSQL stops and its folder goes, as at the end of a run
-        Thread cleanup = new Thread(() -> cleanUp(pg, home), "bench-cleanup");
+        Results[] running = new Results[1];
+        Thread cleanup = new Thread(() -> {
+            // what was measured before the interruption is kept, marked as such
+            if (running[0] != null) {
+                running[0].notes.add("The run was interrupted (the process was stopped): the figures above are"
+                        + " what it measured until then.");
+                try {
+                    Report.write(running[0].withLoadAtEnd(load()), out);
+                    System.err.println("interrupted: what was measured is in " + out);
+                } catch (Exception e) {
+                    System.err.println("interrupted, and the results could not be written: " + e);
+                }
+            }
+            cleanUp(pg, home);
+        }, "bench-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         Results results = null;
         try {
             results = new Results(machine(pg), new Results.Settings(mode, wallets, commands, callers, rawBatches,
                     rawCallers, seed));
+            running[0] = results;
             Results.Machine m = results.machine;
             System.out.printf("Harness (%s): %d wallets, %d commands per point (after %d to warm up), callers %s;"
                             + " %d cores, %.1f GB RAM, Java %s, PostgreSQL %s (fsync, synchronous_commit on),"
@@ -152,6 +167,7 @@ public final class Harness {
                         recovery);
             }
         } finally {
+            running[0] = null;
             if (results != null) {
                 Results finished = results.withLoadAtEnd(load());
                 Report.write(finished, out);

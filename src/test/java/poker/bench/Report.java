@@ -87,7 +87,9 @@ final class Report {
                         t.snapshotSequence(), t.sinceLaunchSeconds(), t.askSeconds()));
             }
         }
-        md.append("\nTargets:\n\n");
+        if (!r.targets.isEmpty()) {
+            md.append("\nTargets:\n\n");
+        }
         for (Results.Target t : r.targets) {
             md.append("- `").append(t.name()).append("`: ").append(t.description()).append('\n');
         }
