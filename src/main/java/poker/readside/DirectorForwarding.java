@@ -8,12 +8,10 @@ import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.ShardedDaemonProcessSettings;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ShardedDaemonProcess;
-import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
 import org.apache.pekko.persistence.query.Offset;
 import org.apache.pekko.projection.ProjectionBehavior;
 import org.apache.pekko.projection.ProjectionId;
 import org.apache.pekko.projection.eventsourced.EventEnvelope;
-import org.apache.pekko.projection.eventsourced.javadsl.EventSourcedProvider;
 import org.apache.pekko.projection.javadsl.AtLeastOnceProjection;
 import org.apache.pekko.projection.javadsl.Handler;
 import org.apache.pekko.projection.javadsl.SourceProvider;
@@ -122,7 +120,7 @@ public final class DirectorForwarding {
                 slice -> {
                     String tag = tagPrefix + "-" + slice;
                     SourceProvider<Offset, EventEnvelope<E>> source =
-                            EventSourcedProvider.eventsByTag(system, JdbcReadJournal.Identifier(), tag);
+                            NotifiedTagSource.eventsByTag(system, tag);
                     AtLeastOnceProjection<Offset, EventEnvelope<E>> projection = JdbcProjection.atLeastOnceAsync(
                             ProjectionId.of(name, tag), source, () -> new PooledJdbcSession(dataSource), handler,
                             system);

@@ -27,12 +27,10 @@ import javax.sql.DataSource;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
-import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
 import org.apache.pekko.projection.ProjectionBehavior;
 import org.apache.pekko.projection.ProjectionId;
 import org.apache.pekko.projection.StatusObserver;
 import org.apache.pekko.projection.eventsourced.EventEnvelope;
-import org.apache.pekko.projection.eventsourced.javadsl.EventSourcedProvider;
 import org.apache.pekko.projection.javadsl.ProjectionManagement;
 import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
 import org.apache.pekko.projection.jdbc.javadsl.JdbcProjection;
@@ -174,33 +172,7 @@ public final class ProjectionRebuilds {
     private record Sample(long nanos, long done) {
     }
 
-    /** A group of envelopes through the projection's (guarded) handler, one after another, in one transaction. */
-    static final class Grouped<E> extends JdbcHandler<List<EventEnvelope<E>>, PooledJdbcSession> {
-        private final JdbcHandler<EventEnvelope<E>, PooledJdbcSession> delegate;
-
-        Grouped(JdbcHandler<EventEnvelope<E>, PooledJdbcSession> delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void start() {
-            delegate.start();
-        }
-
-        @Override
-        public void stop() {
-            delegate.stop();
-        }
-
-        @Override
-        public void process(PooledJdbcSession session, List<EventEnvelope<E>> envelopes) throws Exception {
-            for (EventEnvelope<E> envelope : envelopes) {
-                delegate.process(session, envelope);
-            }
-        }
-    }
-
-    private final class Rebuild {
+        private final class Rebuild {
         final ProjectionDefinition definition;
         final String id;
         final String shadow;
@@ -391,7 +363,7 @@ public final class ProjectionRebuilds {
         long feedArchive(EventArchive archive) throws Exception {
             long fed = 0;
             for (String slice : slices) {
-                Grouped handler = new Grouped((JdbcHandler) definition.handler().get());
+                GroupedHandler handler = new GroupedHandler((JdbcHandler) definition.handler().get());
                 handler.start();
                 long[] count = {0};
                 try {
@@ -436,10 +408,10 @@ public final class ProjectionRebuilds {
             StatusObserver observer = counter();
             for (String slice : slices) {
                 ProjectionInstance instance = new ProjectionInstance(rebuildName, slice);
-                Supplier<JdbcHandler> handler = () -> new Grouped(new GuardedHandler(instance, failures,
+                Supplier<JdbcHandler> handler = () -> new GroupedHandler(new GuardedHandler(instance, failures,
                         (JdbcHandler) definition.handler().get()));
                 var projection = JdbcProjection.groupedWithin(ProjectionId.of(rebuildName, slice),
-                                EventSourcedProvider.eventsByTag(system, JdbcReadJournal.Identifier(), slice),
+                                NotifiedTagSource.<Object>eventsByTag(system, slice),
                                 () -> new PooledJdbcSession(dataSource, shadow + ", public"),
                                 (Supplier) handler, system)
                         .withGroup(groupSize, Duration.ofMillis(200))

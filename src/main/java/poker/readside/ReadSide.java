@@ -7,13 +7,11 @@ import javax.sql.DataSource;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.ShardedDaemonProcessSettings;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ShardedDaemonProcess;
-import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
 import org.apache.pekko.persistence.query.Offset;
 import org.apache.pekko.projection.ProjectionBehavior;
 import org.apache.pekko.projection.ProjectionId;
 import org.apache.pekko.projection.eventsourced.EventEnvelope;
-import org.apache.pekko.projection.eventsourced.javadsl.EventSourcedProvider;
-import org.apache.pekko.projection.javadsl.ExactlyOnceProjection;
+import org.apache.pekko.projection.Projection;
 import org.apache.pekko.projection.javadsl.SourceProvider;
 import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
 import org.apache.pekko.projection.jdbc.javadsl.JdbcProjection;
@@ -64,15 +62,21 @@ public final class ReadSide {
     }
 
     /**
-     * Failures: the recovery strategy and restart backoff of {@code pekko.projection} in
-     * persistence.conf retry the failing envelope, forever, with exponential backoff.
+     * Exactly once, a group of events a transaction: the events one read of the tag brings (up to
+     * {@code poker.read-side.group-max}, gathered for at most {@code group-within}) go through the handler and
+     * commit with their offset together, one commit a group instead of one an event.
+     *
+     * <p>Failures: the recovery strategy and restart backoff of {@code pekko.projection} in
+     * persistence.conf retry the failing group, forever, with exponential backoff; the guard names the event.
      */
-    private static <E> ExactlyOnceProjection<Offset, EventEnvelope<E>> projection(
+    private static <E> Projection<EventEnvelope<E>> projection(
             ActorSystem<?> system, DataSource dataSource, ProjectionInstance instance,
             Supplier<JdbcHandler<EventEnvelope<E>, PooledJdbcSession>> handler) {
         SourceProvider<Offset, EventEnvelope<E>> source =
-                EventSourcedProvider.eventsByTag(system, JdbcReadJournal.Identifier(), instance.slice());
-        return JdbcProjection.exactlyOnce(ProjectionId.of(instance.name(), instance.slice()), source,
-                () -> new PooledJdbcSession(dataSource), handler, system);
+                NotifiedTagSource.eventsByTag(system, instance.slice());
+        com.typesafe.config.Config settings = system.settings().config().getConfig("poker.read-side");
+        return JdbcProjection.groupedWithin(ProjectionId.of(instance.name(), instance.slice()), source,
+                        () -> new PooledJdbcSession(dataSource), () -> new GroupedHandler<>(handler.get()), system)
+                .withGroup(settings.getInt("group-max"), settings.getDuration("group-within"));
     }
 }

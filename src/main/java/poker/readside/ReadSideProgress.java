@@ -24,18 +24,21 @@ import org.apache.pekko.projection.eventsourced.EventEnvelope;
 import poker.infra.JsonSerializable;
 
 /**
- * How far each projection has got, as the projections themselves report it: after an envelope's
- * rows and offset are committed, the projection publishes {@link Processed} on a cluster topic;
- * every node tracks the latest sequence number per projection and persistence id, and answers
- * callers waiting for a command's events to be readable ({@code consistency=strong}).
+ * How far each projection has got, as the projections themselves report it: after a group of envelopes
+ * has its rows and offset committed, the projection publishes one {@link Processed} on a cluster topic, with
+ * the highest sequence number of each persistence id in the group; every node tracks the latest sequence
+ * number per projection and persistence id, and answers callers waiting for a command's events to be
+ * readable ({@code consistency=strong}). One message per committed group, not one per event.
  */
 public final class ReadSideProgress {
 
-    public static final String TOPIC = "read-side-progress";
+    /** Carried {@code Processed(projection, persistenceId, sequenceNr)} before positions came in groups. */
+    public static final String TOPIC = "read-side-progress-groups";
     /** Latest positions kept per projection; older entries fall out (a waiter for them times out). */
     private static final int MAX_TRACKED = 100_000;
 
-    public record Processed(String projection, String persistenceId, long sequenceNr) implements JsonSerializable {
+    /** Projection {@code projection} has committed each persistence id of {@code positions} up to its number. */
+    public record Processed(String projection, Map<String, Long> positions) implements JsonSerializable {
     }
 
     /** "Projection {@code projection} has processed {@code persistenceId} up to {@code sequenceNr}". */
@@ -79,10 +82,65 @@ public final class ReadSideProgress {
                 system.scheduler());
     }
 
-    /** The observer each projection reports through. */
+    /**
+     * The observer a projection instance reports through: it gathers the envelopes of a group (each reported
+     * after the group's commit) and publishes them when the group's offset is reported as stored.
+     */
     public <E> StatusObserver<EventEnvelope<E>> observer() {
-        return afterEach((id, envelope) ->
-                topic.tell(Topic.publish(new Processed(id.name(), envelope.persistenceId(), envelope.sequenceNr()))));
+        Map<String, Long> pending = new HashMap<>();
+        String[] projection = {null};
+        Runnable flush = () -> {
+            Processed processed;
+            synchronized (pending) {
+                if (pending.isEmpty()) {
+                    return;
+                }
+                processed = new Processed(projection[0], Map.copyOf(pending));
+                pending.clear();
+            }
+            topic.tell(Topic.publish(processed));
+        };
+        return new StatusObserver<>() {
+            @Override
+            public void afterProcess(ProjectionId id, EventEnvelope<E> envelope) {
+                boolean full;
+                synchronized (pending) {
+                    projection[0] = id.name();
+                    pending.merge(envelope.persistenceId(), envelope.sequenceNr(), Math::max);
+                    full = pending.size() >= 1000;
+                }
+                if (full) {
+                    flush.run();
+                }
+            }
+
+            @Override
+            public void offsetProgress(ProjectionId id, EventEnvelope<E> envelope) {
+                flush.run();
+            }
+
+            @Override
+            public void started(ProjectionId id) {
+            }
+
+            @Override
+            public void failed(ProjectionId id, Throwable cause) {
+            }
+
+            @Override
+            public void stopped(ProjectionId id) {
+                flush.run();
+            }
+
+            @Override
+            public void beforeProcess(ProjectionId id, EventEnvelope<E> envelope) {
+            }
+
+            @Override
+            public void error(ProjectionId id, EventEnvelope<E> envelope, Throwable cause,
+                              HandlerRecoveryStrategy recoveryStrategy) {
+            }
+        };
     }
 
     /** An observer that only acts after each processed envelope (its rows and offset committed). */
@@ -135,7 +193,7 @@ public final class ReadSideProgress {
                                         return size() > MAX_TRACKED;
                                     }
                                 });
-                        positions.merge(p.persistenceId(), p.sequenceNr(), Math::max);
+                        p.positions().forEach((persistenceId, seq) -> positions.merge(persistenceId, seq, Math::max));
                         answer(latest, waiting);
                         return Behaviors.same();
                     })

@@ -1,0 +1,129 @@
+package poker.bench;
+
+import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import poker.PokerServer;
+import poker.domain.table.TableCommand;
+import poker.domain.table.TableSettings;
+import poker.support.TestDatabase;
+import poker.support.TestServer;
+import poker.table.TableEntity;
+
+/**
+ * Does a node's boot grow with the number of tables it has ever seen? TABLES tables are created through
+ * sharding (remembered entities, as every table is while it is in memory), then the server stops and starts
+ * again on the same database, twice: once after the tables went quiet and passivated (they leave the
+ * remembered set), once with all of them still in memory when the node stopped (all recovered at boot).
+ * Prints how long the start took and when the first table answered, in-process (the database already
+ * running). Not part of mvn verify:
+ *
+ * <pre>
+ * mvn -q test-compile exec:java -Dexec.classpathScope=test -Dmain.class=poker.bench.BootBenchmark \
+ *   [-Dexec.args="TABLES"]     (default 10000)
+ * </pre>
+ */
+public final class BootBenchmark {
+
+    private static final TableSettings SETTINGS = new TableSettings("Boot", 5, 10, 9, 100, 1000, 20);
+
+    private BootBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int tables = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        List<String> lines = new ArrayList<>();
+        try {
+            lines.add(run(tables, "passivated before the stop", "3s", true));
+            lines.add(run(tables, "all in memory at the stop", "1h", false));
+        } finally {
+            System.out.printf("%n%d tables created per run; %d CPUs, load average %.1f%n", tables,
+                    Runtime.getRuntime().availableProcessors(),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            System.out.printf("| %-28s | %12s | %20s | %22s |%n", "tables at the stop", "start() ms",
+                    "first table answer ms", "remembered-entity rows");
+            System.out.println("|---|---|---|---|");
+            lines.forEach(System.out::println);
+            System.exit(0);
+        }
+    }
+
+    private static String run(int tables, String name, String idlePassivation, boolean waitForPassivation)
+            throws Exception {
+        TestDatabase.Db db = TestDatabase.fresh();
+        Map<String, Object> settings = Map.of(
+                "poker.table.idle-passivation", idlePassivation,
+                "poker.archive.auto", "off",
+                "pekko.loglevel", "ERROR");
+        PokerServer server = TestServer.start(db, settings);
+        String probe = null;
+        try {
+            Semaphore inFlight = new Semaphore(32);
+            long began = System.nanoTime();
+            List<CompletableFuture<?>> all = new ArrayList<>();
+            for (int i = 0; i < tables; i++) {
+                String tableId = UUID.randomUUID().toString();
+                if (probe == null) {
+                    probe = tableId;
+                }
+                inFlight.acquire();
+                CompletableFuture<?> f = ClusterSharding.get(server.system())
+                        .entityRefFor(TableEntity.ENTITY_KEY, tableId)
+                        .<TableEntity.Reply>ask(r -> new TableEntity.Execute(new TableCommand.CreateTable(tableId,
+                                SETTINGS, UUID.randomUUID().toString(), Instant.now()), r), Duration.ofSeconds(30))
+                        .toCompletableFuture()
+                        .whenComplete((r, e) -> inFlight.release());
+                all.add(f);
+                if (i > 0 && i % 1000 == 0) {
+                    System.out.printf("%s: %d tables created (%.0f/s)%n", name, i,
+                            i / ((System.nanoTime() - began) / 1e9));
+                }
+            }
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+            if (waitForPassivation) {
+                Thread.sleep(Duration.parse("PT" + idlePassivation).toMillis() + 10_000);
+            }
+        } finally {
+            server.stop();
+        }
+        long rows;
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM event_journal WHERE persistence_id LIKE '/sharding/TableShard%'")) {
+            rs.next();
+            rows = rs.getLong(1);
+        }
+        long launched = System.nanoTime();
+        PokerServer again = TestServer.start(db, settings);
+        long started = System.nanoTime();
+        try {
+            String tableId = probe;
+            while (true) {
+                try {
+                    ClusterSharding.get(again.system()).entityRefFor(TableEntity.ENTITY_KEY, tableId)
+                            .<poker.domain.table.TableState>ask(TableEntity.GetState::new, Duration.ofMillis(500))
+                            .toCompletableFuture().join();
+                    break;
+                } catch (RuntimeException notYet) {
+                    // the shard is still starting
+                }
+            }
+            long answered = System.nanoTime();
+            return String.format("| %-28s | %12d | %20d | %22d |", name, (started - launched) / 1_000_000,
+                    (answered - launched) / 1_000_000, rows);
+        } finally {
+            again.stop();
+        }
+    }
+}
