@@ -143,7 +143,8 @@ public final class PokerServer {
 
             int tagSlices = withDatabase.getInt("poker.tag-slices");
             Duration askTimeout = withDatabase.getDuration("poker.ask-timeout");
-            Wallets wallets = new Wallets(system, askTimeout, withDatabase.getLong("poker.wallet.grant"));
+            Wallets wallets = new Wallets(system, askTimeout, withDatabase.getLong("poker.wallet.grant"),
+                    withDatabase.getDuration("poker.wallet.buy-in-timeout"));
             TableEntity.init(system, tagSlices, new TableEntity.Environment(Clock.systemUTC(),
                     TableEntity.Dealer.secure(), withDatabase.getDuration("poker.table.hand-pause")),
                     withDatabase.getDuration("poker.table.idle-passivation"));

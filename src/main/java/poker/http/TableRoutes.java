@@ -223,7 +223,19 @@ public final class TableRoutes extends ApiDirectives {
     private CompletionStage<HttpResponse> buyIn(User user, String tableId, String buyInId, long buyIn,
                                                 Optional<Integer> seat, boolean waitForBigBlind, boolean strong) {
         CompletionStage<BuyInSaga.Outcome> saga = wallets.buyIn(buyInId, user.id(), tableId, buyIn, seat.orElse(null),
-                waitForBigBlind);
+                        waitForBigBlind)
+                .exceptionally(failure -> {
+                    Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure;
+                    if (cause instanceof org.apache.pekko.pattern.AskTimeoutException) {
+                        // the saga outlived the wait but goes on: it seats the player or refunds them
+                        throw new ApiError(StatusCodes.SERVICE_UNAVAILABLE, "buy_in_pending", "Your buy-in "
+                                + buyInId + " is still going through: it will seat you or refund you. Look at the"
+                                + " table's participants and your wallet before trying again.", null)
+                                .withRetryAfter(java.time.Duration.ofSeconds(2));
+                    }
+                    throw failure instanceof RuntimeException r ? r : new java.util.concurrent.CompletionException(failure);
+                });
         return saga.thenCompose(outcome -> {
             if (outcome instanceof BuyInSaga.Refused refused) {
                 // a refund changed the wallet: a strong caller's next wallet read must show it

@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * Is the store answering, as this node sees it? A probe opens a fresh connection to the journal's
  * database and runs SELECT 1 with a short timeout, every interval (poker.store-health). The HTTP layer
  * answers 503 at once while it is down instead of letting each request wait for a timeout, and /ready
- * says not ready ({@link StoreReadinessCheck}). A fresh connection, not a pooled one: that is what a
+ * says not ready ({@link StoreReadinessCheck}). Down takes {@code failures-to-down} failed probes in a row:
+ * under a burst of requests a fresh connection can take longer than the probe's timeout while the store
+ * is answering every pooled connection, and one such probe must not turn every request away. A fresh connection, not a pooled one: that is what a
  * request needs when the pools have lost theirs, and it cannot block on a starved pool.
  */
 public final class StoreHealth implements Extension {
@@ -39,11 +41,14 @@ public final class StoreHealth implements Extension {
     // up at first: the server has just migrated the schema through the same database
     private volatile boolean up = true;
     private volatile long downSince;
+    private final int failuresToDown;
+    private int failuresInARow;
 
     private StoreHealth(ActorSystem<?> system) {
         Config db = system.settings().config().getConfig("pekko-persistence-jdbc.shared-databases.slick.db");
         Config settings = system.settings().config().getConfig("poker.store-health");
         Duration interval = settings.getDuration("interval");
+        this.failuresToDown = Math.max(1, settings.getInt("failures-to-down"));
         // pgjdbc takes whole seconds; 0 would mean no timeout at all
         String timeoutSeconds = Long.toString(Math.max(1, settings.getDuration("timeout").toSeconds()));
         this.url = db.getString("url");
@@ -76,6 +81,13 @@ public final class StoreHealth implements Extension {
             st.execute("SELECT 1");
         } catch (Exception e) {
             problem = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+        }
+        failuresInARow = problem == null ? 0 : failuresInARow + 1;
+        if (problem != null && failuresInARow < failuresToDown) {
+            // one slow connection under a burst is not an outage: the next probe decides
+            log.debug("Store probe failed ({}), {} of {} before the node calls the store down", problem,
+                    failuresInARow, failuresToDown);
+            return;
         }
         if (problem == null && !up) {
             up = true;

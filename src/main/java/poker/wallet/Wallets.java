@@ -12,11 +12,21 @@ public final class Wallets {
     private final ClusterSharding sharding;
     private final Duration askTimeout;
     private final long grant;
+    private final Duration buyInTimeout;
 
     public Wallets(ActorSystem<?> system, Duration askTimeout, long grant) {
+        this(system, askTimeout, grant, askTimeout.multipliedBy(3).plusSeconds(1));
+    }
+
+    /**
+     * @param buyInTimeout how long a caller waits for a buy-in saga's outcome: the saga's steps (debit, seat,
+     *                     a refund after a refusal) each wait up to {@code askTimeout}
+     */
+    public Wallets(ActorSystem<?> system, Duration askTimeout, long grant, Duration buyInTimeout) {
         this.sharding = ClusterSharding.get(system);
         this.askTimeout = askTimeout;
         this.grant = grant;
+        this.buyInTimeout = buyInTimeout;
     }
 
     public CompletionStage<WalletEntity.Reply> execute(String userId, WalletCommand command) {
@@ -37,7 +47,7 @@ public final class Wallets {
                                                     Integer seatNumber, Boolean waitForBigBlind) {
         return sharding.entityRefFor(BuyInSaga.ENTITY_KEY, buyInId)
                 .ask(replyTo -> new BuyInSaga.Start(userId, tableId, amount, seatNumber, waitForBigBlind, replyTo),
-                        askTimeout);
+                        buyInTimeout);
     }
 
     /** The stack of a participant who left goes back to the wallet, once (the id is derived from the seat). */

@@ -30,6 +30,27 @@ public final class JoinBurstBenchmark {
     private JoinBurstBenchmark() {
     }
 
+    /** Signs up, waiting as told while the server's password hashing is busy (503 server_busy, Retry-After). */
+    private static String signUp(ApiClient api, String name) throws InterruptedException {
+        String body = "{\"username\":\"" + name + "\",\"password\":\"correct horse\"}";
+        for (String path : new String[] {"/users", "/sessions"}) {
+            while (true) {
+                ApiClient.Response r = api.post(path, body, null);
+                if (r.status() == 201) {
+                    if (path.equals("/sessions")) {
+                        return r.text("token");
+                    }
+                    break;
+                }
+                if (r.status() != 503) {
+                    throw new IllegalStateException(path + " " + name + ": " + r.raw());
+                }
+                Thread.sleep(1000);
+            }
+        }
+        throw new IllegalStateException("unreachable");
+    }
+
     public static void main(String[] args) throws Exception {
         int players = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         int tables = args.length > 1 ? Integer.parseInt(args[1]) : 50;
@@ -46,7 +67,7 @@ public final class JoinBurstBenchmark {
             List<Future<String>> tokens = new ArrayList<>();
             for (int p = 0; p < players; p++) {
                 String name = "burst_" + p;
-                tokens.add(pool.submit(() -> api.signUp(name)));
+                tokens.add(pool.submit(() -> signUp(api, name)));
             }
             List<String> tokenList = new ArrayList<>();
             for (Future<String> f : tokens) {
