@@ -17,6 +17,7 @@ import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
@@ -175,6 +176,8 @@ public final class TableEntity
     private final Metrics metrics;
     private final Metrics.EntityMeter meter;
     private final Metrics.EntityMeter.Presence presence;
+    /** Where stored events are pushed to live sockets ({@link TableFeeds}); a child, gone with the table. */
+    private final ActorRef<Topic.Command<TableFeeds.Stored>> live;
 
     private TableEntity(ActorContext<Command> context, TimerScheduler<Command> timers, String tableId, String tag,
                         Environment environment, Passivation passivation) {
@@ -189,6 +192,7 @@ public final class TableEntity
         this.metrics = Metrics.get(context.getSystem());
         this.meter = metrics.entity("table");
         this.presence = meter.presence();
+        this.live = context.spawnAnonymous(Topic.create(TableFeeds.Stored.class, TableFeeds.topicName(tableId)));
     }
 
     /**
@@ -334,6 +338,8 @@ public final class TableEntity
         }
         long start = System.nanoTime();
         return Effect().persist(events).thenRun(state -> {
+            long last = lastSequenceNumber(context);
+            live.tell(Topic.publish(new TableFeeds.Stored(tableId, last - events.size() + 1, List.copyOf(events))));
             persisted(start, events);
             armTimers(state);
         });

@@ -17,6 +17,7 @@ import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
@@ -151,6 +152,8 @@ public final class TournamentEntity
     private boolean passivating;
     private final Metrics.EntityMeter meter;
     private final Metrics.EntityMeter.Presence presence;
+    /** Where stored events are pushed to live sockets ({@link TournamentFeeds}); a child, gone with it. */
+    private final ActorRef<Topic.Command<TournamentFeeds.Stored>> live;
 
     private TournamentEntity(ActorContext<Command> context, TimerScheduler<Command> timers, String tournamentId,
                              String tag, Environment environment, Passivation passivation) {
@@ -164,6 +167,8 @@ public final class TournamentEntity
         this.passivation = passivation;
         this.meter = Metrics.get(context.getSystem()).entity("tournament");
         this.presence = meter.presence();
+        this.live = context.spawnAnonymous(Topic.create(TournamentFeeds.Stored.class,
+                TournamentFeeds.topicName(tournamentId)));
     }
 
     /**
@@ -300,6 +305,9 @@ public final class TournamentEntity
         }
         long start = System.nanoTime();
         return Effect().persist(events).thenRun(state -> {
+            long last = lastSequenceNumber(context);
+            live.tell(Topic.publish(new TournamentFeeds.Stored(tournamentId, last - events.size() + 1,
+                    List.copyOf(events))));
             meter.persisted(start, events.size());
             armTimers(state);
         });

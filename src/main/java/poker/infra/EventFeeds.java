@@ -1,0 +1,370 @@
+package poker.infra;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.apache.pekko.japi.Pair;
+import org.apache.pekko.persistence.query.EventEnvelope;
+import org.apache.pekko.stream.BoundedSourceQueue;
+import org.apache.pekko.stream.QueueOfferResult;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
+
+/**
+ * Push delivery of stored events to the live sockets of this node, for one kind of entity (tables,
+ * tournaments).
+ *
+ * <p>An entity publishes what one write stored (a {@link Batch}) on the cluster-wide pub-sub topic of that
+ * entity ({@code topicName}), after the write succeeded. On each node one hub actor per kind keeps one topic
+ * subscription per entity that has live sockets here, and hands every batch to those sockets' inboxes:
+ * one cluster message per node per write, whatever the number of sockets.
+ *
+ * <p>A pushed message lives in memory only and can be lost (a node crash, a topic registration not yet seen
+ * by the publisher). {@link #tail} numbers what it delivers and reads a gap from the journal when the next
+ * message shows one. For an entity that goes quiet right after a lost message, the hub checks the journal
+ * for events after the highest one it saw: once a second for the first {@link #YOUNG} of a subscription
+ * (while the registration spreads), then every {@link #QUIET_CHECK} when nothing came for that long. That
+ * is one small query per entity per node, never one per socket.
+ *
+ * @param <E> the event type
+ * @param <B> the batch message published on the topic (a {@link JsonSerializable} record)
+ */
+public final class EventFeeds<E, B extends EventFeeds.Batch<E>> {
+
+    /** Events one write of entity {@code entityId} stored, numbered {@code firstSeq}, {@code firstSeq + 1}, .... */
+    public interface Batch<E> {
+        String entityId();
+
+        long firstSeq();
+
+        List<E> events();
+
+        default long lastSeq() {
+            return firstSeq() + events().size() - 1;
+        }
+    }
+
+    /** Makes a batch message. */
+    public interface BatchFactory<E, B> {
+        B batch(String entityId, long firstSeq, List<E> events);
+    }
+
+    /** A journal event with its position. */
+    public record Numbered<E>(long seq, E event) {
+    }
+
+    /** Ends a subscription; a second call does nothing. */
+    public interface Subscription {
+        void cancel();
+    }
+
+    static final Duration TICK = Duration.ofSeconds(1);
+    static final Duration YOUNG = Duration.ofSeconds(5);
+    static final Duration QUIET_CHECK = Duration.ofSeconds(10);
+
+    /**
+     * The hub's journal checks: every {@link #TICK} while a subscription is younger than {@code young}, then
+     * after {@code quiet} without a push; {@link #NO_CHECKS} for none (tests of the gap path).
+     */
+    public record Checks(Duration young, Duration quiet) {
+    }
+
+    public static final Checks DEFAULT_CHECKS = new Checks(YOUNG, QUIET_CHECK);
+    public static final Checks NO_CHECKS = new Checks(Duration.ZERO, null);
+
+    /**
+     * Pushed writes a socket may hold before it sends them; a socket that falls further behind (its client does
+     * not read) ends, and its client reconnects with {@code fromSeq}.
+     */
+    public static final int INBOX = 1024;
+
+    private final ActorSystem<?> system;
+    private final Class<B> batchClass;
+    private final Function<String, String> topicName;
+    private final Function<String, String> persistenceId;
+    private final BatchFactory<E, B> factory;
+    private final ActorRef<HubCommand> hub;
+    private final AtomicLong ids = new AtomicLong();
+
+    /**
+     * @param name          names the hub actor of this kind
+     * @param topicName     an entity id's topic name
+     * @param persistenceId an entity id's journal id
+     */
+    public EventFeeds(ActorSystem<?> system, String name, Class<B> batchClass, Function<String, String> topicName,
+                      Function<String, String> persistenceId, BatchFactory<E, B> factory) {
+        this(system, name, batchClass, topicName, persistenceId, factory, DEFAULT_CHECKS);
+    }
+
+    public EventFeeds(ActorSystem<?> system, String name, Class<B> batchClass, Function<String, String> topicName,
+                      Function<String, String> persistenceId, BatchFactory<E, B> factory, Checks checks) {
+        this.system = system;
+        this.batchClass = batchClass;
+        this.topicName = topicName;
+        this.persistenceId = persistenceId;
+        this.factory = factory;
+        this.hub = system.systemActorOf(Behaviors.<HubCommand>setup(ctx -> Behaviors.withTimers(timers -> {
+            if (checks.quiet() != null) {
+                timers.startTimerWithFixedDelay(Tick.INSTANCE, TICK);
+            }
+            return new Hub(ctx, checks).behavior();
+        })), name, Props.empty());
+    }
+
+    /** The entity's publisher: a topic actor to spawn as the entity's child (gone with it). */
+    public static <B> Behavior<Topic.Command<B>> publisher(Class<B> batchClass, String topicName) {
+        return Topic.create(batchClass, topicName);
+    }
+
+    /** The events stored now from {@code from} to {@code to} (inclusive). */
+    private Source<Numbered<E>, NotUsed> between(String entityId, long from, long to) {
+        // through the archive: a socket may start before an archived point (EventArchive)
+        return Source.completionStage(EventArchive.get(system).events(persistenceId.apply(entityId), from, to))
+                .mapConcat(events -> events)
+                .map(this::numbered)
+                .mapMaterializedValue(m -> NotUsed.getInstance());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Numbered<E> numbered(EventEnvelope env) {
+        return new Numbered<>(env.sequenceNr(), (E) env.event());
+    }
+
+    /**
+     * Hands every batch of {@code entityId} seen on this node from now on to {@code inbox}.
+     *
+     * @param knownSeq a journal position the entity is known to have reached (the hub's checks start after it)
+     * @param overflow run (once) when the inbox is full or closed: the subscription has then ended
+     */
+    public Subscription subscribe(String entityId, long knownSeq, BoundedSourceQueue<B> inbox, Runnable overflow) {
+        long id = ids.incrementAndGet();
+        hub.tell(new Subscribe<>(entityId, id, knownSeq, inbox, overflow));
+        boolean[] cancelled = {false};
+        return () -> {
+            synchronized (cancelled) {
+                if (cancelled[0]) {
+                    return;
+                }
+                cancelled[0] = true;
+            }
+            hub.tell(new Unsubscribe(entityId, id));
+        };
+    }
+
+    /**
+     * The entity's events after {@code after}, in order, each once: subscribed to the entity's feed first, then
+     * the journal from {@code after + 1} to now, then what is pushed. A pushed batch that starts at or before
+     * the next position is used as it is (what was sent already is dropped); one that starts after it reads
+     * the gap and itself from the journal. So a lost push costs one journal read when the next one (or the
+     * hub's check on a quiet entity) comes. The stream ends if its inbox overflows ({@link #INBOX}).
+     *
+     * @param head a position the entity is known to have reached (for the hub's journal checks)
+     */
+    public Source<Numbered<E>, NotUsed> tail(String entityId, long after, long head) {
+        return Source.lazySource(() -> {
+            Pair<BoundedSourceQueue<B>, Source<B, NotUsed>> inbox = Source.<B>queue(INBOX).preMaterialize(system);
+            Subscription subscription = subscribe(entityId, head, inbox.first(), () -> inbox.first().complete());
+            long[] last = {after};
+            return Source.single(Optional.<B>empty())
+                    .concat(inbox.second().map(Optional::of))
+                    .flatMapConcat(pushed -> {
+                        long next = last[0] + 1;
+                        if (pushed.isPresent() && pushed.get().firstSeq() <= next) {
+                            B batch = pushed.get();
+                            List<Numbered<E>> numbered = new ArrayList<>(batch.events().size());
+                            for (int i = 0; i < batch.events().size(); i++) {
+                                numbered.add(new Numbered<>(batch.firstSeq() + i, batch.events().get(i)));
+                            }
+                            return Source.from(numbered);
+                        }
+                        // the catch-up (to now), or a gap before a pushed batch (to its end)
+                        return between(entityId, next, pushed.map(Batch::lastSeq).orElse(Long.MAX_VALUE));
+                    })
+                    // each position once and in order, whatever overlapped
+                    .filter(n -> {
+                        if (n.seq() != last[0] + 1) {
+                            return false;
+                        }
+                        last[0] = n.seq();
+                        return true;
+                    })
+                    .watchTermination((notUsed, done) -> {
+                        done.whenComplete((d, failure) -> subscription.cancel());
+                        return notUsed;
+                    });
+        }).mapMaterializedValue(m -> NotUsed.getInstance());
+    }
+
+    private interface HubCommand {
+    }
+
+    private record Subscribe<B>(String entityId, long id, long knownSeq, BoundedSourceQueue<B> inbox,
+                                Runnable overflow) implements HubCommand {
+    }
+
+    private record Unsubscribe(String entityId, long id) implements HubCommand {
+    }
+
+    private record Seen<B>(B batch) implements HubCommand {
+    }
+
+    private enum Tick implements HubCommand {
+        INSTANCE
+    }
+
+    private record Checked<E>(String entityId, List<Numbered<E>> events, Throwable failure) implements HubCommand {
+    }
+
+    private final class Feed {
+        final ActorRef<Topic.Command<B>> topic;
+        final Map<Long, Subscribe<B>> subscribers = new HashMap<>();
+        final long createdAt = System.nanoTime();
+        long highest;
+        long lastActivity = System.nanoTime();
+        boolean checking;
+
+        Feed(ActorRef<Topic.Command<B>> topic, long highest) {
+            this.topic = topic;
+            this.highest = highest;
+        }
+    }
+
+    private final class Hub {
+        private final ActorContext<HubCommand> context;
+        private final ActorRef<B> seen;
+        private final Map<String, Feed> feeds = new HashMap<>();
+        private final Checks checks;
+        private long topics;
+
+        Hub(ActorContext<HubCommand> context, Checks checks) {
+            this.context = context;
+            this.checks = checks;
+            this.seen = context.messageAdapter(batchClass, Seen::new);
+        }
+
+        @SuppressWarnings("unchecked")
+        Behavior<HubCommand> behavior() {
+            return Behaviors.receive(HubCommand.class)
+                    .onMessage(Subscribe.class, s -> onSubscribe((Subscribe<B>) s))
+                    .onMessage(Unsubscribe.class, this::onUnsubscribe)
+                    .onMessage(Seen.class, s -> onSeen(((Seen<B>) s).batch()))
+                    .onMessage(Tick.class, this::onTick)
+                    .onMessage(Checked.class, c -> onChecked((Checked<E>) c))
+                    .build();
+        }
+
+        private Behavior<HubCommand> onSubscribe(Subscribe<B> s) {
+            Feed feed = feeds.computeIfAbsent(s.entityId(), id -> {
+                ActorRef<Topic.Command<B>> topic = context.spawn(Topic.create(batchClass, topicName.apply(id)),
+                        "topic-" + (++topics));
+                topic.tell(Topic.subscribe(seen));
+                return new Feed(topic, s.knownSeq());
+            });
+            feed.highest = Math.max(feed.highest, s.knownSeq());
+            feed.subscribers.put(s.id(), s);
+            return Behaviors.same();
+        }
+
+        private Behavior<HubCommand> onUnsubscribe(Unsubscribe u) {
+            Feed feed = feeds.get(u.entityId());
+            if (feed != null) {
+                feed.subscribers.remove(u.id());
+                dropIfEmpty(u.entityId(), feed);
+            }
+            return Behaviors.same();
+        }
+
+        private void dropIfEmpty(String entityId, Feed feed) {
+            if (feed.subscribers.isEmpty()) {
+                // a stopped topic leaves the receptionist: publishers stop sending here
+                context.stop(feed.topic);
+                feeds.remove(entityId);
+            }
+        }
+
+        private Behavior<HubCommand> onSeen(B batch) {
+            Feed feed = feeds.get(batch.entityId());
+            if (feed != null) {
+                feed.lastActivity = System.nanoTime();
+                feed.highest = Math.max(feed.highest, batch.lastSeq());
+                deliver(batch.entityId(), feed, batch);
+            }
+            return Behaviors.same();
+        }
+
+        private void deliver(String entityId, Feed feed, B batch) {
+            List<Long> gone = new ArrayList<>();
+            for (Subscribe<B> s : feed.subscribers.values()) {
+                if (s.inbox().offer(batch) != QueueOfferResult.enqueued()) {
+                    gone.add(s.id());
+                    s.overflow().run();
+                }
+            }
+            gone.forEach(feed.subscribers::remove);
+            if (!gone.isEmpty()) {
+                dropIfEmpty(entityId, feed);
+            }
+        }
+
+        private Behavior<HubCommand> onTick(Tick tick) {
+            long now = System.nanoTime();
+            feeds.forEach((entityId, feed) -> {
+                Duration every = now - feed.createdAt < checks.young().toNanos() ? TICK : checks.quiet();
+                if (!feed.checking && now - feed.lastActivity >= every.toNanos() - TICK.toNanos() / 2) {
+                    feed.checking = true;
+                    feed.lastActivity = now;
+                    context.pipeToSelf(between(entityId, feed.highest + 1, Long.MAX_VALUE).take(1000)
+                                    .runWith(Sink.seq(), system),
+                            (events, failure) -> new Checked<>(entityId, events, failure));
+                }
+            });
+            return Behaviors.same();
+        }
+
+        private Behavior<HubCommand> onChecked(Checked<E> checked) {
+            Feed feed = feeds.get(checked.entityId());
+            if (feed == null) {
+                return Behaviors.same();
+            }
+            feed.checking = false;
+            if (checked.failure() != null) {
+                context.getLog().debug("Journal check of {} failed: {}", checked.entityId(), checked.failure().toString());
+                return Behaviors.same();
+            }
+            List<E> events = new ArrayList<>();
+            long first = -1;
+            for (Numbered<E> n : checked.events()) {
+                if (n.seq() <= feed.highest) {
+                    continue;
+                }
+                if (first < 0) {
+                    first = n.seq();
+                }
+                if (n.seq() != first + events.size()) {
+                    break;
+                }
+                events.add(n.event());
+            }
+            if (!events.isEmpty()) {
+                B batch = factory.batch(checked.entityId(), first, List.copyOf(events));
+                feed.highest = batch.lastSeq();
+                feed.lastActivity = System.nanoTime();
+                deliver(checked.entityId(), feed, batch);
+            }
+            return Behaviors.same();
+        }
+    }
+}
