@@ -63,7 +63,15 @@ public final class SessionRevocations implements Extension {
         ActorRef<Revoked> listener = system.systemActorOf(Behaviors.receiveMessage((Revoked revoked) -> {
             Set<Runnable> closers = watchers.get(revoked.sessionKey());
             if (closers != null) {
-                closers.forEach(Runnable::run);
+                // one failing closer must not stop the listener: every later logout would go unpushed
+                for (Runnable closer : closers) {
+                    try {
+                        closer.run();
+                    } catch (RuntimeException e) {
+                        org.slf4j.LoggerFactory.getLogger(SessionRevocations.class)
+                                .warn("Closing a socket of a revoked session failed", e);
+                    }
+                }
             }
             return Behaviors.same();
         }), "session-revocations", Props.empty());

@@ -8,11 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.pubsub.Topic;
@@ -74,6 +76,11 @@ public final class EventFeeds<E, B extends EventFeeds.Batch<E>> {
     static final Duration TICK = Duration.ofSeconds(1);
     static final Duration YOUNG = Duration.ofSeconds(5);
     static final Duration QUIET_CHECK = Duration.ofSeconds(10);
+    /**
+     * A socket whose position has not moved for this long while the hub knows its entity is further on is
+     * logged (WARN) as stuck: more than two quiet checks, so a lost push alone never counts.
+     */
+    static final Duration STUCK = Duration.ofSeconds(25);
 
     /**
      * The hub's journal checks: every {@link #TICK} while a subscription is younger than {@code young}, then
@@ -116,12 +123,11 @@ public final class EventFeeds<E, B extends EventFeeds.Batch<E>> {
         this.topicName = topicName;
         this.persistenceId = persistenceId;
         this.factory = factory;
-        this.hub = system.systemActorOf(Behaviors.<HubCommand>setup(ctx -> Behaviors.withTimers(timers -> {
-            if (checks.quiet() != null) {
-                timers.startTimerWithFixedDelay(Tick.INSTANCE, TICK);
-            }
+        // the handlers catch what they throw (Hub.safely); resume is the last guard, keeping the subscriptions
+        this.hub = system.systemActorOf(Behaviors.supervise(Behaviors.<HubCommand>setup(ctx -> Behaviors.withTimers(timers -> {
+            timers.startTimerWithFixedDelay(Tick.INSTANCE, TICK);
             return new Hub(ctx, checks).behavior();
-        })), name, Props.empty());
+        }))).onFailure(Exception.class, SupervisorStrategy.resume()), name, Props.empty());
     }
 
     /** The entity's publisher: a topic actor to spawn as the entity's child (gone with it). */
@@ -150,8 +156,17 @@ public final class EventFeeds<E, B extends EventFeeds.Batch<E>> {
      * @param overflow run (once) when the inbox is full or closed: the subscription has then ended
      */
     public Subscription subscribe(String entityId, long knownSeq, BoundedSourceQueue<B> inbox, Runnable overflow) {
+        return subscribe(entityId, knownSeq, inbox, overflow, null);
+    }
+
+    /**
+     * As {@link #subscribe(String, long, BoundedSourceQueue, Runnable)}, with the position the subscriber has
+     * delivered up to ({@code position}, read by the hub), so a subscriber left behind is logged.
+     */
+    public Subscription subscribe(String entityId, long knownSeq, BoundedSourceQueue<B> inbox, Runnable overflow,
+                                  LongSupplier position) {
         long id = ids.incrementAndGet();
-        hub.tell(new Subscribe<>(entityId, id, knownSeq, inbox, overflow));
+        hub.tell(new Subscribe<>(entityId, id, knownSeq, inbox, overflow, position));
         boolean[] cancelled = {false};
         return () -> {
             synchronized (cancelled) {
@@ -176,8 +191,10 @@ public final class EventFeeds<E, B extends EventFeeds.Batch<E>> {
     public Source<Numbered<E>, NotUsed> tail(String entityId, long after, long head) {
         return Source.lazySource(() -> {
             Pair<BoundedSourceQueue<B>, Source<B, NotUsed>> inbox = Source.<B>queue(INBOX).preMaterialize(system);
-            Subscription subscription = subscribe(entityId, head, inbox.first(), () -> inbox.first().complete());
             long[] last = {after};
+            AtomicLong delivered = new AtomicLong(after);
+            Subscription subscription = subscribe(entityId, head, inbox.first(), () -> end(inbox.first()),
+                    delivered::get);
             return Source.single(Optional.<B>empty())
                     .concat(inbox.second().map(Optional::of))
                     .flatMapConcat(pushed -> {
@@ -199,6 +216,7 @@ public final class EventFeeds<E, B extends EventFeeds.Batch<E>> {
                             return false;
                         }
                         last[0] = n.seq();
+                        delivered.set(n.seq());
                         return true;
                     })
                     .watchTermination((notUsed, done) -> {
@@ -208,11 +226,24 @@ public final class EventFeeds<E, B extends EventFeeds.Batch<E>> {
         }).mapMaterializedValue(m -> NotUsed.getInstance());
     }
 
+    /**
+     * Ends an inbox's stream. The stream may have ended already (its socket closed, which closes the queue,
+     * before the hub saw the unsubscribe): then there is nothing to do, and {@code complete()} would throw.
+     */
+    private static void end(BoundedSourceQueue<?> inbox) {
+        try {
+            inbox.complete();
+        } catch (IllegalStateException alreadyEnded) {
+            // completed or failed before: ended as wanted
+        }
+    }
+
     private interface HubCommand {
     }
 
+    /** {@code position}: what the subscriber delivered up to (null: not known). */
     private record Subscribe<B>(String entityId, long id, long knownSeq, BoundedSourceQueue<B> inbox,
-                                Runnable overflow) implements HubCommand {
+                                Runnable overflow, LongSupplier position) implements HubCommand {
     }
 
     private record Unsubscribe(String entityId, long id) implements HubCommand {
@@ -228,9 +259,17 @@ public final class EventFeeds<E, B extends EventFeeds.Batch<E>> {
     private record Checked<E>(String entityId, List<Numbered<E>> events, Throwable failure) implements HubCommand {
     }
 
+    /** Where a subscriber stood when last looked at, for {@link #STUCK}. */
+    private static final class Progress {
+        long position = -1;
+        long since = System.nanoTime();
+        boolean warned;
+    }
+
     private final class Feed {
         final ActorRef<Topic.Command<B>> topic;
         final Map<Long, Subscribe<B>> subscribers = new HashMap<>();
+        final Map<Long, Progress> progress = new HashMap<>();
         final long createdAt = System.nanoTime();
         long highest;
         long lastActivity = System.nanoTime();
@@ -255,15 +294,48 @@ public final class EventFeeds<E, B extends EventFeeds.Batch<E>> {
             this.seen = context.messageAdapter(batchClass, Seen::new);
         }
 
+        /**
+         * Every message is handled inside a catch: the hub is one actor for all the sockets of its kind on
+         * this node, and a typed actor that throws stops, after which every subscription of the node would go
+         * to dead letters and no socket would get another event. A failed message is logged and dropped; what
+         * it should have delivered comes from the journal (the socket's next gap read or the hub's check).
+         */
         @SuppressWarnings("unchecked")
         Behavior<HubCommand> behavior() {
             return Behaviors.receive(HubCommand.class)
-                    .onMessage(Subscribe.class, s -> onSubscribe((Subscribe<B>) s))
-                    .onMessage(Unsubscribe.class, this::onUnsubscribe)
-                    .onMessage(Seen.class, s -> onSeen(((Seen<B>) s).batch()))
-                    .onMessage(Tick.class, this::onTick)
-                    .onMessage(Checked.class, c -> onChecked((Checked<E>) c))
+                    .onMessage(Subscribe.class, s -> safely(s, () -> onSubscribe((Subscribe<B>) s)))
+                    .onMessage(Unsubscribe.class, u -> safely(u, () -> onUnsubscribe(u)))
+                    .onMessage(Seen.class, s -> safely(s, () -> onSeen(((Seen<B>) s).batch())))
+                    .onMessage(Tick.class, t -> safely(t, () -> onTick(t)))
+                    .onMessage(Checked.class, c -> safely(c, () -> onChecked((Checked<E>) c)))
                     .build();
+        }
+
+        private Behavior<HubCommand> safely(HubCommand message, java.util.function.Supplier<Behavior<HubCommand>> handle) {
+            try {
+                return handle.get();
+            } catch (RuntimeException e) {
+                context.getLog().warn("Live feed hub {}: {} failed, dropped", context.getSelf().path().name(),
+                        describe(message), e);
+                return Behaviors.same();
+            }
+        }
+
+        /** A message for a log line: never a batch's events (they may hold hole cards). */
+        private String describe(HubCommand message) {
+            if (message instanceof Seen<?> seenBatch && seenBatch.batch() instanceof Batch<?> b) {
+                return "the push of " + b.entityId() + " " + b.firstSeq() + ".." + b.lastSeq();
+            }
+            if (message instanceof Subscribe<?> sub) {
+                return "subscribe to " + sub.entityId();
+            }
+            if (message instanceof Unsubscribe u) {
+                return "unsubscribe from " + u.entityId();
+            }
+            if (message instanceof Checked<?> c) {
+                return "the journal check of " + c.entityId();
+            }
+            return message.getClass().getSimpleName();
         }
 
         private Behavior<HubCommand> onSubscribe(Subscribe<B> s) {
@@ -275,6 +347,7 @@ public final class EventFeeds<E, B extends EventFeeds.Batch<E>> {
             });
             feed.highest = Math.max(feed.highest, s.knownSeq());
             feed.subscribers.put(s.id(), s);
+            feed.progress.put(s.id(), new Progress());
             return Behaviors.same();
         }
 
@@ -282,6 +355,7 @@ public final class EventFeeds<E, B extends EventFeeds.Batch<E>> {
             Feed feed = feeds.get(u.entityId());
             if (feed != null) {
                 feed.subscribers.remove(u.id());
+                feed.progress.remove(u.id());
                 dropIfEmpty(u.entityId(), feed);
             }
             return Behaviors.same();
@@ -305,15 +379,35 @@ public final class EventFeeds<E, B extends EventFeeds.Batch<E>> {
             return Behaviors.same();
         }
 
+        /**
+         * Offers the batch to every subscriber. One whose inbox is full is ended ({@code overflow}); one whose
+         * stream has ended already (closed socket, unsubscribe on its way) is just dropped.
+         */
         private void deliver(String entityId, Feed feed, B batch) {
             List<Long> gone = new ArrayList<>();
             for (Subscribe<B> s : feed.subscribers.values()) {
-                if (s.inbox().offer(batch) != QueueOfferResult.enqueued()) {
-                    gone.add(s.id());
-                    s.overflow().run();
+                QueueOfferResult offered;
+                try {
+                    offered = s.inbox().offer(batch);
+                } catch (RuntimeException e) {
+                    offered = QueueOfferResult.closed();
+                }
+                if (offered == QueueOfferResult.enqueued()) {
+                    continue;
+                }
+                gone.add(s.id());
+                if (offered == QueueOfferResult.dropped()) {
+                    try {
+                        s.overflow().run();
+                    } catch (RuntimeException e) {
+                        context.getLog().warn("Live feed of {}: ending a full inbox failed", entityId, e);
+                    }
                 }
             }
-            gone.forEach(feed.subscribers::remove);
+            gone.forEach(id -> {
+                feed.subscribers.remove(id);
+                feed.progress.remove(id);
+            });
             if (!gone.isEmpty()) {
                 dropIfEmpty(entityId, feed);
             }
@@ -322,6 +416,10 @@ public final class EventFeeds<E, B extends EventFeeds.Batch<E>> {
         private Behavior<HubCommand> onTick(Tick tick) {
             long now = System.nanoTime();
             feeds.forEach((entityId, feed) -> {
+                watchProgress(entityId, feed, now);
+                if (checks.quiet() == null) {
+                    return;
+                }
                 Duration every = now - feed.createdAt < checks.young().toNanos() ? TICK : checks.quiet();
                 if (!feed.checking && now - feed.lastActivity >= every.toNanos() - TICK.toNanos() / 2) {
                     feed.checking = true;
@@ -332,6 +430,30 @@ public final class EventFeeds<E, B extends EventFeeds.Batch<E>> {
                 }
             });
             return Behaviors.same();
+        }
+
+        /**
+         * Logs (WARN, once until it moves again) a subscriber whose position has stood still for {@link #STUCK}
+         * while the hub knows the entity went further: its socket gets nothing although events exist.
+         */
+        private void watchProgress(String entityId, Feed feed, long now) {
+            feed.subscribers.forEach((id, s) -> {
+                Progress p = feed.progress.get(id);
+                if (s.position() == null || p == null) {
+                    return;
+                }
+                long at = s.position().getAsLong();
+                if (at != p.position || at >= feed.highest) {
+                    p.position = at;
+                    p.since = now;
+                    p.warned = false;
+                } else if (!p.warned && now - p.since >= STUCK.toNanos()) {
+                    p.warned = true;
+                    context.getLog().warn("Live feed of {}: a socket is stuck at event {} for {} s while the"
+                                    + " entity is at {} ({} sockets on this node)", entityId, at,
+                            (now - p.since) / 1_000_000_000L, feed.highest, feed.subscribers.size());
+                }
+            });
         }
 
         private Behavior<HubCommand> onChecked(Checked<E> checked) {
@@ -359,6 +481,11 @@ public final class EventFeeds<E, B extends EventFeeds.Batch<E>> {
                 events.add(n.event());
             }
             if (!events.isEmpty()) {
+                // expected while a subscription is young (the topic registration spreading); later, a lost push
+                if (System.nanoTime() - feed.createdAt >= checks.young().toNanos()) {
+                    context.getLog().warn("Live feed of {}: the journal check found events {}..{} that no push"
+                            + " brought (pushes lost?)", checked.entityId(), first, first + events.size() - 1);
+                }
                 B batch = factory.batch(checked.entityId(), first, List.copyOf(events));
                 feed.highest = batch.lastSeq();
                 feed.lastActivity = System.nanoTime();
