@@ -78,7 +78,7 @@ public final class EventFeeds<E, B extends EventFeeds.Batch<E>> {
     static final Duration QUIET_CHECK = Duration.ofSeconds(10);
     /**
      * A socket whose position has not moved for this long while the hub knows its entity is further on is
-     * logged (WARN) as stuck: more than two quiet checks, so a lost push alone never counts.
+     * logged (WARN) as stuck: more than two quiet checks, so a lost push alone never counts ({@link Checks}).
      */
     static final Duration STUCK = Duration.ofSeconds(25);
 
@@ -86,7 +86,10 @@ public final class EventFeeds<E, B extends EventFeeds.Batch<E>> {
      * The hub's journal checks: every {@link #TICK} while a subscription is younger than {@code young}, then
      * after {@code quiet} without a push; {@link #NO_CHECKS} for none (tests of the gap path).
      */
-    public record Checks(Duration young, Duration quiet) {
+    public record Checks(Duration young, Duration quiet, Duration stuck) {
+        public Checks(Duration young, Duration quiet) {
+            this(young, quiet, STUCK);
+        }
     }
 
     public static final Checks DEFAULT_CHECKS = new Checks(YOUNG, QUIET_CHECK);
@@ -153,7 +156,8 @@ public final class EventFeeds<E, B extends EventFeeds.Batch<E>> {
      * Hands every batch of {@code entityId} seen on this node from now on to {@code inbox}.
      *
      * @param knownSeq a journal position the entity is known to have reached (the hub's checks start after it)
-     * @param overflow run (once) when the inbox is full or closed: the subscription has then ended
+     * @param overflow run (once) when the inbox is full: the subscription has then ended (an inbox found closed
+     *                 is just dropped)
      */
     public Subscription subscribe(String entityId, long knownSeq, BoundedSourceQueue<B> inbox, Runnable overflow) {
         return subscribe(entityId, knownSeq, inbox, overflow, null);
@@ -259,7 +263,7 @@ public final class EventFeeds<E, B extends EventFeeds.Batch<E>> {
     private record Checked<E>(String entityId, List<Numbered<E>> events, Throwable failure) implements HubCommand {
     }
 
-    /** Where a subscriber stood when last looked at, for {@link #STUCK}. */
+    /** Where a subscriber stood when last looked at, for {@link Checks#stuck}. */
     private static final class Progress {
         long position = -1;
         long since = System.nanoTime();
@@ -433,7 +437,7 @@ public final class EventFeeds<E, B extends EventFeeds.Batch<E>> {
         }
 
         /**
-         * Logs (WARN, once until it moves again) a subscriber whose position has stood still for {@link #STUCK}
+         * Logs (WARN, once until it moves again) a subscriber whose position has stood still for {@code stuck}
          * while the hub knows the entity went further: its socket gets nothing although events exist.
          */
         private void watchProgress(String entityId, Feed feed, long now) {
@@ -447,7 +451,7 @@ public final class EventFeeds<E, B extends EventFeeds.Batch<E>> {
                     p.position = at;
                     p.since = now;
                     p.warned = false;
-                } else if (!p.warned && now - p.since >= STUCK.toNanos()) {
+                } else if (!p.warned && now - p.since >= checks.stuck().toNanos()) {
                     p.warned = true;
                     context.getLog().warn("Live feed of {}: a socket is stuck at event {} for {} s while the"
                                     + " entity is at {} ({} sockets on this node)", entityId, at,

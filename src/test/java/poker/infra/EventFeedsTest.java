@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.slf4j.LoggerFactory;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
@@ -35,8 +42,12 @@ class EventFeedsTest {
     private static int feeds;
 
     private static EventFeeds<String, Pushed> feeds() {
+        return feeds(EventFeeds.NO_CHECKS);
+    }
+
+    private static EventFeeds<String, Pushed> feeds(EventFeeds.Checks checks) {
         return new EventFeeds<>(KIT.system(), "test-feeds-" + (++feeds), Pushed.class, id -> "test-live-" + id,
-                id -> "Test|" + id, Pushed::new, EventFeeds.NO_CHECKS);
+                id -> "Test|" + id, Pushed::new, checks);
     }
 
     /** A subscriber whose inbox goes to {@code probe}. */
@@ -130,5 +141,56 @@ class EventFeedsTest {
             assertThat(next(alive, seq)).isEqualTo(seq);
         }
         assertThat(overflows[0]).as("ended once, then dropped from the feed").isEqualTo(1);
+    }
+
+    /**
+     * A socket whose position stands still while pushes show its entity moving on is logged (WARN), once: the
+     * line that would have shown the stalled sockets at once. One that keeps up is not.
+     */
+    @Test
+    void aSocketLeftBehindIsLoggedAsStuck() {
+        Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        root.addAppender(lines);
+        try {
+            EventFeeds<String, Pushed> feeds = feeds(new EventFeeds.Checks(Duration.ZERO, null, Duration.ofSeconds(2)));
+            ActorRef<Topic.Command<Pushed>> publisher = KIT.spawn(EventFeeds.publisher(Pushed.class, "test-live-t3"));
+            TestProbe<Pushed> keepsUp = KIT.createTestProbe();
+            AtomicLong keptUp = new AtomicLong();
+            feeds.subscribe("t3", 0, inboxTo(keepsUp, 64), () -> {
+            }, keptUp::get);
+            publishUntilSeen(publisher, keepsUp, "t3", 1);
+            keptUp.set(1);
+            // reads its inbox but delivers nothing (a tail that drops everything)
+            TestProbe<Pushed> stuckProbe = KIT.createTestProbe();
+            feeds.subscribe("t3", 1, inboxTo(stuckProbe, 64), () -> {
+            }, () -> 1);
+            List<String> stuck = List.of();
+            for (long seq = 2; seq <= 40 && stuck.isEmpty(); seq++) {
+                publisher.tell(Topic.publish(new Pushed("t3", seq, List.of("e" + seq))));
+                keptUp.set(next(keepsUp, seq));
+                stuck = lines.list.stream().map(ILoggingEvent::getFormattedMessage)
+                        .filter(m -> m.contains("t3") && m.contains("stuck")).toList();
+                if (stuck.isEmpty()) {
+                    sleep(200);
+                }
+            }
+            assertThat(stuck).hasSize(1);
+            assertThat(stuck.get(0)).contains("stuck at event 1").contains("(2 sockets on this node)");
+            assertThat(lines.list.stream().filter(e -> e.getLevel() == Level.WARN
+                    && e.getFormattedMessage().contains("stuck"))).hasSize(1);
+        } finally {
+            root.detachAppender(lines);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
