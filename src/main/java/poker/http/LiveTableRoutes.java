@@ -21,7 +21,6 @@ import org.apache.pekko.http.javadsl.model.ws.Message;
 import org.apache.pekko.http.javadsl.model.ws.TextMessage;
 import org.apache.pekko.http.javadsl.model.ws.WebSocketUpgrade;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.apache.pekko.persistence.query.EventEnvelope;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.StreamLimitReachedException;
 import org.apache.pekko.stream.javadsl.Flow;
@@ -33,8 +32,10 @@ import poker.domain.table.TableState;
 import poker.domain.table.view.DeckView;
 import poker.domain.table.view.EventView;
 import poker.domain.table.view.TableView;
+import poker.infra.EventFeeds;
 import poker.infra.Metrics;
 import poker.table.TableEntity;
+import poker.table.TableFeeds;
 import poker.table.TableHistory;
 import poker.table.TableHistory.Moment;
 import poker.user.User;
@@ -43,15 +44,15 @@ import poker.user.UserRepository;
 /**
  * {@code GET /api/tables/{id}/live?token=&fromSeq=}: the live table socket. The first frame is the
  * caller's view of the table at a journal position (with {@code deck}: the hand's commitment, leaves,
- * the caller's openings and whether they verify); then one frame per journal event after it, read
- * from the journal itself ({@code eventsByPersistenceId}), so a reconnect with {@code fromSeq}
- * gets exactly the events it missed — no gaps, no duplicates. Each frame is built for its viewer:
- * own hole cards only, legal actions only on their turn. The socket closes when the token stops
- * working.
+ * the caller's openings and whether they verify); then one frame per journal event after it, in
+ * journal order, so a reconnect with {@code fromSeq} gets exactly the events it missed — no gaps, no
+ * duplicates. Events are pushed ({@link TableFeeds}): the socket subscribes to its table's feed first,
+ * then reads the journal once from its starting point to now, then takes what is pushed, dropping what
+ * it already sent and reading any gap from the journal before going on. Each frame is built for its
+ * viewer: own hole cards only, legal actions only on their turn. The socket closes when its session
+ * ends ({@link SessionRevocations}).
  */
 public final class LiveTableRoutes extends ApiDirectives {
-
-    private static final Duration TOKEN_CHECK = Duration.ofSeconds(2);
 
     private final ActorSystem<?> system;
     private final ClusterSharding sharding;
@@ -60,6 +61,8 @@ public final class LiveTableRoutes extends ApiDirectives {
     private final Duration askTimeout;
     private final EdgeLimits.LiveSocketLimits limits;
     private final LiveSockets sockets;
+    private final EventFeeds<TableEvent, TableFeeds.Stored> feeds;
+    private final SessionRevocations revocations;
 
     public LiveTableRoutes(ActorSystem<?> system, UserRepository users, Executor blockingExecutor,
                            Duration askTimeout, EdgeLimits.LiveSocketLimits limits) {
@@ -70,6 +73,9 @@ public final class LiveTableRoutes extends ApiDirectives {
         this.askTimeout = askTimeout;
         this.limits = limits;
         this.sockets = new LiveSockets(limits.maxSocketsPerUser());
+        this.feeds = TableFeeds.get(system);
+        this.revocations = SessionRevocations.get(system);
+        revocations.publishLogoutsOf(users);
         Metrics.get(system).gauge("poker.live.sockets", "Live sockets open on this node", "kind", "table",
                 sockets::live);
     }
@@ -95,9 +101,9 @@ public final class LiveTableRoutes extends ApiDirectives {
                         }
                         // every name the first frames show is known before any frame is built
                         Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
-                        CompletionStage<Optional<Moment>> named = startingPoint(tableId, fromSeq)
-                                .thenCompose(moment -> moment.isEmpty() ? CompletableFuture.completedFuture(moment)
-                                        : displayNames(moment.get().state(), names).thenApply(done -> moment));
+                        CompletionStage<Optional<Start>> named = startingPoint(tableId, fromSeq)
+                                .thenCompose(start -> start.isEmpty() ? CompletableFuture.completedFuture(start)
+                                        : displayNames(start.get().moment().state(), names).thenApply(done -> start));
                         return onComplete(named, start -> {
                             if (start.isFailure()) {
                                 return complete(ErrorMapping.toResponse(start.failed().get()));
@@ -107,7 +113,9 @@ public final class LiveTableRoutes extends ApiDirectives {
                                         StatusCodes.NOT_FOUND,
                                         "table_not_found", "There is no table " + tableId + ".", null)));
                             }
-                            return open(upgrade.get(), user, flow(tableId, user, token.get(), start.get().get(), names));
+                            Start at = start.get().get();
+                            return open(upgrade.get(), user, flow(tableId, user, token.get(), at.moment(), at.head(),
+                                    names));
                         });
                     }));
                 }))));
@@ -123,12 +131,16 @@ public final class LiveTableRoutes extends ApiDirectives {
         return sockets.open(system, upgrade, user.id(), flow, () -> complete(Json.error(tooManySockets())));
     }
 
+    /** Where a socket starts, and the table's journal position when it was asked ({@code head}). */
+    private record Start(Moment moment, long head) {
+    }
+
     /**
      * Where a socket starts: the table's current state, or the state after event {@code fromSeq} (at
      * least after its creation, event 1: there is no table view before it); empty for a table that
      * does not exist.
      */
-    private CompletionStage<Optional<Moment>> startingPoint(String tableId, Optional<Long> fromSeq) {
+    private CompletionStage<Optional<Start>> startingPoint(String tableId, Optional<Long> fromSeq) {
         return sharding.entityRefFor(TableEntity.ENTITY_KEY, tableId)
                 .<TableEntity.Snapshot>ask(TableEntity.GetSnapshot::new, askTimeout)
                 .thenCompose(now -> {
@@ -136,9 +148,11 @@ public final class LiveTableRoutes extends ApiDirectives {
                         return CompletableFuture.completedFuture(Optional.empty());
                     }
                     if (fromSeq.isEmpty() || fromSeq.get() >= now.sequenceNr()) {
-                        return CompletableFuture.completedFuture(Optional.of(new Moment(now.state(), now.sequenceNr())));
+                        return CompletableFuture.completedFuture(Optional.of(
+                                new Start(new Moment(now.state(), now.sequenceNr()), now.sequenceNr())));
                     }
-                    return history.at(tableId, Math.max(1, fromSeq.get())).thenApply(Optional::of);
+                    return history.at(tableId, Math.max(1, fromSeq.get()))
+                            .thenApply(moment -> Optional.of(new Start(moment, now.sequenceNr())));
                 });
     }
 
@@ -168,7 +182,7 @@ public final class LiveTableRoutes extends ApiDirectives {
         }
     }
 
-    private Flow<Message, Message, NotUsed> flow(String tableId, User user, String token, Moment start,
+    private Flow<Message, Message, NotUsed> flow(String tableId, User user, String token, Moment start, long head,
                                                  Map<String, String> names) {
         String viewer = user.id();
         Source<Message, NotUsed> snapshot = Source.lazyCompletionStage(() -> displayNames(start.state(), names)
@@ -181,26 +195,21 @@ public final class LiveTableRoutes extends ApiDirectives {
                         }))
                 .mapMaterializedValue(m -> NotUsed.getInstance());
         TableState[] state = {start.state()};
-        Source<Message, NotUsed> events = history.after(tableId, start.sequenceNr())
-                .mapAsync(1, (EventEnvelope env) -> {
-                    TableEvent event = (TableEvent) env.event();
+        Source<Message, NotUsed> events = feeds.tail(tableId, start.sequenceNr(), head)
+                .mapAsync(1, (EventFeeds.Numbered<TableEvent> env) -> {
+                    TableEvent event = env.event();
                     TableState before = state[0];
                     state[0] = before.apply(event);
                     return displayNames(state[0], names).thenApply(done -> {
-                        Message frame = text(frame("event", env.sequenceNr(), EventView.of(event, viewer, before),
+                        Message frame = text(frame("event", env.seq(), EventView.of(event, viewer, before),
                                 TableView.of(state[0], viewer, names)));
-                        return moved(event, viewer, env.sequenceNr())
+                        return moved(event, viewer, env.seq())
                                 .map(to -> List.of(frame, (Message) text(to)))
                                 .orElseGet(() -> List.of(frame));
                     });
                 })
                 .mapConcat(frames -> frames);
-        Source<Out, NotUsed> whileTokenWorks = Source.tick(TOKEN_CHECK, TOKEN_CHECK, "check")
-                .mapAsync(1, tick -> blocking(() -> users.authenticate(token)))
-                .takeWhile(Optional::isPresent)
-                .filter(stillValid -> false)
-                .map(never -> new Out("", false))
-                .mapMaterializedValue(m -> NotUsed.getInstance());
+        Source<Out, NotUsed> whileTokenWorks = revocations.whileSessionLives(users, token, blockingExecutor);
         // one window per socket: more than max-messages-per-second in any second closes it
         RateLimiter pace = new RateLimiter(limits.maxMessagesPerSecond(), Duration.ofSeconds(1), Clock.systemUTC());
         Flow<Message, Out, NotUsed> replies = Flow.<Message>create()

@@ -22,7 +22,6 @@ import org.apache.pekko.http.javadsl.model.ws.Message;
 import org.apache.pekko.http.javadsl.model.ws.TextMessage;
 import org.apache.pekko.http.javadsl.model.ws.WebSocketUpgrade;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.apache.pekko.persistence.query.EventEnvelope;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.StreamLimitReachedException;
 import org.apache.pekko.stream.javadsl.Flow;
@@ -30,9 +29,11 @@ import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 import poker.domain.tournament.TournamentEvent;
 import poker.infra.EventArchive;
+import poker.infra.EventFeeds;
 import poker.infra.Metrics;
 import poker.readside.TournamentProjections;
 import poker.readside.TournamentView;
+import poker.tournament.TournamentFeeds;
 import poker.user.User;
 import poker.user.UserRepository;
 
@@ -41,18 +42,19 @@ import poker.user.UserRepository;
  * frame is {@code snapshot {seq, tournament, you}}: the tournament as GET /api/tournaments/{id} shows
  * it and the caller's entry (as GET .../me, null without one), at journal position {@code seq}, folded
  * from the journal itself; then {@code event {seq, event, tournament, you}} for every journal event
- * after it ({@code eventsByPersistenceId}), so a reconnect with {@code fromSeq} gets exactly the events
+ * after it, so a reconnect with {@code fromSeq} gets exactly the events
  * it missed. Tournament events hold no hidden information; wallet transaction ids are left out. The
  * client may send {@code {"type":"ping"}}; the limits are the live table socket's ({@code poker.live}).
- * The socket closes when the token stops working.
+ * Events are pushed ({@link TournamentFeeds}, as for tables: the journal is read to catch up and to fill
+ * a gap). The socket closes when its session ends ({@link SessionRevocations}).
  */
 public final class LiveTournamentRoutes extends ApiDirectives {
-
-    private static final Duration TOKEN_CHECK = Duration.ofSeconds(2);
 
     private final ActorSystem<?> system;
     private final EdgeLimits.LiveSocketLimits limits;
     private final LiveSockets sockets;
+    private final SessionRevocations revocations;
+    private final EventFeeds<TournamentEvent, TournamentFeeds.Stored> feeds;
 
     public LiveTournamentRoutes(ActorSystem<?> system, UserRepository users, Executor blockingExecutor,
                                 EdgeLimits.LiveSocketLimits limits) {
@@ -60,6 +62,9 @@ public final class LiveTournamentRoutes extends ApiDirectives {
         this.system = system;
         this.limits = limits;
         this.sockets = new LiveSockets(limits.maxSocketsPerUser());
+        this.revocations = SessionRevocations.get(system);
+        this.feeds = TournamentFeeds.get(system);
+        revocations.publishLogoutsOf(users);
         Metrics.get(system).gauge("poker.live.sockets", "Live sockets open on this node", "kind", "tournament",
                 sockets::live);
     }
@@ -121,7 +126,7 @@ public final class LiveTournamentRoutes extends ApiDirectives {
         return EventArchive.get(system).events(TournamentProjections.persistenceIdOf(tournamentId), 0, to)
                 .thenApply(events -> {
                     Moment moment = new Moment(new TournamentView(tournamentId), 0);
-                    for (EventEnvelope env : events) {
+                    for (org.apache.pekko.persistence.query.EventEnvelope env : events) {
                         moment = new Moment(moment.view().apply((TournamentEvent) env.event()), env.sequenceNr());
                     }
                     return moment;
@@ -136,20 +141,13 @@ public final class LiveTournamentRoutes extends ApiDirectives {
         TournamentView view = start.view();
         // built now, before any later event is folded into the same view
         String snapshot = write(frame("snapshot", start.sequenceNr(), null, view, viewer));
-        Source<Out, NotUsed> events = EventArchive.get(system)
-                .eventsAfter(TournamentProjections.persistenceIdOf(tournamentId), start.sequenceNr())
-                .map((EventEnvelope env) -> {
-                    TournamentEvent event = (TournamentEvent) env.event();
+        Source<Out, NotUsed> events = feeds.tail(tournamentId, start.sequenceNr(), start.sequenceNr())
+                .map((EventFeeds.Numbered<TournamentEvent> env) -> {
+                    TournamentEvent event = env.event();
                     view.apply(event);
-                    return new Out(write(frame("event", env.sequenceNr(), eventView(event), view, viewer)), false);
-                })
-                .mapMaterializedValue(m -> NotUsed.getInstance());
-        Source<Out, NotUsed> whileTokenWorks = Source.tick(TOKEN_CHECK, TOKEN_CHECK, "check")
-                .mapAsync(1, tick -> blocking(() -> users.authenticate(token)))
-                .takeWhile(Optional::isPresent)
-                .filter(stillValid -> false)
-                .map(never -> new Out("", false))
-                .mapMaterializedValue(m -> NotUsed.getInstance());
+                    return new Out(write(frame("event", env.seq(), eventView(event), view, viewer)), false);
+                });
+        Source<Out, NotUsed> whileTokenWorks = revocations.whileSessionLives(users, token, blockingExecutor);
         RateLimiter pace = new RateLimiter(limits.maxMessagesPerSecond(), Duration.ofSeconds(1), Clock.systemUTC());
         Flow<Message, Out, NotUsed> replies = Flow.<Message>create()
                 .mapAsync(1, message -> pace.tryAcquire("socket").isPresent()

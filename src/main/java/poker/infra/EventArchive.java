@@ -153,22 +153,6 @@ public final class EventArchive implements Extension {
     }
 
     /**
-     * Every event of {@code persistenceId} after {@code afterSeq}, archived ones included, then live as the
-     * journal stores them: what is there now (archive and journal as one), then the journal's tail after
-     * the last of it. For live sockets that start at any position.
-     */
-    public org.apache.pekko.stream.javadsl.Source<EventEnvelope, org.apache.pekko.NotUsed> eventsAfter(
-            String persistenceId, long afterSeq) {
-        return org.apache.pekko.stream.javadsl.Source.completionStage(events(persistenceId, afterSeq + 1, Long.MAX_VALUE))
-                .flatMapConcat(current -> {
-                    long last = current.isEmpty() ? afterSeq : current.get(current.size() - 1).sequenceNr();
-                    return org.apache.pekko.stream.javadsl.Source.from(current)
-                            .concat(journal().eventsByPersistenceId(persistenceId, last + 1, Long.MAX_VALUE));
-                })
-                .mapMaterializedValue(m -> org.apache.pekko.NotUsed.getInstance());
-    }
-
-    /**
      * The journal gave every event from {@code fromSeq} on without a hole: the archive has nothing to add
      * (it only ever holds an entity's first events, and at most the journal's first row again).
      */

@@ -17,6 +17,7 @@ import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
@@ -175,6 +176,11 @@ public final class TableEntity
     private final Metrics metrics;
     private final Metrics.EntityMeter meter;
     private final Metrics.EntityMeter.Presence presence;
+    /**
+     * Where stored events are pushed to live sockets ({@link TableFeeds}): a child, gone with the entity, and
+     * stopped by a restart after a failed write (a restart stops the children), so made again then.
+     */
+    private ActorRef<Topic.Command<TableFeeds.Stored>> live;
 
     private TableEntity(ActorContext<Command> context, TimerScheduler<Command> timers, String tableId, String tag,
                         Environment environment, Passivation passivation) {
@@ -189,6 +195,7 @@ public final class TableEntity
         this.metrics = Metrics.get(context.getSystem());
         this.meter = metrics.entity("table");
         this.presence = meter.presence();
+        this.live = publisher();
     }
 
     /**
@@ -334,6 +341,11 @@ public final class TableEntity
         }
         long start = System.nanoTime();
         return Effect().persist(events).thenRun(state -> {
+            long last = lastSequenceNumber(context);
+            if (live == null) {
+                live = publisher();
+            }
+            live.tell(Topic.publish(new TableFeeds.Stored(tableId, last - events.size() + 1, List.copyOf(events))));
             persisted(start, events);
             armTimers(state);
         });
@@ -376,15 +388,27 @@ public final class TableEntity
         }
     }
 
+    /** A new topic actor for this entity's pushes; its first publishes may precede its first listing. */
+    private ActorRef<Topic.Command<TableFeeds.Stored>> publisher() {
+        return context.spawnAnonymous(Topic.create(TableFeeds.Stored.class, TableFeeds.topicName(tableId)));
+    }
+
     @Override
     public SignalHandler<TableState> signalHandler() {
         return newSignalHandlerBuilder()
                 .onSignal(RecoveryCompleted.instance(), state -> {
+                    if (live == null) {
+                        live = publisher();
+                    }
                     presence.up();
                     armTimers(state);
                 })
                 .onSignal(PostStop.instance(), state -> presence.down())
-                .onSignal(PreRestart.instance(), state -> presence.down())
+                .onSignal(PreRestart.instance(), state -> {
+                    // the restart stops the children, the publisher among them: a new one once recovered
+                    live = null;
+                    presence.down();
+                })
                 .build();
     }
 

@@ -17,6 +17,7 @@ import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
@@ -151,6 +152,11 @@ public final class TournamentEntity
     private boolean passivating;
     private final Metrics.EntityMeter meter;
     private final Metrics.EntityMeter.Presence presence;
+    /**
+     * Where stored events are pushed to live sockets ({@link TournamentFeeds}): a child, gone with the entity, and
+     * stopped by a restart after a failed write (a restart stops the children), so made again then.
+     */
+    private ActorRef<Topic.Command<TournamentFeeds.Stored>> live;
 
     private TournamentEntity(ActorContext<Command> context, TimerScheduler<Command> timers, String tournamentId,
                              String tag, Environment environment, Passivation passivation) {
@@ -164,6 +170,7 @@ public final class TournamentEntity
         this.passivation = passivation;
         this.meter = Metrics.get(context.getSystem()).entity("tournament");
         this.presence = meter.presence();
+        this.live = publisher();
     }
 
     /**
@@ -300,6 +307,12 @@ public final class TournamentEntity
         }
         long start = System.nanoTime();
         return Effect().persist(events).thenRun(state -> {
+            long last = lastSequenceNumber(context);
+            if (live == null) {
+                live = publisher();
+            }
+            live.tell(Topic.publish(new TournamentFeeds.Stored(tournamentId, last - events.size() + 1,
+                    List.copyOf(events))));
             meter.persisted(start, events.size());
             armTimers(state);
         });
@@ -355,15 +368,27 @@ public final class TournamentEntity
         return left.compareTo(LONGEST_TIMER) > 0 ? LONGEST_TIMER : left;
     }
 
+    /** A new topic actor for this entity's pushes; its first publishes may precede its first listing. */
+    private ActorRef<Topic.Command<TournamentFeeds.Stored>> publisher() {
+        return context.spawnAnonymous(Topic.create(TournamentFeeds.Stored.class, TournamentFeeds.topicName(tournamentId)));
+    }
+
     @Override
     public SignalHandler<TournamentState> signalHandler() {
         return newSignalHandlerBuilder()
                 .onSignal(RecoveryCompleted.instance(), state -> {
+                    if (live == null) {
+                        live = publisher();
+                    }
                     presence.up();
                     armTimers(state);
                 })
                 .onSignal(PostStop.instance(), state -> presence.down())
-                .onSignal(PreRestart.instance(), state -> presence.down())
+                .onSignal(PreRestart.instance(), state -> {
+                    // the restart stops the children, the publisher among them: a new one once recovered
+                    live = null;
+                    presence.down();
+                })
                 .build();
     }
 

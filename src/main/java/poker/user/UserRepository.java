@@ -15,6 +15,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -32,6 +35,7 @@ public final class UserRepository {
     private final Duration sessionTtl;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final List<Consumer<String>> logoutListeners = new CopyOnWriteArrayList<>();
 
     public UserRepository(DataSource dataSource, Passwords passwords, Duration sessionTtl, Clock clock) {
         this.dataSource = dataSource;
@@ -120,14 +124,46 @@ public final class UserRepository {
         }
     }
 
+    /** When a live token of this user stops working: now for a live session, empty for a dead one. */
+    public Optional<Instant> sessionExpiry(String token) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT expires_at FROM sessions"
+                     + " WHERE token_hash = ? AND revoked_at IS NULL AND expires_at > ?")) {
+            ps.setString(1, tokenHash(token));
+            ps.setTimestamp(2, Timestamp.from(clock.instant()));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getTimestamp(1).toInstant()) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Revokes the token; then, if it was live, tells each logout listener its {@link #sessionKey}
+     * (the live sockets close on it).
+     */
     public void logout(String token) throws SQLException {
+        int revoked;
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
                      "UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL")) {
             ps.setTimestamp(1, Timestamp.from(clock.instant()));
             ps.setString(2, tokenHash(token));
-            ps.executeUpdate();
+            revoked = ps.executeUpdate();
         }
+        if (revoked > 0) {
+            String key = sessionKey(token);
+            logoutListeners.forEach(listener -> listener.accept(key));
+        }
+    }
+
+    /** Called with a session's {@link #sessionKey} after its token was revoked. */
+    public void onLogout(Consumer<String> listener) {
+        logoutListeners.add(listener);
+    }
+
+    /** A name for the session of {@code token} that does not give the token away (its hash). */
+    public static String sessionKey(String token) {
+        return tokenHash(token);
     }
 
     public Optional<User> findByUsername(String username) throws SQLException {
