@@ -74,8 +74,9 @@ class ProjectionWakeupIT {
         System.out.printf("idle node: %d database transactions/s; sign-up to ledger row: median %d ms, max %d ms%n",
                 perSecond, lags[lags.length / 2], lags[lags.length - 1]);
         // Polling, the 36 projection streams alone ran 360 queries a second. What remains: the read journal's
-        // sequence check (10/s), the store-health probe (1/s) and the projections' rare idle reads.
-        assertThat(perSecond).as("transactions a second on an idle node").isLessThan(60);
+        // sequence check (20/s), the store-health probe (1/s), the projections' rare idle reads, and the
+        // tournament directors' 8 forwarding streams, which still poll (80/s; see DirectorForwarding).
+        assertThat(perSecond).as("transactions a second on an idle node").isLessThan(150);
         assertThat(TagWakeups.get(server.system()).notifications()).as("notifications received").isPositive();
     }
 
