@@ -100,7 +100,7 @@ public final class ReadSideProgress {
             }
             topic.tell(Topic.publish(processed));
         };
-        return new StatusObserver<>() {
+        return new Quiet<>() {
             @Override
             public void afterProcess(ProjectionId id, EventEnvelope<E> envelope) {
                 boolean full;
@@ -120,62 +120,52 @@ public final class ReadSideProgress {
             }
 
             @Override
-            public void started(ProjectionId id) {
-            }
-
-            @Override
-            public void failed(ProjectionId id, Throwable cause) {
-            }
-
-            @Override
             public void stopped(ProjectionId id) {
                 flush.run();
-            }
-
-            @Override
-            public void beforeProcess(ProjectionId id, EventEnvelope<E> envelope) {
-            }
-
-            @Override
-            public void error(ProjectionId id, EventEnvelope<E> envelope, Throwable cause,
-                              HandlerRecoveryStrategy recoveryStrategy) {
             }
         };
     }
 
     /** An observer that only acts after each processed envelope (its rows and offset committed). */
     static <E> StatusObserver<EventEnvelope<E>> afterEach(BiConsumer<ProjectionId, EventEnvelope<E>> action) {
-        return new StatusObserver<>() {
+        return new Quiet<>() {
             @Override
             public void afterProcess(ProjectionId id, EventEnvelope<E> envelope) {
                 action.accept(id, envelope);
             }
-
-            @Override
-            public void started(ProjectionId id) {
-            }
-
-            @Override
-            public void failed(ProjectionId id, Throwable cause) {
-            }
-
-            @Override
-            public void stopped(ProjectionId id) {
-            }
-
-            @Override
-            public void beforeProcess(ProjectionId id, EventEnvelope<E> envelope) {
-            }
-
-            @Override
-            public void offsetProgress(ProjectionId id, EventEnvelope<E> envelope) {
-            }
-
-            @Override
-            public void error(ProjectionId id, EventEnvelope<E> envelope, Throwable cause,
-                              HandlerRecoveryStrategy recoveryStrategy) {
-            }
         };
+    }
+
+    /** A status observer that does nothing until a method is overridden. */
+    private abstract static class Quiet<E> extends StatusObserver<EventEnvelope<E>> {
+        @Override
+        public void started(ProjectionId id) {
+        }
+
+        @Override
+        public void failed(ProjectionId id, Throwable cause) {
+        }
+
+        @Override
+        public void stopped(ProjectionId id) {
+        }
+
+        @Override
+        public void beforeProcess(ProjectionId id, EventEnvelope<E> envelope) {
+        }
+
+        @Override
+        public void afterProcess(ProjectionId id, EventEnvelope<E> envelope) {
+        }
+
+        @Override
+        public void offsetProgress(ProjectionId id, EventEnvelope<E> envelope) {
+        }
+
+        @Override
+        public void error(ProjectionId id, EventEnvelope<E> envelope, Throwable cause,
+                          HandlerRecoveryStrategy recoveryStrategy) {
+        }
     }
 
     private static Behavior<Command> tracker(ActorRef<Topic.Command<Processed>> topic) {
