@@ -153,7 +153,8 @@ public final class ErrorMapping {
         return body;
     }
 
-    private static Throwable unwrap(Throwable t) {
+    /** The failure inside CompletionException and ExecutionException wrappers. */
+    static Throwable unwrap(Throwable t) {
         while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
             t = t.getCause();
         }

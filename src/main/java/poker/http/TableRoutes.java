@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -20,6 +21,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.pattern.AskTimeoutException;
 import poker.domain.holdem.ActionType;
 import poker.domain.table.TableCommand;
 import poker.domain.table.TableDecider;
@@ -195,6 +197,9 @@ public final class TableRoutes extends ApiDirectives {
      * Buy-in saga: the wallet is debited, then the seat taken; a refused seat is refunded. {@code
      * waitForBigBlind} (default true) waits for the big blind; false posts one at the next hand (rule 12).
      */
+    /** A join whose buy-in saga did not finish within poker.wallet.buy-in-timeout (503; the saga goes on). */
+    static final String BUY_IN_PENDING = "buy_in_pending";
+
     private Route join(User user, String tableId, Fields body, boolean strong) {
         long buyIn;
         Optional<Integer> seat;
@@ -225,16 +230,14 @@ public final class TableRoutes extends ApiDirectives {
         CompletionStage<BuyInSaga.Outcome> saga = wallets.buyIn(buyInId, user.id(), tableId, buyIn, seat.orElse(null),
                         waitForBigBlind)
                 .exceptionally(failure -> {
-                    Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                            ? failure.getCause() : failure;
-                    if (cause instanceof org.apache.pekko.pattern.AskTimeoutException) {
+                    if (ErrorMapping.unwrap(failure) instanceof AskTimeoutException) {
                         // the saga outlived the wait but goes on: it seats the player or refunds them
-                        throw new ApiError(StatusCodes.SERVICE_UNAVAILABLE, "buy_in_pending", "Your buy-in "
+                        throw new ApiError(StatusCodes.SERVICE_UNAVAILABLE, BUY_IN_PENDING, "Your buy-in "
                                 + buyInId + " is still going through: it will seat you or refund you. Look at the"
                                 + " table's participants and your wallet before trying again.", null)
-                                .withRetryAfter(java.time.Duration.ofSeconds(2));
+                                .withRetryAfter(Duration.ofSeconds(2));
                     }
-                    throw failure instanceof RuntimeException r ? r : new java.util.concurrent.CompletionException(failure);
+                    throw new CompletionException(failure);
                 });
         return saga.thenCompose(outcome -> {
             if (outcome instanceof BuyInSaga.Refused refused) {
