@@ -3,6 +3,8 @@ package poker.wallet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -15,7 +17,8 @@ import poker.support.TestDatabase;
 import poker.support.TestServer;
 
 /**
- * A join whose buy-in saga outlives the wait (poker.wallet.buy-in-timeout, here far too short) answers
+ * A join whose buy-in saga outlives the wait (poker.wallet.buy-in-timeout, here 500 ms, while the test holds
+ * the journal locked) answers
  * 503 buy_in_pending, not store_unavailable nor a 500, and the saga still goes on: the player is seated
  * and debited once.
  */
@@ -26,7 +29,7 @@ class BuyInPendingIT {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(TestDatabase.fresh(), Map.of("poker.wallet.buy-in-timeout", "1ms"));
+        server = TestServer.start(TestDatabase.fresh(), Map.of("poker.wallet.buy-in-timeout", "500ms"));
         api = new ApiClient(server.httpPort());
     }
 
@@ -45,7 +48,14 @@ class BuyInPendingIT {
         long before = Eventually.await(Duration.ofSeconds(15),
                 () -> api.get("/wallet", pia).body().path("balance").asLong(), balance -> balance > 0);
 
-        ApiClient.Response joined = api.post("/tables/" + tableId + "/participants", "{\"buyIn\":300}", pia);
+        // the journal takes no write while the test holds this lock: the saga cannot finish within the wait
+        ApiClient.Response joined;
+        try (Connection lock = server.dataSource().getConnection(); Statement st = lock.createStatement()) {
+            lock.setAutoCommit(false);
+            st.execute("LOCK TABLE event_journal IN EXCLUSIVE MODE");
+            joined = api.post("/tables/" + tableId + "/participants", "{\"buyIn\":300}", pia);
+            lock.commit();
+        }
         assertThat(joined.status()).as(joined.raw()).isEqualTo(503);
         assertThat(joined.text("error")).isEqualTo("buy_in_pending");
 
