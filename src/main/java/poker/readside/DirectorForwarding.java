@@ -8,12 +8,10 @@ import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.ShardedDaemonProcessSettings;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ShardedDaemonProcess;
-import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
 import org.apache.pekko.persistence.query.Offset;
 import org.apache.pekko.projection.ProjectionBehavior;
 import org.apache.pekko.projection.ProjectionId;
 import org.apache.pekko.projection.eventsourced.EventEnvelope;
-import org.apache.pekko.projection.eventsourced.javadsl.EventSourcedProvider;
 import org.apache.pekko.projection.javadsl.AtLeastOnceProjection;
 import org.apache.pekko.projection.javadsl.Handler;
 import org.apache.pekko.projection.javadsl.SourceProvider;
@@ -121,12 +119,7 @@ public final class DirectorForwarding {
                 tagSlices,
                 slice -> {
                     String tag = tagPrefix + "-" + slice;
-                    // The read journal's live query (polling every refresh-interval), not NotifiedTagSource: on
-                    // the notified rounds the kill -9 tournament of TournamentPlayIT broke the balancing rule in 3
-                    // of 5 runs (a table dealt twice while the director had not yet heard of another's busts), on
-                    // this query in none of 4. Why the reports came late there is not found yet.
-                    SourceProvider<Offset, EventEnvelope<E>> source =
-                            EventSourcedProvider.eventsByTag(system, JdbcReadJournal.Identifier(), tag);
+                    SourceProvider<Offset, EventEnvelope<E>> source = NotifiedTagSource.eventsByTag(system, tag);
                     AtLeastOnceProjection<Offset, EventEnvelope<E>> projection = JdbcProjection.atLeastOnceAsync(
                             ProjectionId.of(name, tag), source, () -> new PooledJdbcSession(dataSource), handler,
                             system);

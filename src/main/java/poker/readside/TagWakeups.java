@@ -3,11 +3,16 @@ package poker.readside;
 import com.typesafe.config.Config;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,9 +28,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tells this node's projection streams when their tag has new events, so that an idle journal is not
- * polled. The journal's tag inserts send a PostgreSQL NOTIFY with the tags they wrote (migration V21); one
- * connection per node LISTENs and completes the waiting futures of those tags ({@link #next}). A notification
- * arrives when its transaction commits, on every node, within milliseconds.
+ * polled. After each committed write the journal ({@link AnnouncingJournal}) hands this node the tags it wrote
+ * ({@link #announce}): this node's streams of those tags wake at once, and one connection (application name
+ * {@code poker-tag-announcer}) sends them to every node as a PostgreSQL NOTIFY, the distinct tags
+ * comma-separated; the writes that commit while an announcement is on its way go together in the next one.
+ * One other connection per node LISTENs and completes the waiting futures of the tags it hears ({@link #next}).
+ * A notification reaches every node within milliseconds.
  *
  * <p>While the listening connection is down (a store outage, a restart of PostgreSQL) nothing can be missed
  * silently: {@link #waitLimit()} falls back to the short {@code poll-without-notify} interval, so the streams
@@ -36,7 +44,7 @@ public final class TagWakeups implements Extension {
 
     private static final Logger log = LoggerFactory.getLogger(TagWakeups.class);
 
-    /** The NOTIFY channel of migration V21. */
+    /** The NOTIFY channel on which every node announces the tags its journal wrote. */
     public static final String CHANNEL = "poker_event_tags";
 
     private static final ExtensionId<TagWakeups> ID = new ExtensionId<>() {
@@ -53,7 +61,12 @@ public final class TagWakeups implements Extension {
     private final Duration listenerCheck;
     private final String url;
     private final Properties connection = new Properties();
+    private final Properties announcerConnection = new Properties();
     private final AtomicLong notifications = new AtomicLong();
+    private final AtomicLong announcements = new AtomicLong();
+    /** Tags written and not yet announced to the other nodes; guarded by itself. */
+    private final Set<String> unannounced = new LinkedHashSet<>();
+    private final boolean announcing;
     private volatile boolean listening;
     private volatile boolean stopped;
     private volatile Connection current;
@@ -72,10 +85,16 @@ public final class TagWakeups implements Extension {
         connection.setProperty("connectTimeout", "5");
         // a check's SELECT 1 that gets no answer in this time ends the connection (whole seconds)
         connection.setProperty("socketTimeout", Long.toString(Math.max(5, listenerCheck.toSeconds() * 2)));
-        if (enabled && !url.isEmpty()) {
+        announcerConnection.putAll(connection);
+        announcerConnection.setProperty("ApplicationName", "poker-tag-announcer");
+        this.announcing = enabled && !url.isEmpty();
+        if (announcing) {
             Thread listener = new Thread(this::listenLoop, "poker-tag-wakeups");
             listener.setDaemon(true);
             listener.start();
+            Thread announcer = new Thread(this::announceLoop, "poker-tag-announcer");
+            announcer.setDaemon(true);
+            announcer.start();
             system.getWhenTerminated().thenRun(this::stop);
         }
     }
@@ -105,6 +124,25 @@ public final class TagWakeups implements Extension {
     /** Notifications received since the start (for tests and figures). */
     public long notifications() {
         return notifications.get();
+    }
+
+    /** Announcements sent to the other nodes since the start (for tests and figures). */
+    public long announcements() {
+        return announcements.get();
+    }
+
+    /**
+     * {@code tags} have new committed events: this node's streams of them wake now, and every node's at the next
+     * announcement. Never blocks.
+     */
+    public void announce(Collection<String> tags) {
+        tags.forEach(this::wake);
+        if (announcing) {
+            synchronized (unannounced) {
+                unannounced.addAll(tags);
+                unannounced.notifyAll();
+            }
+        }
     }
 
     void wake(String tag) {
@@ -168,6 +206,71 @@ public final class TagWakeups implements Extension {
                 wakeAll();
             }
             sleepQuietly(Duration.ofSeconds(1));
+        }
+    }
+
+    /**
+     * Sends the unannounced tags, one NOTIFY at a time, each in a transaction of its own (autocommit): those
+     * transactions queue on PostgreSQL's notify lock, the journal's do not. A failed announcement keeps its tags
+     * for the next connection.
+     */
+    private void announceLoop() {
+        boolean warned = false;
+        while (!stopped) {
+            try (Connection c = DriverManager.getConnection(url, announcerConnection);
+                 PreparedStatement notify = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+                notify.setString(1, CHANNEL);
+                if (warned) {
+                    log.info("Announcing new journal events to the other nodes again");
+                    warned = false;
+                }
+                while (!stopped) {
+                    String payload = takeUnannounced();
+                    if (payload == null) {
+                        continue;
+                    }
+                    try {
+                        notify.setString(2, payload);
+                        notify.executeQuery().close();
+                        announcements.incrementAndGet();
+                    } catch (SQLException e) {
+                        announce(List.of(payload.split(",")));
+                        throw e;
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (stopped) {
+                    break;
+                }
+                if (!warned) {
+                    log.warn("Cannot announce new journal events to the other nodes ({}); their projections find them"
+                                    + " within {} s", e.getMessage() == null ? e.toString()
+                                    : e.getMessage().lines().findFirst().orElse(""), idlePoll.toSeconds());
+                    warned = true;
+                }
+            }
+            sleepQuietly(Duration.ofSeconds(1));
+        }
+    }
+
+    /** The unannounced tags as one payload, emptied; null after a second with none. */
+    private String takeUnannounced() {
+        synchronized (unannounced) {
+            if (unannounced.isEmpty()) {
+                try {
+                    unannounced.wait(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stopped = true;
+                    return null;
+                }
+            }
+            if (unannounced.isEmpty()) {
+                return null;
+            }
+            String payload = String.join(",", unannounced);
+            unannounced.clear();
+            return payload;
         }
     }
 
