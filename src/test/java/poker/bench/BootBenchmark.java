@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import poker.PokerServer;
 import poker.domain.table.TableCommand;
@@ -43,10 +44,9 @@ public final class BootBenchmark {
 
     public static void main(String[] args) throws Exception {
         int tables = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-        List<String> lines = new ArrayList<>();
+        List<Results.Boot> runs = new ArrayList<>();
         try {
-            lines.add(run(tables, "passivated before the stop", "3s", true));
-            lines.add(run(tables, "all in memory at the stop", "1h", false));
+            runs.addAll(measure(TestDatabase::fresh, tables));
         } finally {
             System.out.printf("%n%d tables created per run; %d CPUs, load average %.1f%n", tables,
                     Runtime.getRuntime().availableProcessors(),
@@ -54,43 +54,59 @@ public final class BootBenchmark {
             System.out.printf("| %-28s | %12s | %20s | %22s |%n", "tables at the stop", "start() ms",
                     "first table answer ms", "remembered-entity rows");
             System.out.println("|---|---|---|---|");
-            lines.forEach(System.out::println);
+            runs.forEach(b -> System.out.printf("| %-28s | %12d | %20d | %22d |%n", b.atTheStop(), b.startMillis(),
+                    b.firstAnswerMillis(), b.rememberedRows()));
             System.exit(0);
         }
     }
 
-    private static String run(int tables, String name, String idlePassivation, boolean waitForPassivation)
-            throws Exception {
-        TestDatabase.Db db = TestDatabase.fresh();
+    /** Both runs, each on a database of its own from {@code databases}: passivated, then all in memory. */
+    static List<Results.Boot> measure(Supplier<TestDatabase.Db> databases, int tables) throws Exception {
+        List<Results.Boot> runs = new ArrayList<>();
+        runs.add(run(databases.get(), tables, "passivated before the stop", "3s", true));
+        runs.add(run(databases.get(), tables, "all in memory at the stop", "1h", false));
+        return runs;
+    }
+
+    /**
+     * Creates {@code tables} tables through sharding, at most 32 asks at once, with a progress line; answers
+     * their ids.
+     */
+    static List<String> createTables(PokerServer server, int tables, String label) {
+        Semaphore inFlight = new Semaphore(32);
+        long began = System.nanoTime();
+        List<String> ids = new ArrayList<>(tables);
+        List<CompletableFuture<?>> all = new ArrayList<>();
+        for (int i = 0; i < tables; i++) {
+            String tableId = UUID.randomUUID().toString();
+            ids.add(tableId);
+            inFlight.acquireUninterruptibly();
+            CompletableFuture<?> f = ClusterSharding.get(server.system())
+                    .entityRefFor(TableEntity.ENTITY_KEY, tableId)
+                    .<TableEntity.Reply>ask(r -> new TableEntity.Execute(new TableCommand.CreateTable(tableId,
+                            SETTINGS, UUID.randomUUID().toString(), Instant.now()), r), Duration.ofSeconds(30))
+                    .toCompletableFuture()
+                    .whenComplete((r, e) -> inFlight.release());
+            all.add(f);
+            if (i > 0 && i % 1000 == 0) {
+                System.out.printf("%s: %d tables created (%.0f/s)%n", label, i,
+                        i / ((System.nanoTime() - began) / 1e9));
+            }
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+        return ids;
+    }
+
+    private static Results.Boot run(TestDatabase.Db db, int tables, String name, String idlePassivation,
+                                     boolean waitForPassivation) throws Exception {
         Map<String, Object> settings = Map.of(
                 "poker.table.idle-passivation", idlePassivation,
                 "poker.archive.auto", "off",
                 "pekko.loglevel", "ERROR");
         PokerServer server = TestServer.start(db, settings);
-        String probe = null;
+        String probe;
         try {
-            Semaphore inFlight = new Semaphore(32);
-            long began = System.nanoTime();
-            List<CompletableFuture<?>> all = new ArrayList<>();
-            for (int i = 0; i < tables; i++) {
-                String tableId = UUID.randomUUID().toString();
-                if (probe == null) {
-                    probe = tableId;
-                }
-                inFlight.acquire();
-                CompletableFuture<?> f = ClusterSharding.get(server.system())
-                        .entityRefFor(TableEntity.ENTITY_KEY, tableId)
-                        .<TableEntity.Reply>ask(r -> new TableEntity.Execute(new TableCommand.CreateTable(tableId,
-                                SETTINGS, UUID.randomUUID().toString(), Instant.now()), r), Duration.ofSeconds(30))
-                        .toCompletableFuture()
-                        .whenComplete((r, e) -> inFlight.release());
-                all.add(f);
-                if (i > 0 && i % 1000 == 0) {
-                    System.out.printf("%s: %d tables created (%.0f/s)%n", name, i,
-                            i / ((System.nanoTime() - began) / 1e9));
-                }
-            }
-            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+            probe = createTables(server, tables, name).get(0);
             if (waitForPassivation) {
                 Thread.sleep(Duration.parse("PT" + idlePassivation).toMillis() + 10_000);
             }
@@ -120,8 +136,11 @@ public final class BootBenchmark {
                 }
             }
             long answered = System.nanoTime();
-            return String.format("| %-28s | %12d | %20d | %22d |", name, (started - launched) / 1_000_000,
+            Results.Boot boot = new Results.Boot(tables, name, (started - launched) / 1_000_000,
                     (answered - launched) / 1_000_000, rows);
+            System.out.printf("boot, %d tables %s: start() %d ms, first table answer %d ms, %d remembered-entity"
+                    + " rows%n", tables, name, boot.startMillis(), boot.firstAnswerMillis(), rows);
+            return boot;
         } finally {
             again.stop();
         }

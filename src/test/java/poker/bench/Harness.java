@@ -49,8 +49,15 @@ import poker.wallet.Wallets;
  *   <li>{@code raw}: PostgreSQL's ceiling for journal-shaped multi-row inserts, rows/s;</li>
  *   <li>{@code server}: the whole server in this JVM as {@link TestServer} starts it (all projections
  *       running), through its {@link Wallets}; first the idle server's transactions per second;</li>
- *   <li>{@code server-http}: the same server over HTTP (admin deposits: the API has no debit route).</li>
+ *   <li>{@code server-http}: the same server over HTTP (admin deposits: the API has no debit route);</li>
+ *   <li>{@code play}: tables of bots acting over HTTP, with live sockets: actions/s, hands/s, the action's
+ *       round trip, socket delivery, event to read model, database commits and rows per action
+ *       ({@link PlayBench});</li>
+ *   <li>{@code fanout}: one table of bots and N spectator sockets: delivery lag, frames lost, database
+ *       transactions/s, heap per socket ({@link PlayBench});</li>
+ *   <li>{@code memory}: heap per idle table, and after idle passivation ({@link MemoryBench}).</li>
  * </ol>
+ * With {@code boot=}, {@link BootBenchmark}'s restart of a node with that many tables.
  * Then, with {@code recovery=}, how long tables with that many events take to answer after a restart
  * ({@link Recovery}).
  * Every figure is printed beside its ratio to the CRUD baseline at the same number of callers and to the raw
@@ -63,6 +70,10 @@ import poker.wallet.Wallets;
  *                            raw-callers=16,64 targets=crud,entity,raw,server,server-http seed=13
  *                            recovery=1000,10000: table journal sizes for the recovery figure, played by
  *                            bots first, minutes; full mode's default, none in quick mode)
+ *                            targets also play,fanout,memory (all by default); play-tables=10 play-bots=6
+ *                            play-seconds=20 (full 120) fanout=100,1000 (full 100,2000,10000) fanout-seconds=15
+ *                            (full 60) memory-tables=2000 (full 10000) memory-passivation=60s
+ *                            boot=10000 (full mode's default, none in quick mode)
  * </pre>
  */
 public final class Harness {
@@ -70,6 +81,9 @@ public final class Harness {
     static final String ENTITY = "entity";
     static final String SERVER = "server";
     static final String RAW = "raw";
+    static final String PLAY = "play";
+    static final String FANOUT = "fanout";
+    static final String MEMORY = "memory";
     static final int LATENCY_CALLERS = 16;
 
     private Harness() {
@@ -85,8 +99,16 @@ public final class Harness {
         List<Integer> callers = ints(options.getOrDefault("callers", "1,4,16,64"));
         List<Integer> rawBatches = ints(options.getOrDefault("raw-batches", "1,10,100"));
         List<Integer> rawCallers = ints(options.getOrDefault("raw-callers", "16,64"));
-        List<String> targets = List.of(options.getOrDefault("targets", "crud,entity,raw,server,server-http")
-                .split(","));
+        List<String> targets = List.of(options.getOrDefault("targets",
+                "crud,entity,raw,server,server-http,play,fanout,memory").split(","));
+        int playTables = Integer.parseInt(options.getOrDefault("play-tables", "10"));
+        int playBots = Integer.parseInt(options.getOrDefault("play-bots", "6"));
+        int playSeconds = Integer.parseInt(options.getOrDefault("play-seconds", full ? "120" : "20"));
+        List<Integer> fanout = ints(options.getOrDefault("fanout", full ? "100,2000,10000" : "100,1000"));
+        int fanoutSeconds = Integer.parseInt(options.getOrDefault("fanout-seconds", full ? "60" : "15"));
+        int memoryTables = Integer.parseInt(options.getOrDefault("memory-tables", full ? "10000" : "2000"));
+        String memoryPassivation = options.getOrDefault("memory-passivation", "60s");
+        List<Integer> boot = ints(options.getOrDefault("boot", full ? "10000" : ""));
         long seed = Long.parseLong(options.getOrDefault("seed", "13"));
         int maxCallers = Math.max(callers.stream().max(Integer::compare).orElse(1),
                 rawCallers.stream().max(Integer::compare).orElse(1));
@@ -160,6 +182,43 @@ public final class Harness {
             }
             if (targets.contains(SERVER) || targets.contains(HttpTarget.NAME)) {
                 serverTargets(pg, results, runner, targets, walletIds);
+            }
+            if (targets.contains(PLAY)) {
+                System.out.printf("play: %d tables x %d bots for %d s%n", playTables, playBots, playSeconds);
+                results.play = PlayBench.play(new TestDatabase.Db(database(pg, "bench_play"), "postgres", ""),
+                        playTables, playBots, playSeconds, seed);
+                results.targets.add(new Results.Target(PLAY, String.format(java.util.Locale.ROOT, "%d six-max tables"
+                        + " of %d bots on the whole server in this JVM (all projections running), seated through the API"
+                        + " by BotFleet, playing from their live sockets by the bots' Strategy(30, 5, 0), every action an"
+                        + " HTTP call; hand pause 100 ms; the figures cover %d s after 3 s of warm-up", playTables,
+                        playBots, playSeconds)));
+            }
+            if (targets.contains(FANOUT) && !fanout.isEmpty()) {
+                results.fanout.addAll(PlayBench.fanout(new TestDatabase.Db(database(pg, "bench_fanout"), "postgres",
+                        ""), fanout, playBots, fanoutSeconds, seed));
+                results.targets.add(new Results.Target(FANOUT, String.format(java.util.Locale.ROOT, "one table of %d"
+                        + " bots as in play, and N spectator sockets on it (java.net.http WebSockets sharing one client"
+                        + " and two threads, reading each frame's type and seq only) for %d s per N; one server for"
+                        + " every N, a new table each", playBots, fanoutSeconds)));
+            }
+            if (targets.contains(MEMORY)) {
+                results.memory = MemoryBench.run(new TestDatabase.Db(database(pg, "bench_memory"), "postgres", ""),
+                        memoryTables, memoryPassivation);
+                results.targets.add(new Results.Target(MEMORY, "tables created through sharding on the whole server"
+                        + " (as BootBenchmark does), each asked for its state; heap used after three System.gc(),"
+                        + " less before, per table; then again after idle passivation"));
+            }
+            if (!boot.isEmpty()) {
+                int[] n = {0};
+                for (int tables : boot) {
+                    results.boot.addAll(BootBenchmark.measure(() -> {
+                        try {
+                            return new TestDatabase.Db(database(pg, "bench_boot_" + n[0]++), "postgres", "");
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }, tables));
+                }
             }
             List<Integer> recovery = ints(options.getOrDefault("recovery", full ? "1000,10000" : ""));
             if (!recovery.isEmpty()) {

@@ -116,6 +116,112 @@ class HarnessTest {
         assertThat(Harness.walletIds(3, 1)).isEqualTo(Harness.walletIds(3, 1)).doesNotHaveDuplicates();
     }
 
+    @Test
+    void aFramesTypeAndSeqAreReadFromItsFirstCharacters() {
+        String event = "{\"type\":\"event\",\"seq\":1234,\"event\":{\"type\":\"BetPlaced\",\"seq\":9}}";
+        assertThat(LiveFrames.seqOf(event)).isEqualTo(1234);
+        assertThat(LiveFrames.typeOf(event)).isEqualTo("event");
+        assertThat(LiveFrames.seqOf("{\"type\":\"snapshot\",\"seq\": 7,")).isEqualTo(7);
+        assertThat(LiveFrames.typeOf("{\"type\":\"snapshot\",\"seq\": 7,")).isEqualTo("snapshot");
+        assertThat(LiveFrames.seqOf("{\"type\":\"pong\"}")).isEqualTo(-1);
+        assertThat(LiveFrames.seqOf("{\"seq\":")).isEqualTo(-1); // cut before the number
+        assertThat(LiveFrames.typeOf("{\"type\":\"even")).isEmpty(); // cut inside the string
+        assertThat(LiveFrames.seqOf("{\"seq\":42}")).isEqualTo(42); // the answer of an action
+    }
+
+    @Test
+    void aSocketsTallyCountsGapsDuplicatesAndTheTailNotReceived() {
+        LiveFrames.Tally t = new LiveFrames.Tally();
+        t.frame("snapshot", 10);
+        for (long seq : new long[] {11, 12, 15, 15, 16}) {
+            t.frame("event", seq);
+        }
+        t.frame("pong", -1);
+        assertThat(t.events()).isEqualTo(5);
+        assertThat(t.duplicates()).isEqualTo(1);
+        assertThat(t.expected(18)).isEqualTo(8); // 11..18
+        assertThat(t.missing(18)).isEqualTo(4); // 13, 14 (the gap) and 17, 18 (not come yet)
+        assertThat(t.missing(16)).isEqualTo(2);
+        LiveFrames.Tally clean = new LiveFrames.Tally();
+        clean.frame("snapshot", 3);
+        clean.frame("event", 4);
+        clean.frame("event", 5);
+        LiveFrames.Tally neverOpened = new LiveFrames.Tally();
+        assertThat(neverOpened.missing(18)).isZero();
+        Results.Frames sum = LiveFrames.sum(List.of(t, clean, neverOpened), x -> x == clean ? 5 : 16);
+        // the socket that never opened is left out; received = expected - missing
+        assertThat(sum).isEqualTo(new Results.Frames(2, 6 + 2, 4 + 2, 2, 1));
+    }
+
+    @Test
+    void deliveriesAreTimedAfterTheAnswerAndEarlyFramesCountAsZero() {
+        LiveFrames.Deliveries d = new LiveFrames.Deliveries();
+        long ms = 1_000_000;
+        d.arrived("t", 5, 100 * ms);              // before the answer of seq 5
+        d.answered("t", 5, 90 * ms, 104 * ms);    // sent at 90, answered at 104
+        d.arrived("t", 5, 110 * ms);              // 6 ms after the answer
+        d.arrived("t", 6, 120 * ms);              // no action answered seq 6: not timed
+        d.arrived("u", 5, 130 * ms);              // another table's seq 5: not timed either
+        assertThat(d.beforeAnswer()).isEqualTo(1);
+        Results.Latency after = d.afterAnswer();
+        assertThat(after.count()).isEqualTo(2);
+        assertThat(after.p50Ms()).isEqualTo(0.0);
+        assertThat(after.maxMs()).isBetween(5.99, 6.02);
+        assertThat(d.afterSend().maxMs()).isBetween(19.9, 20.1); // HdrHistogram: 3 significant digits
+        assertThat(d.afterSend().p50Ms()).isBetween(9.95, 10.05);
+        d.stopRecording();
+        d.arrived("t", 5, 111 * ms);
+        assertThat(d.afterAnswer().count()).isEqualTo(2);
+    }
+
+    @Test
+    void theComparisonPutsEachFigureBesideTheIssuesBeforeFigure() {
+        String md = Report.comparison(List.of(Report.Row.of("accepted actions/s", 290),
+                Report.Row.of("rows read per accepted action", 4000), Report.Row.of("hands/s", 2.5),
+                Report.Row.of("action HTTP round trip p99, ms", Double.NaN)));
+        assertThat(md).contains("| accepted actions/s | 290.0 | 145.0 | 2.00 |")
+                .contains("| rows read per accepted action | 4,000 | 16,000 | 0.25 |")
+                .contains("| hands/s | 2.5 | – | – |")
+                .contains("| action HTTP round trip p99, ms | – | 18.0 | – |");
+        assertThat(Report.number(0.456)).isEqualTo("0.46");
+        assertThat(Report.latency(Results.Latency.of(LoadRunner.histogram()))).contains("p50 –").contains("(n 0)");
+    }
+
+    @Test
+    void tooFewFileDescriptorsForTheSpectatorsAreSaidClearly() {
+        assertThat(PlayBench.descriptorsRefusal(1000, 20_000, 100)).isNull();
+        String refusal = PlayBench.descriptorsRefusal(10_000, 20_000, 100);
+        assertThat(refusal).contains("10,000 spectator sockets").contains("the limit is 20,000")
+                .contains("at most 9,200").contains("ulimit -n");
+    }
+
+    @Test
+    void theSummaryHasTheNewTargetsSectionsAndNoEmptyWalletTable() {
+        Results r = new Results(new Results.Machine("2026-01-01T00:00:00Z", 2, 8_000_000_000L, "17", "14.22",
+                "Linux amd64", 1.0, 2.0), new Results.Settings("quick", 10, 100, List.of(16), List.of(10),
+                List.of(16), 13));
+        Histogram h = LoadRunner.histogram();
+        h.recordValue(30_000);
+        Results.Latency l = Results.Latency.of(h);
+        r.play = new Results.Play(10, 6, 20, 2900, java.util.Map.of(), 145, 3, l, l, 5, l, l, l, l,
+                java.util.Map.of("lobby", l), 1000, 100_000, 22.5, 32_000, 50, new Results.Frames(60, 100, 100, 0, 0),
+                1.5);
+        r.fanout.add(new Results.Fanout(1000, 4.2, 15, 300, 20, l, 7, l, 900, 60, new Results.Frames(1000, 5000,
+                5000, 0, 0), 150.5, 0, 0, java.util.Map.of(), 2.0));
+        r.memory = new Results.Memory(2000, 3.0, 2000, 40_000_000, 60_000_000, 9.8, "60s", 0, 41_000_000, 65);
+        r.boot.add(new Results.Boot(10_000, "passivated before the stop", 2500, 3100, 20_000));
+        String md = Report.markdown(r);
+        assertThat(md).doesNotContain("| target | callers |")
+                .contains("| accepted actions/s | 145.0 | 145.0 | 1.00 |")
+                .contains("| database commits per accepted action | 22.5 | 22.5 | 1.00 |")
+                .contains("| rows read per accepted action | 32,000 | 16,000 | 2.00 |")
+                .contains("| socket delivery p50 after the journal write, ms | 30.0 | 60.0 | 0.50 |")
+                .contains("| 1,000 | 4.2 | 20.0 | 30.0 | 30.0 | 30.0 | 7 | 60.0 | 5,000 | 5,000 | 0 | 0 | 150.5 | 0 | 0 |")
+                .contains("**9.8 KB per idle table**")
+                .contains("| 10,000 | passivated before the stop | 2,500 | 3,100 | 20,000 |")
+                .contains("- `lobby`: p50 30.0");
+    }
+
     private static Results.Point point(String target, int callers, double perSecond) {
         Histogram h = LoadRunner.histogram();
         h.recordValue(1000);

@@ -1,0 +1,498 @@
+package poker.bench;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import poker.PokerServer;
+import poker.bots.Bot;
+import poker.bots.BotFleet;
+import poker.bots.Strategy;
+import poker.support.ApiClient;
+import poker.support.TestDatabase;
+import poker.support.TestServer;
+import poker.table.TableEntity;
+
+/**
+ * The harness's {@code play} and {@code fanout} targets: bots at six-max tables of the whole server (in this
+ * JVM, every projection running), seated through the API by {@link BotFleet} and playing from their live
+ * sockets by the bots' {@link Strategy}, each action an HTTP call ({@link HttpPlayer}); for {@code fanout}
+ * also spectator sockets on one table ({@link Spectator}). All clients share one {@link HttpClient} and its
+ * two threads.
+ */
+final class PlayBench {
+
+    static final Strategy STRATEGY = new Strategy(30, 5, 0);
+    static final long BUY_IN = 1000;
+    /** A live socket costs the JVM two descriptors here (client and server side); the rest of the run: this. */
+    static final int SPARE_DESCRIPTORS = 1500;
+
+    /** Spectator sockets being opened at once. */
+    static final int CONNECTING = 64;
+
+    private PlayBench() {
+    }
+
+    static Map<String, Object> serverSettings() {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("poker.table.hand-pause", "100ms");
+        settings.put("pekko.loglevel", "ERROR");
+        settings.put("poker.live.max-sockets-per-user", 0);
+        settings.put("pekko.http.server.max-connections", 65536);
+        return settings;
+    }
+
+    /** A shared client: HTTP/1.1, two threads for every socket and call of the run. */
+    private static HttpClient client(ExecutorService executor) {
+        return HttpClient.newBuilder().executor(executor).version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    private static ExecutorService executor() {
+        return Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "bench-client");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Tables with seated players (not acting yet), their sockets open. */
+    private record Seated(List<String> tableIds, List<HttpPlayer> players, List<BotFleet> fleets) {
+        void close() {
+            players.forEach(HttpPlayer::close);
+            fleets.forEach(BotFleet::close);
+        }
+    }
+
+    private static Seated seat(PokerServer server, HttpPlayer.Shared shared, int tables, int bots, String prefix,
+                               long seed) throws Exception {
+        ApiClient api = new ApiClient(server.httpPort());
+        String host = api.signUp(prefix + "_host");
+        URI uri = URI.create(shared.api);
+        List<String> tableIds = new ArrayList<>();
+        List<HttpPlayer> players = new ArrayList<>();
+        List<BotFleet> fleets = new ArrayList<>();
+        for (int t = 0; t < tables; t++) {
+            String tableId = api.post("/tables?consistency=strong", "{\"name\":\"Bench " + t + "\",\"smallBlind\":5,"
+                    + "\"bigBlind\":10,\"maxSeats\":6,\"minBuyIn\":200,\"maxBuyIn\":1000,\"actionSeconds\":30}",
+                    host).text("tableId");
+            tableIds.add(tableId);
+            BotFleet fleet = new BotFleet(BotFleet.Settings.of(uri, bots).withPrefix(prefix + t + "_")
+                    .withSeed(seed + t).withStrategy(STRATEGY));
+            fleets.add(fleet);
+            fleet.signUp();
+            fleet.joinTable(tableId, BUY_IN);
+            int i = 0;
+            for (Bot bot : fleet.bots()) {
+                players.add(new HttpPlayer(bot.token(), tableId, BUY_IN, STRATEGY, seed * 1000 + t * 10 + i++, shared));
+            }
+            System.err.printf("\r  %s: %d of %d tables seated ", prefix, t + 1, tables);
+        }
+        System.err.println();
+        List<CompletableFuture<?>> opened = new ArrayList<>();
+        for (HttpPlayer p : players) {
+            opened.add(p.connect());
+        }
+        CompletableFuture.allOf(opened.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        return new Seated(tableIds, players, fleets);
+    }
+
+    static Results.Play play(TestDatabase.Db db, int tables, int bots, int seconds, long seed) throws Exception {
+        PokerServer server = TestServer.start(db, serverSettings());
+        ExecutorService executor = executor();
+        HttpPlayer.Shared shared = new HttpPlayer.Shared(client(executor), server.httpPort());
+        shared.acting = false;
+        Seated seated = null;
+        try (Connection stats = DriverManager.getConnection(db.url(), db.user(), db.password())) {
+            installOffsetLog(stats);
+            seated = seat(server, shared, tables, bots, "play", seed);
+            shared.acting = true;
+            seated.players.forEach(HttpPlayer::kick);
+            Thread.sleep(3000); // warm up: every table dealing
+            long[] start = counters(stats);
+            long startMillis = System.currentTimeMillis();
+            long began = System.nanoTime();
+            shared.recording = true;
+            progress("play", began, seconds, shared);
+            shared.recording = false;
+            shared.deliveries.stopRecording();
+            double elapsed = (System.nanoTime() - began) / 1e9;
+            long endMillis = System.currentTimeMillis();
+            Thread.sleep(1100); // backends report their counts at most once a second
+            long[] end = counters(stats);
+            shared.acting = false;
+            long accepted = shared.accepted.get();
+            long transactions = end[0] - start[0] - 1;
+            long rows = end[1] - start[1];
+            Thread.sleep(3000); // the read side catches up with the last events
+            Results.Latency afterWrite = afterWrite(stats, seated.players);
+            Map<String, Histogram> byProjection = new TreeMap<>();
+            Histogram all = LoadRunner.histogram();
+            readModelLag(stats, startMillis, endMillis, byProjection, all);
+            Histogram each = LoadRunner.histogram();
+            byProjection.values().forEach(each::add);
+            Map<String, Results.Latency> perProjection = new TreeMap<>();
+            byProjection.forEach((k, v) -> perProjection.put(k, Results.Latency.of(v)));
+            Map<LiveFrames.Tally, Long> heads = new java.util.IdentityHashMap<>();
+            for (String tableId : seated.tableIds) {
+                List<LiveFrames.Tally> tallies = seated.players.stream().filter(p -> p.tableId.equals(tableId))
+                        .map(p -> p.tally).toList();
+                long head = settle(stats, tableId, tallies);
+                tallies.forEach(t -> heads.put(t, head));
+            }
+            Results.Frames frames = LiveFrames.sum(heads.keySet(), heads::get);
+            Results.Play play = new Results.Play(tables, bots, elapsed, accepted, shared.refusedCounts(),
+                    accepted / elapsed, shared.handsEnded.size() / elapsed, shared.action(),
+                    shared.deliveries.afterAnswer(), shared.deliveries.beforeAnswer(), shared.deliveries.afterSend(),
+                    afterWrite, Results.Latency.of(each), Results.Latency.of(all), perProjection, transactions, rows,
+                    (double) transactions / Math.max(1, accepted), (double) rows / Math.max(1, accepted),
+                    transactions / elapsed, frames, Harness.load());
+            print(play);
+            return play;
+        } finally {
+            shared.acting = false;
+            if (seated != null) {
+                seated.close();
+            }
+            server.stop();
+            executor.shutdownNow();
+        }
+    }
+
+    static void print(Results.Play p) {
+        System.out.printf(Locale.ROOT, "play: %d tables x %d bots, %.0f s: %d actions accepted (%.1f/s), %.2f hands/s,"
+                        + " refused %s%n", p.tables(), p.botsPerTable(), p.seconds(), p.accepted(),
+                p.actionsPerSecond(), p.handsPerSecond(), p.refused());
+        System.out.printf(Locale.ROOT, "  action HTTP round trip  %s%n", Report.latency(p.action()));
+        System.out.printf(Locale.ROOT, "  socket after the answer %s (%d frames came before the answer)%n",
+                Report.latency(p.deliveryAfterAnswer()), p.framesBeforeAnswer());
+        System.out.printf(Locale.ROOT, "  socket after the send   %s%n", Report.latency(p.deliveryAfterSend()));
+        System.out.printf(Locale.ROOT, "  socket after the write  %s%n", Report.latency(p.deliveryAfterWrite()));
+        System.out.printf(Locale.ROOT, "  read model, each        %s%n", Report.latency(p.readModel()));
+        System.out.printf(Locale.ROOT, "  read model, all         %s%n", Report.latency(p.readModelAll()));
+        p.readModelByProjection().forEach((k, v) -> System.out.printf(Locale.ROOT, "    %-30s %s%n", k,
+                Report.latency(v)));
+        System.out.printf(Locale.ROOT, "  database: %d transactions (%.1f/s), %.1f per action; %d rows read, %.0f per"
+                        + " action; frames %s%n", p.transactions(), p.transactionsPerSecond(), p.commitsPerAction(),
+                p.rowsRead(), p.rowsPerAction(), p.frames());
+    }
+
+    /** Waits {@code seconds} with a progress line; the players play meanwhile. */
+    private static void progress(String label, long began, int seconds, HttpPlayer.Shared shared)
+            throws InterruptedException {
+        long end = began + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < end) {
+            Thread.sleep(Math.min(2000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+            double s = (System.nanoTime() - began) / 1e9;
+            System.err.printf(Locale.ROOT, "\r  %s: %.0f/%d s, %d actions (%.1f/s), %d hands ", label, s, seconds,
+                    shared.accepted.get(), shared.accepted.get() / s, shared.handsEnded.size());
+        }
+        System.err.println();
+    }
+
+    // ---------------------------------------------------------------- fanout
+
+    static List<Results.Fanout> fanout(TestDatabase.Db db, List<Integer> sizes, int bots, int seconds, long seed)
+            throws Exception {
+        List<Results.Fanout> out = new ArrayList<>();
+        PokerServer server = TestServer.start(db, serverSettings());
+        ExecutorService executor = executor();
+        HttpClient http = client(executor);
+        try (Connection stats = DriverManager.getConnection(db.url(), db.user(), db.password())) {
+            String spectatorToken = new ApiClient(server.httpPort()).signUp("spectator");
+            for (int n : sizes) {
+                String refusal = descriptorsRefusal(n);
+                if (refusal != null) {
+                    System.out.println("fanout " + n + ": skipped. " + refusal);
+                    continue;
+                }
+                out.add(fanoutOnce(server, http, stats, spectatorToken, n, bots, seconds, seed + n));
+            }
+        } finally {
+            server.stop();
+            executor.shutdownNow();
+        }
+        return out;
+    }
+
+    /** Why {@code n} spectators cannot be opened in this JVM (file descriptors), or null when they can. */
+    static String descriptorsRefusal(int n) {
+        if (!(ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean
+                unix)) {
+            return null;
+        }
+        return descriptorsRefusal(n, unix.getMaxFileDescriptorCount(), unix.getOpenFileDescriptorCount());
+    }
+
+    /** Each spectator takes two descriptors in this JVM (its client socket and the server's end). */
+    static String descriptorsRefusal(int n, long max, long open) {
+        long needed = open + 2L * n + SPARE_DESCRIPTORS;
+        if (needed <= max) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "%,d spectator sockets need about %,d file descriptors in this JVM (2 per"
+                + " socket: client and server are both here, plus %,d open and %,d spare) but the limit is %,d:"
+                + " raise it (ulimit -n %d, or the hard limit in /etc/security/limits.conf) or ask for at most %,d.",
+                n, needed, open, SPARE_DESCRIPTORS, max, needed, Math.max(0, (max - open - SPARE_DESCRIPTORS) / 2));
+    }
+
+    private static Results.Fanout fanoutOnce(PokerServer server, HttpClient http, Connection stats, String token,
+                                             int n, int bots, int seconds, long seed) throws Exception {
+        HttpPlayer.Shared shared = new HttpPlayer.Shared(http, server.httpPort());
+        shared.acting = false;
+        Seated seated = seat(server, shared, 1, bots, "fan" + n, seed);
+        String tableId = seated.tableIds.get(0);
+        // the bots play from now on (their turn clocks would sit them out while the spectators connect)
+        shared.acting = true;
+        seated.players.forEach(HttpPlayer::kick);
+        List<Spectator> spectators = new ArrayList<>();
+        AtomicLong closed = new AtomicLong();
+        try {
+            long heapBefore = heapAfterGc();
+            Semaphore connecting = new Semaphore(CONNECTING);
+            long t0 = System.nanoTime();
+            List<CompletableFuture<?>> opened = new ArrayList<>();
+            String wsBase = shared.api.replace("http://", "ws://");
+            for (int i = 0; i < n; i++) {
+                Spectator s = new Spectator(tableId, shared.deliveries, closed);
+                spectators.add(s);
+                connecting.acquire();
+                opened.add(s.connect(http, wsBase, token).whenComplete((ws, e) -> connecting.release()));
+                if (i % 500 == 499) {
+                    System.err.printf("\r  fanout %d: %d sockets opening ", n, i + 1);
+                }
+            }
+            long failed = 0;
+            for (CompletableFuture<?> f : opened) {
+                try {
+                    f.get(120, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    if (failed++ == 0) {
+                        System.err.println("fanout: a spectator did not connect: " + e);
+                    }
+                }
+            }
+            double connectSeconds = (System.nanoTime() - t0) / 1e9;
+            long notOpened = failed;
+            Thread.sleep(1000); // every snapshot frame out
+            long heapWith = heapAfterGc();
+            double perSocketKb = (heapWith - heapBefore) / 1024.0 / Math.max(1, n - failed);
+            System.out.printf(Locale.ROOT, "fanout %d: %d sockets open in %.1f s (%d failed), heap %.1f KB per socket%n",
+                    n, n - failed, connectSeconds, failed, perSocketKb);
+
+            long[] start = counters(stats);
+            long began = System.nanoTime();
+            shared.recording = true;
+            progress("fanout " + n, began, seconds, shared);
+            shared.recording = false;
+            shared.acting = false;
+            double elapsed = (System.nanoTime() - began) / 1e9;
+            Thread.sleep(1100);
+            long[] end = counters(stats);
+            shared.deliveries.stopRecording();
+            long transactions = end[0] - start[0] - 1;
+            // quiet: no more actions; wait for every socket to have the table's last event
+            List<LiveFrames.Tally> tallies = new ArrayList<>();
+            spectators.forEach(s -> tallies.add(s.tally));
+            Thread.sleep(1500); // a hand that ended as the bots stopped deals the next one, then waits on its clock
+            long head = settle(stats, tableId, tallies);
+            Results.Frames frames = LiveFrames.sum(tallies, t -> head);
+            long accepted = shared.accepted.get();
+            Results.Fanout f = new Results.Fanout(n, connectSeconds, elapsed, accepted, accepted / elapsed,
+                    shared.deliveries.afterAnswer(), shared.deliveries.beforeAnswer(), shared.action(), transactions,
+                    transactions / elapsed, frames, perSocketKb, notOpened, closed.get(), shared.refusedCounts(),
+                    Harness.load());
+            System.out.printf(Locale.ROOT, "fanout %d: %d actions (%.1f/s, refused %s), action %s; delivery after the"
+                            + " answer %s (%d before it), %.1f database transactions/s, frames %s, %d sockets closed"
+                            + " early%n", n, accepted, f.actionsPerSecond(), f.refused(), Report.latency(f.action()),
+                    Report.latency(f.delivery()), f.framesBeforeAnswer(), f.transactionsPerSecond(), frames,
+                    closed.get());
+            return f;
+        } finally {
+            spectators.forEach(Spectator::close);
+            seated.close();
+        }
+    }
+
+    /** The table's last seq once every socket has it (or after 30 s): the head frames are counted to. */
+    private static long settle(Connection stats, String tableId, List<LiveFrames.Tally> sockets) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long head = head(stats, tableId);
+        while (System.nanoTime() < deadline) {
+            long h = head;
+            if (sockets.stream().allMatch(s -> !s.opened() || s.lastSeq() >= h)) {
+                long again = head(stats, tableId);
+                if (again == head) {
+                    return head;
+                }
+                head = again;
+            }
+            Thread.sleep(200);
+        }
+        System.err.println("not every socket of " + tableId + " reached seq " + head + " within 30 s");
+        return head;
+    }
+
+    static long heapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(300);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    // ---------------------------------------------------------------- the database's side
+
+    /** The database's transactions (committed and rolled back) and rows read, so far. */
+    static long[] counters(Connection c) throws Exception {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT xact_commit + xact_rollback,"
+                + " tup_returned + tup_fetched FROM pg_stat_database WHERE datname = current_database()")) {
+            rs.next();
+            return new long[] {rs.getLong(1), rs.getLong(2)};
+        }
+    }
+
+    private static long head(Connection c, String tableId) throws Exception {
+        try (PreparedStatement st = c.prepareStatement("SELECT coalesce(max(sequence_number), 0) FROM event_journal"
+                + " WHERE persistence_id = ?")) {
+            st.setString(1, TableEntity.persistenceIdOf(tableId).id());
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Logs every commit of a projection offset (the projection, its slice, the offset, and the database's
+     * clock at the write) in a table of the benchmark's own, by a trigger: no polling, and no transaction of
+     * its own (the row goes in the projection's transaction).
+     */
+    private static void installOffsetLog(Connection c) throws Exception {
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE bench_offset_log (projection_name text, projection_key text, current_offset"
+                    + " bigint, logged_ms double precision)");
+            st.execute("CREATE FUNCTION bench_log_offset() RETURNS trigger AS $$ BEGIN"
+                    + " IF NEW.current_offset ~ '^[0-9]+$' THEN INSERT INTO bench_offset_log VALUES"
+                    + " (NEW.projection_name, NEW.projection_key, NEW.current_offset::bigint,"
+                    + " extract(epoch FROM clock_timestamp()) * 1000); END IF; RETURN NEW; END $$ LANGUAGE plpgsql");
+            st.execute("CREATE TRIGGER bench_log_offset AFTER INSERT OR UPDATE ON pekko_projection_offset_store"
+                    + " FOR EACH ROW EXECUTE FUNCTION bench_log_offset()");
+        }
+    }
+
+    /**
+     * Event to read model: for each table event written in the window, and each projection reading its
+     * tag, the first logged offset commit at or past it, less the event's write_timestamp.
+     */
+    private static void readModelLag(Connection c, long fromMillis, long toMillis, Map<String, Histogram> byProjection,
+                                     Histogram perEvent) throws Exception {
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE INDEX ON bench_offset_log (projection_name, projection_key, current_offset)");
+            st.execute("ANALYZE bench_offset_log");
+        }
+        String sql = "WITH ev AS (SELECT t.event_id, t.tag, j.write_timestamp FROM event_tag t JOIN event_journal j"
+                + " ON j.ordering = t.event_id WHERE t.tag LIKE 'table-%' AND j.write_timestamp BETWEEN ? AND ?),"
+                + " pr AS (SELECT DISTINCT projection_name, projection_key FROM bench_offset_log)"
+                + " SELECT ev.event_id, pr.projection_name, (SELECT min(l.logged_ms) FROM bench_offset_log l"
+                + " WHERE l.projection_name = pr.projection_name AND l.projection_key = ev.tag"
+                + " AND l.current_offset >= ev.event_id) - ev.write_timestamp"
+                + " FROM ev JOIN pr ON pr.projection_key = ev.tag ORDER BY ev.event_id";
+        long notYet = 0;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, fromMillis);
+            ps.setLong(2, toMillis);
+            try (ResultSet rs = ps.executeQuery()) {
+                long event = -1;
+                double worst = -1;
+                while (rs.next()) {
+                    if (rs.getLong(1) != event) {
+                        if (worst >= 0) {
+                            perEvent.recordValue((long) (worst * 1000));
+                        }
+                        event = rs.getLong(1);
+                        worst = 0;
+                    }
+                    double lag = rs.getDouble(3);
+                    if (rs.wasNull()) {
+                        notYet++;
+                        continue;
+                    }
+                    lag = Math.max(0, lag);
+                    worst = Math.max(worst, lag);
+                    byProjection.computeIfAbsent(rs.getString(2), k -> LoadRunner.histogram())
+                            .recordValue((long) (lag * 1000));
+                }
+                if (worst >= 0) {
+                    perEvent.recordValue((long) (worst * 1000));
+                }
+            }
+        }
+        if (notYet > 0) {
+            System.out.println("play: " + notYet + " (event, projection) pairs had not reached the read model 3 s"
+                    + " after the run; left out of the read-model lag");
+        }
+    }
+
+    /** Every event frame the players received while recording, after its journal write_timestamp. */
+    private static Results.Latency afterWrite(Connection c, List<HttpPlayer> players) throws Exception {
+        Map<String, long[]> byTable = new HashMap<>();
+        for (HttpPlayer p : players) {
+            byTable.merge(p.tableId, p.arrivals(), (a, b) -> {
+                long[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+                System.arraycopy(b, 0, both, a.length, b.length);
+                return both;
+            });
+        }
+        Histogram h = LoadRunner.histogram();
+        for (Map.Entry<String, long[]> e : byTable.entrySet()) {
+            long[] pairs = e.getValue();
+            if (pairs.length == 0) {
+                continue;
+            }
+            long min = Long.MAX_VALUE;
+            long max = Long.MIN_VALUE;
+            for (int i = 0; i < pairs.length; i += 2) {
+                min = Math.min(min, pairs[i]);
+                max = Math.max(max, pairs[i]);
+            }
+            Map<Long, Long> written = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT sequence_number, write_timestamp FROM event_journal"
+                    + " WHERE persistence_id = ? AND sequence_number BETWEEN ? AND ?")) {
+                ps.setString(1, TableEntity.persistenceIdOf(e.getKey()).id());
+                ps.setLong(2, min);
+                ps.setLong(3, max);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        written.put(rs.getLong(1), rs.getLong(2));
+                    }
+                }
+            }
+            for (int i = 0; i < pairs.length; i += 2) {
+                Long at = written.get(pairs[i]);
+                if (at != null && at > 0) {
+                    h.recordValue(Math.max(0, pairs[i + 1] - at * 1000));
+                }
+            }
+        }
+        return Results.Latency.of(h);
+    }
+}
