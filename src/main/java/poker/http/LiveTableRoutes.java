@@ -63,6 +63,8 @@ public final class LiveTableRoutes extends ApiDirectives {
     private final LiveSockets sockets;
     private final EventFeeds<TableEvent, TableFeeds.Stored> feeds;
     private final SessionRevocations revocations;
+    /** Spectators' event frames, shared by the sockets of this node (one per routes instance: one per node). */
+    private final SpectatorFrames spectatorFrames = new SpectatorFrames(4096);
 
     public LiveTableRoutes(ActorSystem<?> system, UserRepository users, Executor blockingExecutor,
                            Duration askTimeout, EdgeLimits.LiveSocketLimits limits) {
@@ -200,9 +202,16 @@ public final class LiveTableRoutes extends ApiDirectives {
                     TableEvent event = env.event();
                     TableState before = state[0];
                     state[0] = before.apply(event);
-                    return displayNames(state[0], names).thenApply(done -> {
+                    TableState after = state[0];
+                    return displayNames(after, names).thenApply(done -> {
+                        if (TableView.seesAsSpectator(before, viewer) && TableView.seesAsSpectator(after, viewer)) {
+                            // as any spectator sees it: built once for all of them (no moved frame: not a player)
+                            return List.of((Message) TextMessage.create(spectatorFrames.get(tableId, env.seq(),
+                                    () -> write(frame("event", env.seq(), EventView.of(event, null, before),
+                                            TableView.of(after, null, names))))));
+                        }
                         Message frame = text(frame("event", env.seq(), EventView.of(event, viewer, before),
-                                TableView.of(state[0], viewer, names)));
+                                TableView.of(after, viewer, names)));
                         return moved(event, viewer, env.seq())
                                 .map(to -> List.of(frame, (Message) text(to)))
                                 .orElseGet(() -> List.of(frame));

@@ -106,6 +106,23 @@ public record TableView(String tableId, String name, long smallBlind, long bigBl
     public record You(int seatNumber, String playerId) {
     }
 
+    /**
+     * Whether {@code viewerPlayerId} sees this table exactly as a spectator does: no participant of theirs, and no
+     * seat of the table's hand (live or just ended) dealt to them. Then their table view and the view of any event
+     * from this state are the spectator's, so one spectator frame serves them all (the live socket's shared
+     * frames); anyone else gets a view of their own.
+     */
+    public static boolean seesAsSpectator(TableState state, String viewerPlayerId) {
+        if (viewerPlayerId == null) {
+            return true;
+        }
+        if (state.participantOf(viewerPlayerId).isPresent()) {
+            return false;
+        }
+        HandState hand = state.hand();
+        return hand == null || hand.seats().stream().noneMatch(s -> viewerPlayerId.equals(s.playerId()));
+    }
+
     /** The view of {@code viewerPlayerId} (null for a spectator); display names are the player ids. */
     public static TableView of(TableState state, String viewerPlayerId) {
         return of(state, viewerPlayerId, Map.of());

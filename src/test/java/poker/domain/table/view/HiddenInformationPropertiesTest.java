@@ -235,6 +235,16 @@ class HiddenInformationPropertiesTest {
                 assertSealed(ViewJson.write(event), hidden, known, what);
                 assertOpeningsVerify(openingsIn(event), known, what);
 
+                // the live socket sends a viewer who sees the table as a spectator the spectator's frame
+                if (TableView.seesAsSpectator(step.before(), viewer) && TableView.seesAsSpectator(step.after(), viewer)) {
+                    assertThat(ViewJson.write(table)).as("a spectator's table view, %s", what)
+                            .isEqualTo(ViewJson.write(TableView.of(step.after(), null)));
+                    assertThat(ViewJson.write(event)).as("a spectator's event view, %s", what)
+                            .isEqualTo(ViewJson.write(EventView.of(step.event(), null, step.before())));
+                } else {
+                    assertThat(viewer).as("only players have views of their own, %s", what).isIn(players);
+                }
+
                 if (!changesWhatIsSeen(step.event())) {
                     continue; // the snapshot's deck changes only with cards dealt, shown, folded or the hand's end
                 }
