@@ -59,6 +59,7 @@ public final class TagWakeups implements Extension {
     private final Duration idlePoll;
     private final Duration pollWithoutNotify;
     private final Duration listenerCheck;
+    private final Duration announceInterval;
     private final String url;
     private final Properties connection = new Properties();
     private final Properties announcerConnection = new Properties();
@@ -78,6 +79,7 @@ public final class TagWakeups implements Extension {
         this.idlePoll = settings.getDuration("idle-poll");
         this.pollWithoutNotify = settings.getDuration("poll-without-notify");
         this.listenerCheck = settings.getDuration("listener-check");
+        this.announceInterval = settings.getDuration("announce-interval");
         this.url = db.getString("url");
         connection.setProperty("user", db.getString("user"));
         connection.setProperty("password", db.getString("password"));
@@ -237,6 +239,8 @@ public final class TagWakeups implements Extension {
                         announce(List.of(payload.split(",")));
                         throw e;
                     }
+                    // the writes of the next few milliseconds go together: one announcement, not one per write
+                    sleepQuietly(announceInterval);
                 }
             } catch (SQLException | RuntimeException e) {
                 if (stopped) {
