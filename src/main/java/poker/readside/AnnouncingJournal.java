@@ -11,7 +11,6 @@ import org.apache.pekko.persistence.journal.Tagged;
 import scala.collection.immutable.Seq;
 import scala.concurrent.Future;
 import scala.jdk.javaapi.CollectionConverters;
-import scala.jdk.javaapi.FutureConverters;
 import scala.runtime.BoxedUnit;
 import scala.util.Try;
 
@@ -22,6 +21,10 @@ import scala.util.Try;
  * <p>Announcing from here rather than from a trigger in the journal's transaction (migration V21, dropped by
  * V22) keeps the journal's commits free of PostgreSQL's notify-queue lock, which a notifying transaction holds
  * until its commit is flushed: with it, journal commits could not share a disk flush.
+ *
+ * <p>The announcement runs on the journal actor's dispatcher, not on the thread that completes the write: run
+ * there, it delayed the replies to the entities, and the wallet entity alone took a third fewer commands a
+ * second (Harness, 1 to 64 callers).
  *
  * <p>A write is announced only once its future completes, that is after its transaction committed. If the
  * node dies in between, the other nodes' streams find those events at their next idle read
@@ -39,11 +42,17 @@ public final class AnnouncingJournal extends JdbcAsyncWriteJournal {
     @Override
     public Future<Seq<Try<BoxedUnit>>> asyncWriteMessages(Seq<AtomicWrite> messages) {
         Future<Seq<Try<BoxedUnit>>> written = super.asyncWriteMessages(messages);
-        Set<String> tags = tags(messages);
-        if (!tags.isEmpty()) {
-            // a rejected write among them (a Failure in the result) only makes a stream read once for nothing
-            FutureConverters.asJava(written).thenRun(() -> wakeups.announce(tags));
-        }
+        // on success (a rejected write among them only makes a stream read once for nothing); never on the
+        // thread that completes the write, which then answers the entities
+        written.onComplete(result -> {
+            if (result.isSuccess()) {
+                Set<String> tags = tags(messages);
+                if (!tags.isEmpty()) {
+                    wakeups.announce(tags);
+                }
+            }
+            return BoxedUnit.UNIT;
+        }, context().dispatcher());
         return written;
     }
 
