@@ -35,8 +35,8 @@ import poker.table.TableEntity;
  * The harness's {@code play} and {@code fanout} targets: bots at six-max tables of the whole server (in this
  * JVM, every projection running), seated through the API by {@link BotFleet} and playing from their live
  * sockets by the bots' {@link Strategy}, each action an HTTP call ({@link HttpPlayer}); for {@code fanout}
- * also spectator sockets on one table ({@link Spectator}). All clients share one {@link HttpClient} and its
- * two threads.
+ * also spectator sockets on one table ({@link Spectator}). The bots share one {@link HttpClient} and its
+ * two threads; the spectators have another.
  */
 final class PlayBench {
 
@@ -216,6 +216,10 @@ final class PlayBench {
         PokerServer server = TestServer.start(db, serverSettings());
         ExecutorService executor = executor();
         HttpClient http = client(executor);
+        // the spectators on a client (and two threads) of their own: a thousand sockets' frames never hold up
+        // the bots' actions and frames on the client side
+        ExecutorService spectatorExecutor = executor();
+        HttpClient spectatorHttp = client(spectatorExecutor);
         try (Connection stats = DriverManager.getConnection(db.url(), db.user(), db.password())) {
             String spectatorToken = new ApiClient(server.httpPort()).signUp("spectator");
             for (int n : sizes) {
@@ -224,11 +228,12 @@ final class PlayBench {
                     System.out.println("fanout " + n + ": skipped. " + refusal);
                     continue;
                 }
-                out.add(fanoutOnce(server, http, stats, spectatorToken, n, bots, seconds, seed + n));
+                out.add(fanoutOnce(server, http, spectatorHttp, stats, spectatorToken, n, bots, seconds, seed + n));
             }
         } finally {
             server.stop();
             executor.shutdownNow();
+            spectatorExecutor.shutdownNow();
         }
         return out;
     }
@@ -254,7 +259,8 @@ final class PlayBench {
                 n, needed, open, SPARE_DESCRIPTORS, max, needed, Math.max(0, (max - open - SPARE_DESCRIPTORS) / 2));
     }
 
-    private static Results.Fanout fanoutOnce(PokerServer server, HttpClient http, Connection stats, String token,
+    private static Results.Fanout fanoutOnce(PokerServer server, HttpClient http, HttpClient spectatorHttp,
+                                             Connection stats, String token,
                                              int n, int bots, int seconds, long seed) throws Exception {
         HttpPlayer.Shared shared = new HttpPlayer.Shared(http, server.httpPort());
         shared.acting = false;
@@ -275,7 +281,7 @@ final class PlayBench {
                 Spectator s = new Spectator(tableId, shared.deliveries, closed);
                 spectators.add(s);
                 connecting.acquire();
-                opened.add(s.connect(http, wsBase, token).whenComplete((ws, e) -> connecting.release()));
+                opened.add(s.connect(spectatorHttp, wsBase, token).whenComplete((ws, e) -> connecting.release()));
                 if (i % 500 == 499) {
                     System.err.printf("\r  fanout %d: %d sockets opening ", n, i + 1);
                 }
