@@ -25,9 +25,10 @@ import org.apache.pekko.stream.javadsl.Source;
  * read journal's {@code currentEventsByTag}: that read ends only once it has covered every event committed
  * when it began, waiting out a sequence gap (an insert not yet committed) as the live query does, so no
  * event is skipped. Before a round starts, the stream takes the tag's next wake-up ({@link TagWakeups#next});
- * the following round begins when that completes (a commit named the tag, possibly during the round), or
- * after {@link TagWakeups#waitLimit()} at the latest, and a short settle (see {@link #settled}). Each wake-up taken before a commit completes no later
- * than that commit's notification, so every commit is followed by a round that began after it.
+ * the following round begins when that completes (a committed write named the tag, possibly during the round),
+ * or after {@link TagWakeups#waitLimit()} at the latest, and a short settle (see {@link #settled}). Each wake-up
+ * taken before a commit completes no later than that commit's announcement ({@link AnnouncingJournal}), so
+ * every commit is followed by a round that began after it.
  *
  * <p>Idle, a stream costs one read every {@code poker.read-side.idle-poll} instead of ten a second; busy,
  * one round per burst of commits of its own tag, not of every tag.

@@ -135,9 +135,9 @@ public final class TagWakeups implements Extension {
 
     /**
      * {@code tags} have new committed events: this node's streams of them wake now, and every node's at the next
-     * announcement. Never blocks.
+     * announcement. Never blocks. Only the journal ({@link AnnouncingJournal}) knows what committed.
      */
-    public void announce(Collection<String> tags) {
+    void announce(Collection<String> tags) {
         tags.forEach(this::wake);
         if (announcing) {
             synchronized (unannounced) {
