@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -148,15 +149,16 @@ public final class Harness {
             Runner runner = new Runner(results, walletIds, commands, warmup, callers, seed);
 
             if (targets.contains(CrudTarget.NAME)) {
-                try (CrudTarget crud = new CrudTarget(database(pg, "bench_crud"), maxCallers)) {
-                    runner.sweep(crud);
+                String url = database(pg, "bench_crud");
+                try (CrudTarget crud = new CrudTarget(url, maxCallers)) {
+                    runner.sweep(crud, url);
                 }
             }
             RawInsertCeiling.RowShape shape = new RawInsertCeiling.RowShape(200, 33, "wallet-event");
             if (targets.contains(ENTITY)) {
                 String url = database(pg, "bench_entity");
                 try (WalletsApiTarget entity = entityAlone(url)) {
-                    runner.sweep(entity);
+                    runner.sweep(entity, url);
                 }
                 shape = rowShape(url);
             }
@@ -275,20 +277,28 @@ public final class Harness {
                     (System.nanoTime() - t0) / 1e9);
         }
 
-        void sweep(WalletTarget target) throws Exception {
+        /** {@code url}: the target's database, whose work per command is counted. */
+        void sweep(WalletTarget target, String url) throws Exception {
             open(target);
-            sweepOpened(target);
+            sweepOpened(target, url);
         }
 
-        void sweepOpened(WalletTarget target) throws Exception {
+        void sweepOpened(WalletTarget target, String url) throws Exception {
             results.targets.add(new Results.Target(target.name(), target.description()));
             if (warmup > 0) {
                 LoadRunner.run(target, walletIds, LATENCY_CALLERS, warmup, seed - 1, "warm-up " + target.name());
             }
             for (int c : callers) {
+                Cost before = Cost.now(url);
                 Results.Point p = LoadRunner.run(target, walletIds, c, commands, seed + c,
                         target.name() + " x " + c + " callers");
+                Cost.Per per = Cost.now(url).since(before, p.commands());
                 results.points.add(p);
+                String cost = String.format(Locale.ROOT, "%s, %d callers: per command %.2f database transactions,"
+                                + " %.1f rows read, %.2f ms of CPU on the whole machine (PostgreSQL and this JVM), %.2f ms of it in"
+                                + " this JVM", p.target(), c, per.transactions(), per.rows(), per.cpuMs(), per.jvmMs());
+                System.out.println("  cost: " + cost);
+                results.notes.add("Cost: " + cost + ".");
                 System.out.printf("  %-14s %3d callers %9.0f cmds/s  x CRUD %5.2f   p50 %6.1f  p99 %6.1f  p99.9 %6.1f"
                                 + "  max %7.1f ms   refused %4.1f%%  errors %d%n", p.target(), c, p.perSecond(),
                         ratio(p.perSecond(), results.crud(c)), p.p50Ms(), p.p99Ms(), p.p999Ms(), p.maxMs(),
@@ -316,7 +326,7 @@ public final class Harness {
                     wallets, () -> { });
             runner.open(inProcess);
             if (targets.contains(SERVER)) {
-                runner.sweepOpened(inProcess);
+                runner.sweepOpened(inProcess, url);
             }
             long caughtUp = readSideCatchUp(url, Duration.ofMinutes(5));
             System.out.printf("server: the wallet read models caught up %.1f s after the last command%n",
@@ -325,7 +335,7 @@ public final class Harness {
                     + " (wallet_ledger) caught up with the journal %.1f s after the last command.", caughtUp / 1000.0));
             if (targets.contains(HttpTarget.NAME)) {
                 String admin = new ApiClient(server.httpPort()).login(TestServer.ADMIN, TestServer.ADMIN_PASSWORD);
-                runner.sweepOpened(new HttpTarget(server.httpPort(), admin));
+                runner.sweepOpened(new HttpTarget(server.httpPort(), admin), url);
             }
         } finally {
             server.stop();
