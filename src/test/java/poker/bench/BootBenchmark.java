@@ -6,6 +6,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import poker.support.ApiClient;
+import java.util.TreeMap;
+import java.nio.file.Path;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,12 +32,16 @@ import poker.table.TableEntity;
  * again on the same database, twice: once after the tables went quiet and passivated (they leave the
  * remembered set), once with all of them still in memory when the node stopped (all recovered at boot).
  * Prints how long the start took and when the first table answered, in-process (the database already
- * running). Not part of mvn verify:
+ * running); then the same node launched as a process of its own ({@link Launch}: a new JVM, as an operator
+ * starts it), timed to the API's first answer and to the table's first live frame. Not part of mvn verify:
  *
  * <pre>
  * mvn -q test-compile exec:java -Dexec.classpathScope=test -Dmain.class=poker.bench.BootBenchmark \
  *   [-Dexec.args="TABLES"]     (default 10000)
+ *   [-Dlaunch.jvm-options="-XX:TieredStopAtLevel=1"]   (options of the launched JVM, space-separated)
  * </pre>
+ *
+ * The launched node's log is in {@code target/bench/launch-TABLES-*.log}.
  */
 public final class BootBenchmark {
 
@@ -51,11 +59,12 @@ public final class BootBenchmark {
             System.out.printf("%n%d tables created per run; %d CPUs, load average %.1f%n", tables,
                     Runtime.getRuntime().availableProcessors(),
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-            System.out.printf("| %-28s | %12s | %20s | %22s |%n", "tables at the stop", "start() ms",
-                    "first table answer ms", "remembered-entity rows");
-            System.out.println("|---|---|---|---|");
-            runs.forEach(b -> System.out.printf("| %-28s | %12d | %20d | %22d |%n", b.atTheStop(), b.startMillis(),
-                    b.firstAnswerMillis(), b.rememberedRows()));
+            System.out.printf("| %-28s | %12s | %20s | %22s | %17s | %19s |%n", "tables at the stop", "start() ms",
+                    "first table answer ms", "remembered-entity rows", "launched: API ms", "launched: table ms");
+            System.out.println("|---|---|---|---|---|---|");
+            runs.forEach(b -> System.out.printf("| %-28s | %12d | %20d | %22d | %17d | %19d |%n", b.atTheStop(),
+                    b.startMillis(), b.firstAnswerMillis(), b.rememberedRows(), b.launchApiMillis(),
+                    b.launchTableMillis()));
             System.exit(0);
         }
     }
@@ -105,8 +114,10 @@ public final class BootBenchmark {
                 "pekko.loglevel", "ERROR");
         PokerServer server = TestServer.start(db, settings);
         String probe;
+        String token;
         try {
             probe = createTables(server, tables, name).get(0);
+            token = new ApiClient(server.httpPort()).login(TestServer.ADMIN, TestServer.ADMIN_PASSWORD);
             if (waitForPassivation) {
                 Thread.sleep(Duration.parse("PT" + idlePassivation).toMillis() + 10_000);
             }
@@ -123,6 +134,7 @@ public final class BootBenchmark {
         long launched = System.nanoTime();
         PokerServer again = TestServer.start(db, settings);
         long started = System.nanoTime();
+        long answered;
         try {
             String tableId = probe;
             while (true) {
@@ -135,14 +147,24 @@ public final class BootBenchmark {
                     // the shard is still starting
                 }
             }
-            long answered = System.nanoTime();
-            Results.Boot boot = new Results.Boot(tables, name, (started - launched) / 1_000_000,
-                    (answered - launched) / 1_000_000, rows);
-            System.out.printf("boot, %d tables %s: start() %d ms, first table answer %d ms, %d remembered-entity"
-                    + " rows%n", tables, name, boot.startMillis(), boot.firstAnswerMillis(), rows);
-            return boot;
+            answered = System.nanoTime();
         } finally {
             again.stop();
         }
+        Path log = Path.of("target", "bench", "launch-" + tables + "-" + (waitForPassivation ? "passivated" : "in-memory")
+                + ".log");
+        Files.createDirectories(log.getParent());
+        Map<String, String> properties = new TreeMap<>();
+        settings.forEach((k, v) -> properties.put(k, String.valueOf(v)));
+        properties.put("pekko.loglevel", "INFO"); // its log file shows where the start's time goes
+        List<String> extra = List.of(System.getProperty("launch.jvm-options", "").split(" ")).stream()
+                .filter(o -> !o.isBlank()).toList();
+        Launch.Answers launch = Launch.firstAnswers(db, probe, token, properties, extra, log);
+        Results.Boot boot = new Results.Boot(tables, name, (started - launched) / 1_000_000,
+                (answered - launched) / 1_000_000, rows, launch.apiMillis(), launch.tableMillis());
+        System.out.printf("boot, %d tables %s: start() %d ms, first table answer %d ms, %d remembered-entity"
+                        + " rows; launched as a process: API's first answer %d ms, table's first frame %d ms%n", tables,
+                name, boot.startMillis(), boot.firstAnswerMillis(), rows, launch.apiMillis(), launch.tableMillis());
+        return boot;
     }
 }

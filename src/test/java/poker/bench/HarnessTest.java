@@ -209,7 +209,7 @@ class HarnessTest {
         r.fanout.add(new Results.Fanout(1000, 4.2, 15, 300, 20, l, 7, l, 900, 60, new Results.Frames(1000, 5000,
                 5000, 0, 0), 150.5, 0, 0, java.util.Map.of(), 2.0));
         r.memory = new Results.Memory(2000, 3.0, 2000, 40_000_000, 60_000_000, 9.8, "60s", 0, 41_000_000, 65);
-        r.boot.add(new Results.Boot(10_000, "passivated before the stop", 2500, 3100, 20_000));
+        r.boot.add(new Results.Boot(10_000, "passivated before the stop", 2500, 3100, 20_000, 4200, 5100));
         String md = Report.markdown(r);
         assertThat(md).doesNotContain("| target | callers |")
                 .contains("| accepted actions/s | 145.0 | 145.0 | 1.00 |")
@@ -218,7 +218,7 @@ class HarnessTest {
                 .contains("| socket delivery p50 after the journal write, ms | 30.0 | 60.0 | 0.50 |")
                 .contains("| 1,000 | 4.2 | 20.0 | 30.0 | 30.0 | 30.0 | 7 | 60.0 | 5,000 | 5,000 | 0 | 0 | 150.5 | 0 | 0 |")
                 .contains("**9.8 KB per idle table**")
-                .contains("| 10,000 | passivated before the stop | 2,500 | 3,100 | 20,000 |")
+                .contains("| 10,000 | passivated before the stop | 2,500 | 3,100 | 20,000 | 4,200 | 5,100 |")
                 .contains("- `lobby`: p50 30.0");
     }
 

@@ -118,7 +118,8 @@ final class Results {
     }
 
     /** {@code boot=}: a node restarted on a journal with {@code tables} tables, first table answer. */
-    record Boot(int tables, String atTheStop, long startMillis, long firstAnswerMillis, long rememberedRows) {
+    record Boot(int tables, String atTheStop, long startMillis, long firstAnswerMillis, long rememberedRows,
+                long launchApiMillis, long launchTableMillis) {
     }
 
     Results(Machine machine, Settings settings) {

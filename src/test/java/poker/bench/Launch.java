@@ -1,0 +1,165 @@
+package poker.bench;
+
+import java.io.File;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import poker.support.TestDatabase;
+
+/**
+ * A node started as an operator starts it: a new JVM running {@code poker.Main}, configured by the README's
+ * variables (an external PostgreSQL, ports), timed from the launch of the process to the first frame of a
+ * table's live socket (the table's state, from its entity: the shard has started and the table recovered) and
+ * to the first HTTP answer of the API. The socket logs in with a session made before the stop (sessions are
+ * rows in PostgreSQL), so no login is timed. The node is stopped with SIGTERM afterwards.
+ */
+final class Launch {
+
+    /** Milliseconds from the launch: the API's first answer, the table's first live frame. */
+    record Answers(long apiMillis, long tableMillis) {
+    }
+
+    private static final Duration LIMIT = Duration.ofMinutes(3);
+
+    private Launch() {
+    }
+
+    static Answers firstAnswers(TestDatabase.Db db, String tableId, String token, Map<String, String> properties,
+                                List<String> jvmOptions, Path log) throws Exception {
+        int http = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(classPath());
+        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add("poker.Main");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("POKER_DB_URL", db.url());
+        env.put("POKER_DB_USER", db.user());
+        env.put("POKER_DB_PASSWORD", db.password());
+        env.put("POKER_HTTP_PORT", String.valueOf(http));
+        env.put("POKER_REMOTE_PORT", String.valueOf(freePort()));
+        env.put("POKER_MANAGEMENT_PORT", String.valueOf(freePort()));
+        env.put("POKER_LOG_LEVEL", "INFO");
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long launched = System.nanoTime();
+        Process process = builder.start();
+        try {
+            long api = -1;
+            long table = -1;
+            long deadline = launched + LIMIT.toNanos();
+            URI get = URI.create("http://127.0.0.1:" + http + "/api/tables/" + tableId);
+            URI live = URI.create("ws://127.0.0.1:" + http + "/api/tables/" + tableId + "/live?token=" + token);
+            while (table < 0) {
+                if (System.nanoTime() > deadline || !process.isAlive()) {
+                    throw new IllegalStateException("the launched node did not answer (exit "
+                            + (process.isAlive() ? "none" : process.exitValue()) + "); its output: " + log);
+                }
+                try {
+                    if (api < 0) {
+                        HttpResponse<Void> r = client.send(HttpRequest.newBuilder(get).timeout(Duration.ofSeconds(1))
+                                .build(), HttpResponse.BodyHandlers.discarding());
+                        if (r.statusCode() == 200) {
+                            api = System.nanoTime() - launched;
+                        }
+                    }
+                    if (api >= 0) {
+                        CompletableFuture<Boolean> frame = new CompletableFuture<>();
+                        WebSocket ws = client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(1))
+                                .buildAsync(live, new FirstFrame(frame)).get(2, TimeUnit.SECONDS);
+                        try {
+                            if (frame.get(2, TimeUnit.SECONDS)) {
+                                table = System.nanoTime() - launched;
+                            }
+                        } finally {
+                            ws.abort();
+                        }
+                    }
+                } catch (Exception notYet) {
+                    // not listening yet, or the table's shard is still starting
+                }
+                if (table < 0) {
+                    Thread.sleep(20);
+                }
+            }
+            return new Answers(api / 1_000_000, table / 1_000_000);
+        } finally {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    /** Completes true with a first text frame that is the table's snapshot, false on a close. */
+    private record FirstFrame(CompletableFuture<Boolean> frame) implements WebSocket.Listener {
+        @Override
+        public void onOpen(WebSocket webSocket) {
+            webSocket.request(1);
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            frame.complete(data.toString().contains("\"snapshot\""));
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            frame.complete(false);
+            return null;
+        }
+    }
+
+    /**
+     * This JVM's class path without the tests' classes: under {@code exec:java} the classes are in a class loader of the plugin's, not on
+     * {@code java.class.path}.
+     */
+    static String classPath() {
+        Set<String> entries = new LinkedHashSet<>();
+        for (ClassLoader l = Launch.class.getClassLoader(); l != null; l = l.getParent()) {
+            if (l instanceof URLClassLoader urls) {
+                for (URL url : urls.getURLs()) {
+                    try {
+                        entries.add(Path.of(url.toURI()).toString());
+                    } catch (Exception notAFile) {
+                        // skipped
+                    }
+                }
+            }
+        }
+        for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (!e.isBlank() && !e.contains("plexus-classworlds")) {
+                entries.add(e);
+            }
+        }
+        // the server's own classes and libraries, as an operator runs them: not the tests' (their logback-test.xml)
+        entries.removeIf(e -> !Files.exists(Path.of(e)) || e.endsWith("test-classes"));
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
