@@ -28,7 +28,7 @@ public final class GuardedHandler<E> extends JdbcHandler<EventEnvelope<E>, Poole
     public interface Store {
 
         /** The event this instance was failing on, as recorded by any node. */
-        Optional<EventRef> failing(JdbcSession session, ProjectionInstance instance) throws Exception;
+        Optional<Failing> failing(JdbcSession session, ProjectionInstance instance) throws Exception;
 
         /**
          * Records a failure on the session, whose transaction then commits only that (the handler's
@@ -44,6 +44,10 @@ public final class GuardedHandler<E> extends JdbcHandler<EventEnvelope<E>, Poole
         void clearFailure(JdbcSession session, ProjectionInstance instance) throws Exception;
     }
 
+    /** A recorded failure: the event, and its place in the journal when known. */
+    public record Failing(EventRef event, Long ordering) {
+    }
+
     private static final Logger log = LoggerFactory.getLogger(GuardedHandler.class);
     private static final int MAX_MESSAGE = 1000;
 
@@ -54,6 +58,8 @@ public final class GuardedHandler<E> extends JdbcHandler<EventEnvelope<E>, Poole
     private boolean loaded;
     /** The event a failure is recorded for, while that record may still exist. */
     private EventRef failing;
+    /** Its ordering in the journal, when known. */
+    private Long failingOrdering;
     /** The event whose transaction also cleared the failure; once a later event comes, that commit happened. */
     private EventRef clearedWith;
 
@@ -74,15 +80,37 @@ public final class GuardedHandler<E> extends JdbcHandler<EventEnvelope<E>, Poole
         delegate.stop();
     }
 
+    /** Whether the handler inside lets its statements go in batches ({@link BatchedStatements}). */
+    boolean batches() {
+        return delegate instanceof BatchedStatements;
+    }
+
+    /**
+     * Whether this instance has no failure on record: then {@link #process} sends only the handler's statements
+     * and changes nothing of its own, so a group may be run once in batches and, if a batch fails, again
+     * event by event.
+     */
+    boolean calm(JdbcSession session) throws Exception {
+        load(session);
+        return failing == null;
+    }
+
+    private void load(JdbcSession session) throws Exception {
+        if (!loaded) {
+            Failing recorded = store.failing(session, instance).orElse(null);
+            failing = recorded == null ? null : recorded.event();
+            failingOrdering = recorded == null ? null : recorded.ordering();
+            loaded = true;
+        }
+    }
+
     @Override
     public void process(PooledJdbcSession session, EventEnvelope<E> envelope) throws Exception {
         EventRef event = EventRef.of(envelope);
-        if (!loaded) {
-            failing = store.failing(session, instance).orElse(null);
-            loaded = true;
-        }
+        load(session);
         if (clearedWith != null && !clearedWith.equals(event)) {
             failing = null;
+            failingOrdering = null;
             clearedWith = null;
         }
         if (event.equals(failing) && store.consumeSkip(session, instance, event)) {
@@ -98,10 +126,23 @@ public final class GuardedHandler<E> extends JdbcHandler<EventEnvelope<E>, Poole
             failed(session, envelope, event, e);
             throw e;
         }
-        if (failing != null) {
+        if (failing != null && past(envelope, event)) {
             store.clearFailure(session, instance);
             clearedWith = event;
         }
+    }
+
+    /**
+     * Whether this event, just handled, gets the instance past its failure: it is the failing event, or comes
+     * after it in the journal. A retried group starts before its failing event: the events ahead of it do not
+     * clear the record (nor would its skip then apply).
+     */
+    private boolean past(EventEnvelope<E> envelope, EventRef event) {
+        if (event.equals(failing)) {
+            return true;
+        }
+        return failingOrdering != null && envelope.offset() instanceof Sequence sequence
+                && sequence.value() > failingOrdering;
     }
 
     private void failed(PooledJdbcSession session, EventEnvelope<E> envelope, EventRef event, Throwable cause) {
@@ -117,6 +158,7 @@ public final class GuardedHandler<E> extends JdbcHandler<EventEnvelope<E>, Poole
                     storeDown.toString());
         }
         failing = event;
+        failingOrdering = ordering;
         clearedWith = null;
         Object[] args = {instance.name(), instance.slice(), event.persistenceId(), event.sequenceNr(), attempt,
                 message, cause};

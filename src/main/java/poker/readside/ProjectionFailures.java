@@ -14,14 +14,20 @@ import org.apache.pekko.projection.jdbc.JdbcSession;
 public final class ProjectionFailures implements GuardedHandler.Store {
 
     @Override
-    public Optional<EventRef> failing(JdbcSession session, ProjectionInstance instance) throws Exception {
+    public Optional<GuardedHandler.Failing> failing(JdbcSession session, ProjectionInstance instance)
+            throws Exception {
         return session.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT persistence_id, sequence_nr"
+            try (PreparedStatement ps = c.prepareStatement("SELECT persistence_id, sequence_nr, event_ordering"
                     + " FROM projection_failures WHERE projection_name = ? AND slice = ?")) {
                 ps.setString(1, instance.name());
                 ps.setString(2, instance.slice());
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new EventRef(rs.getString(1), rs.getLong(2))) : Optional.empty();
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    long ordering = rs.getLong(3);
+                    return Optional.of(new GuardedHandler.Failing(new EventRef(rs.getString(1), rs.getLong(2)),
+                            rs.wasNull() ? null : ordering));
                 }
             }
         });

@@ -1,6 +1,5 @@
 package poker.readside;
 
-import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
@@ -15,7 +14,8 @@ import poker.domain.wallet.WalletEvent.PrizeCredited;
 import poker.domain.wallet.WalletEvent.WalletOpened;
 
 /** wallet_ledger: one line per wallet transaction, with the signed amount and the balance after it. */
-public final class WalletLedgerProjectionHandler extends JdbcHandler<EventEnvelope<WalletEvent>, PooledJdbcSession> {
+public final class WalletLedgerProjectionHandler extends JdbcHandler<EventEnvelope<WalletEvent>, PooledJdbcSession>
+        implements BatchedStatements {
 
     @Override
     public void process(PooledJdbcSession session, EventEnvelope<WalletEvent> envelope) throws Exception {
@@ -50,23 +50,23 @@ public final class WalletLedgerProjectionHandler extends JdbcHandler<EventEnvelo
         } else {
             throw new IllegalArgumentException("unknown wallet event " + event);
         }
-        String table = tableId;
-        String ref = reference;
-        session.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO wallet_ledger (transaction_id, user_id, seq, kind, amount, balance, table_id,"
-                            + " reference, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, StorableText.of(event.transactionId()));
-                ps.setObject(2, UUID.fromString(event.userId()));
-                ps.setLong(3, envelope.sequenceNr());
-                ps.setString(4, kind);
-                ps.setLong(5, event.delta());
-                ps.setLong(6, event.balance());
-                ps.setObject(7, table == null ? null : UUID.fromString(table));
-                ps.setString(8, StorableText.of(ref));
-                ps.setTimestamp(9, Timestamp.from(Instant.ofEpochMilli(envelope.timestamp())));
-                return ps.executeUpdate();
-            }
-        });
+        // everything that can fail is done here, inside the guard: the binder runs at the batch's flush
+        UUID userId = UUID.fromString(event.userId());
+        UUID table = tableId == null ? null : UUID.fromString(tableId);
+        String transactionId = StorableText.of(event.transactionId());
+        String ref = StorableText.of(reference);
+        Timestamp occurredAt = Timestamp.from(Instant.ofEpochMilli(envelope.timestamp()));
+        session.update("INSERT INTO wallet_ledger (transaction_id, user_id, seq, kind, amount, balance, table_id,"
+                + " reference, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+                    ps.setString(1, transactionId);
+                    ps.setObject(2, userId);
+                    ps.setLong(3, envelope.sequenceNr());
+                    ps.setString(4, kind);
+                    ps.setLong(5, event.delta());
+                    ps.setLong(6, event.balance());
+                    ps.setObject(7, table);
+                    ps.setString(8, ref);
+                    ps.setTimestamp(9, occurredAt);
+                });
     }
 }

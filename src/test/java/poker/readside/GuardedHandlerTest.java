@@ -65,9 +65,10 @@ class GuardedHandlerTest {
         volatile EventRef adminSkipsAtThirdAttempt;
 
         @Override
-        public Optional<EventRef> failing(JdbcSession session, ProjectionInstance instance) {
+        public Optional<GuardedHandler.Failing> failing(JdbcSession session, ProjectionInstance instance) {
             reads.incrementAndGet();
-            return Optional.ofNullable(failures.get(instance)).map(Failure::event);
+            return Optional.ofNullable(failures.get(instance))
+                    .map(f -> new GuardedHandler.Failing(f.event(), f.ordering()));
         }
 
         @Override
