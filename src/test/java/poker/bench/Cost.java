@@ -9,7 +9,7 @@ import java.sql.DriverManager;
  * What a run of commands cost, host speed aside: the database's transactions and rows read (pg_stat_database,
  * counted in the target's own database), the CPU time of the whole machine (/proc/stat: user, nice, system,
  * irq and softirq) and that of this JVM, per command. Throughput moves with this host's speed from minute to
- * minute; these move with the work done.
+ * minute; the transactions do not, and the CPU time less (the wallet entity alone: 0.73-0.90 ms in six runs).
  */
 record Cost(long transactions, long rows, long cpuTicks, long jvmNanos) {
 
