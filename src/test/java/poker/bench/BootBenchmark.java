@@ -1,7 +1,6 @@
 package poker.bench;
 
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -41,7 +40,8 @@ import poker.table.TableEntity;
  *   [-Dlaunch.jvm-options="-XX:TieredStopAtLevel=1"]   (options of the launched JVM, space-separated)
  * </pre>
  *
- * The launched node's log is in {@code target/bench/launch-TABLES-*.log}.
+ * The launched node's output is {@code server-1.out} in {@code target/bench/launch-TABLES-passivated} and
+ * {@code target/bench/launch-TABLES-in-memory}.
  */
 public final class BootBenchmark {
 
@@ -151,15 +151,14 @@ public final class BootBenchmark {
         } finally {
             again.stop();
         }
-        Path log = Path.of("target", "bench", "launch-" + tables + "-" + (waitForPassivation ? "passivated" : "in-memory")
-                + ".log");
-        Files.createDirectories(log.getParent());
+        Path home = Path.of("target", "bench", "launch-" + tables + "-" + (waitForPassivation ? "passivated"
+                : "in-memory"));
         Map<String, String> properties = new TreeMap<>();
         settings.forEach((k, v) -> properties.put(k, String.valueOf(v)));
         properties.put("pekko.loglevel", "INFO"); // its log file shows where the start's time goes
         List<String> extra = List.of(System.getProperty("launch.jvm-options", "").split(" ")).stream()
                 .filter(o -> !o.isBlank()).toList();
-        Launch.Answers launch = Launch.firstAnswers(db, probe, token, properties, extra, log);
+        Launch.Answers launch = Launch.firstAnswers(db, probe, token, properties, extra, home);
         Results.Boot boot = new Results.Boot(tables, name, (started - launched) / 1_000_000,
                 (answered - launched) / 1_000_000, rows, launch.apiMillis(), launch.tableMillis());
         System.out.printf("boot, %d tables %s: start() %d ms, first table answer %d ms, %d remembered-entity"

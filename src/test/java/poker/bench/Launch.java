@@ -1,7 +1,6 @@
 package poker.bench;
 
 import java.io.File;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -20,12 +19,13 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import poker.support.ServerProcess;
 import poker.support.TestDatabase;
 
 /**
- * A node started as an operator starts it: a new JVM running {@code poker.Main}, configured by the README's
- * variables (an external PostgreSQL, ports), timed from the launch of the process to the first frame of a
- * table's live socket (the table's state, from its entity: the shard has started and the table recovered) and
+ * A node started as an operator starts it ({@link ServerProcess#operator}): a new JVM running
+ * {@code poker.Main}, configured by the README's variables (an external PostgreSQL, ports), timed from the
+ * launch of the process to the first frame of a table's live socket (the table's state, from its entity: the shard has started and the table recovered) and
  * to the first HTTP answer of the API. The socket logs in with a session made before the stop (sessions are
  * rows in PostgreSQL), so no login is timed. The node is stopped with SIGTERM afterwards.
  */
@@ -40,39 +40,29 @@ final class Launch {
     private Launch() {
     }
 
+    /** {@code home}: where the node's output goes ({@code server-N.out}, {@code server-N.err}). */
     static Answers firstAnswers(TestDatabase.Db db, String tableId, String token, Map<String, String> properties,
-                                List<String> jvmOptions, Path log) throws Exception {
-        int http = freePort();
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.add("-cp");
-        command.add(classPath());
-        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.add("poker.Main");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.put("POKER_DB_URL", db.url());
-        env.put("POKER_DB_USER", db.user());
-        env.put("POKER_DB_PASSWORD", db.password());
-        env.put("POKER_HTTP_PORT", String.valueOf(http));
-        env.put("POKER_REMOTE_PORT", String.valueOf(freePort()));
-        env.put("POKER_MANAGEMENT_PORT", String.valueOf(freePort()));
-        env.put("POKER_LOG_LEVEL", "INFO");
+                                List<String> jvmOptions, Path home) throws Exception {
+        List<String> options = new ArrayList<>(jvmOptions);
+        properties.forEach((k, v) -> options.add("-D" + k + "=" + v));
+        ServerProcess.Settings settings = ServerProcess.operator(home, Map.of(
+                "POKER_DB_URL", db.url(),
+                "POKER_DB_USER", db.user(),
+                "POKER_DB_PASSWORD", db.password(),
+                "POKER_LOG_LEVEL", "INFO"), options);
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long launched = System.nanoTime();
-        Process process = builder.start();
+        ServerProcess node = ServerProcess.launch(settings, classPath());
         try {
             long api = -1;
             long table = -1;
             long deadline = launched + LIMIT.toNanos();
+            int http = settings.httpPort();
             URI get = URI.create("http://127.0.0.1:" + http + "/api/tables/" + tableId);
             URI live = URI.create("ws://127.0.0.1:" + http + "/api/tables/" + tableId + "/live?token=" + token);
             while (table < 0) {
-                if (System.nanoTime() > deadline || !process.isAlive()) {
-                    throw new IllegalStateException("the launched node did not answer (exit "
-                            + (process.isAlive() ? "none" : process.exitValue()) + "); its output: " + log);
+                if (System.nanoTime() > deadline || !node.isAlive()) {
+                    throw new IllegalStateException("the launched node did not answer\n" + node.describe());
                 }
                 try {
                     if (api < 0) {
@@ -103,9 +93,12 @@ final class Launch {
             }
             return new Answers(api / 1_000_000, table / 1_000_000);
         } finally {
-            process.destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
+            if (node.isAlive()) {
+                try {
+                    node.stop();
+                } catch (AssertionError notStopped) {
+                    node.kill();
+                }
             }
         }
     }
@@ -155,11 +148,5 @@ final class Launch {
         // the server's own classes and libraries, as an operator runs them: not the tests' (their logback-test.xml)
         entries.removeIf(e -> !Files.exists(Path.of(e)) || e.endsWith("test-classes"));
         return String.join(File.pathSeparator, entries);
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -98,6 +98,16 @@ public final class ServerProcess implements AutoCloseable {
         return new Settings(home, env, List.copyOf(jvm));
     }
 
+    /**
+     * As an operator launches a node: only {@code env} (the README's variables) and free ports, no test
+     * defaults, and {@code jvmOptions}; output goes to home.
+     */
+    public static Settings operator(Path home, Map<String, String> env, List<String> jvmOptions) {
+        Map<String, String> all = new LinkedHashMap<>(env);
+        all.putAll(freePorts());
+        return new Settings(home, all, List.copyOf(jvmOptions));
+    }
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static int launches;
 
@@ -121,7 +131,12 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /** Launches without waiting for anything. */
-    public static synchronized ServerProcess launch(Settings settings) {
+    public static ServerProcess launch(Settings settings) {
+        return launch(settings, System.getProperty("java.class.path"));
+    }
+
+    /** Launches on {@code classPath} (see {@code poker.bench.Launch}: under exec:java the tests' is elsewhere). */
+    public static synchronized ServerProcess launch(Settings settings, String classPath) {
         int n = ++launches;
         Path out = settings.home().resolve("server-" + n + ".out");
         Path err = settings.home().resolve("server-" + n + ".err");
@@ -129,7 +144,7 @@ public final class ServerProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(settings.jvmOptions());
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath);
         command.add("poker.Main");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(out.toFile())
