@@ -456,7 +456,10 @@ public final class TableDecider {
      *                 big blind twice in a row, or twice in three hands while the other skips it.)
      *   dealt in    = the ready players + the posters (owing, not waiting) + the big blind; a poster
      *                 strictly between the button and the small blind waits for the button to pass (else
-     *                 the button would move onto them next hand and the blinds would not move)
+     *                 the button would move onto them next hand and the blinds would not move); when the
+     *                 button posts the small blind (two in the game), so does a poster strictly between the
+     *                 big blind and the button (dealt in, they would sit where a third player's button is,
+     *                 and take the small blind next hand while the big blind went back to the button)
      *   posts       = a poster who is not the big blind posts what they owe: a newcomer a live big blind;
      *                 back after missing the big blind, a live big blind and a dead small blind; after
      *                 missing only the small blind, a dead small blind (with no more chips than that, they
@@ -501,7 +504,8 @@ public final class TableDecider {
         int smallBlind = small;
         List<Participant> dealtIn = active.stream()
                 .filter(p -> restart || p.ready() || p.seatNumber() == bigBlind
-                        || postsNow(p, state.settings()) && !between(buttonSeat, smallBlind, p.seatNumber()))
+                        || postsNow(p, state.settings()) && !nextToTheButton(buttonSeat, smallBlind, bigBlind,
+                                p.seatNumber()))
                 .toList();
         List<HandSetup.Post> posts = new ArrayList<>();
         if (!restart) {
@@ -539,6 +543,15 @@ public final class TableDecider {
     private static boolean postsNow(Participant p, TableSettings settings) {
         return p.posting()
                 && !(p.blindsDue() == Participant.BlindsDue.MISSED_SMALL && p.chips() <= settings.smallBlind());
+    }
+
+    /**
+     * A poster in seat {@code seat} would get the button or the small blind next hand without having had the big
+     * blind: strictly between the button and the small blind, or, when the button posts the small blind (two in
+     * the game), strictly between the big blind and the button, where the button of a hand of three would be.
+     */
+    private static boolean nextToTheButton(int button, int small, int big, int seat) {
+        return button == small ? between(big, button, seat) : between(button, small, seat);
     }
 
     /** Seat {@code seat} lies strictly between {@code from} and {@code to}, going clockwise. */

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -98,6 +99,15 @@ class BigBlindMovesOnPropertiesTest {
             state = playOut(state);
             last = sittingIn(state).equals(sittingIn) ? now : null;
         }
+    }
+
+    /**
+     * Found by the property (2026-12-06): a player back after missing the small blind was dealt in between the
+     * big blind and the button of the two in the game, and the next hand's big blind passed her seat.
+     */
+    @Example
+    void aPosterWhereTheButtonOfThreeWouldBeDoesNotMakeTheBigBlindPassThem() {
+        theBlindsGoRoundAndNobodyWaitsLongerThanAnOrbit(203, 7);
     }
 
     private static List<Sitter> sittingIn(TableState state) {

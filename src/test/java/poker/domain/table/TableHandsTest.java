@@ -427,6 +427,41 @@ class TableHandsTest {
     }
 
     @Test
+    void withTwoInTheGameAPosterWhereTheButtonWouldBeWaitsAndTakesTheNextBigBlind() {
+        seat("alice", 1, 1000).seat("bob", 2, 1000).seat("carl", 3, 1000).seat("dave", 4, 1000);
+        deal(1); // button 1, small blind 2, big blind 3
+        playOut();
+        deal(2); // button 2, small blind 3, big blind 4
+        playOut();
+        deal(3);
+        assertThat(positions()).as("alice's big blind").containsExactly(3, 4, 1);
+        playOut();
+        accept(TableDecider.decide(state, new SitOut("alice"), NOW));
+        deal(4); // button 4, small blind 2 (passing alice: she misses it), big blind 3
+        playOut();
+        accept(TableDecider.decide(state, new LeaveTable("bob"), NOW));
+        accept(TableDecider.decide(state, new SitIn("alice", false), NOW));
+        assertThat(state.participantOf("alice").orElseThrow().blindsDue())
+                .isEqualTo(Participant.BlindsDue.MISSED_SMALL);
+
+        deal(5);
+        assertThat(positions()).as("carl and dave in the game: carl's button posts the small blind")
+                .containsExactly(3, 3, 4);
+        assertThat(dealtIn()).as("alice sits where a third player's button is: she waits for the big blind")
+                .containsExactly("carl", "dave");
+        playOut();
+        List<TableEvent> sixth = deal(6);
+
+        assertThat(positions()).as("the big blind moves on from dave to alice").containsExactly(3, 4, 1);
+        assertThat(posts(sixth)).as("her big blind settles what she owed")
+                .containsExactly(posted(4, HandEvent.Blind.SMALL, 5), posted(1, HandEvent.Blind.BIG, 10));
+        playOut();
+        deal(7);
+        assertThat(positions()).as("then round in turn: the big blind to carl, the next after alice")
+                .containsExactly(4, 1, 3);
+    }
+
+    @Test
     void aPlayerBackAfterMissingTheBigBlindPostsItLiveAndTheSmallBlindDead() {
         seat("alice", 1, 1000).seat("bob", 2, 1000).seat("carl", 3, 1000).seat("dave", 4, 1000);
         deal(1); // button 1, small blind 2, big blind 3
