@@ -73,7 +73,12 @@ import poker.wallet.Wallets;
  *                            bots first, minutes; full mode's default, none in quick mode)
  *                            targets also play,fanout,memory (all by default); play-tables=10 play-bots=6
  *                            play-seconds=20 (full 120) fanout=100,1000 (full 100,2000,10000) fanout-seconds=15
- *                            (full 60) memory-tables=2000 (full 10000) memory-passivation=60s
+ *                            (full 60) fanout-node=in-process (full launched: the server in a JVM of its
+ *                            own, so 10,000 sockets fit this JVM's file descriptors) fanout-think=0 (ms a
+ *                            bot thinks before each action: 0 plays as fast as the server answers; a person
+ *                            takes seconds) fanout-jvm-options=
+ *                            (the launched node's, space-separated) memory-tables=2000 (full 10000)
+ *                            memory-passivation=60s
  *                            boot=10000 (full mode's default, none in quick mode)
  * </pre>
  */
@@ -107,6 +112,13 @@ public final class Harness {
         int playSeconds = Integer.parseInt(options.getOrDefault("play-seconds", full ? "120" : "20"));
         List<Integer> fanout = ints(options.getOrDefault("fanout", full ? "100,2000,10000" : "100,1000"));
         int fanoutSeconds = Integer.parseInt(options.getOrDefault("fanout-seconds", full ? "60" : "15"));
+        String fanoutNode = options.getOrDefault("fanout-node", full ? "launched" : "in-process");
+        long fanoutThink = Long.parseLong(options.getOrDefault("fanout-think", "0"));
+        if (!List.of("in-process", "launched").contains(fanoutNode)) {
+            throw new IllegalArgumentException("fanout-node must be in-process or launched, not " + fanoutNode);
+        }
+        List<String> fanoutJvmOptions = List.of(options.getOrDefault("fanout-jvm-options", "").split(" ")).stream()
+                .filter(o -> !o.isBlank()).toList();
         int memoryTables = Integer.parseInt(options.getOrDefault("memory-tables", full ? "10000" : "2000"));
         String memoryPassivation = options.getOrDefault("memory-passivation", "60s");
         List<Integer> boot = ints(options.getOrDefault("boot", full ? "10000" : ""));
@@ -196,12 +208,19 @@ public final class Harness {
                         playBots, playSeconds)));
             }
             if (targets.contains(FANOUT) && !fanout.isEmpty()) {
-                results.fanout.addAll(PlayBench.fanout(new TestDatabase.Db(database(pg, "bench_fanout"), "postgres",
-                        ""), fanout, playBots, fanoutSeconds, seed));
+                TestDatabase.Db db = new TestDatabase.Db(database(pg, "bench_fanout"), "postgres", "");
+                boolean launched = fanoutNode.equals("launched");
+                PlayBench.Node node = launched ? PlayBench.launched(db, fanoutJvmOptions, out.resolve("fanout-node"))
+                        : PlayBench.inProcess(db);
+                results.fanout.addAll(PlayBench.fanout(node, db, fanout, playBots, fanoutSeconds, fanoutThink, seed));
                 results.targets.add(new Results.Target(FANOUT, String.format(java.util.Locale.ROOT, "one table of %d"
                         + " bots as in play, and N spectator sockets on it (java.net.http WebSockets sharing one client"
                         + " and two threads, reading each frame's type and seq only) for %d s per N; one server for"
-                        + " every N, a new table each", playBots, fanoutSeconds)));
+                        + " every N, a new table each; the bots %s; the window starts once every socket has caught up"
+                        + " with what was played while they opened; %s", playBots, fanoutSeconds, fanoutThink == 0
+                        ? "act as soon as it is their turn" : "think " + fanoutThink + " ms before each action", launched
+                        ? "the server a node launched in a JVM of its own (options " + fanoutJvmOptions + "), its heap"
+                        + " per socket read by jcmd after a full GC" : "the server in this JVM")));
             }
             if (targets.contains(MEMORY)) {
                 results.memory = MemoryBench.run(new TestDatabase.Db(database(pg, "bench_memory"), "postgres", ""),

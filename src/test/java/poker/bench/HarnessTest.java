@@ -189,10 +189,35 @@ class HarnessTest {
 
     @Test
     void tooFewFileDescriptorsForTheSpectatorsAreSaidClearly() {
-        assertThat(PlayBench.descriptorsRefusal(1000, 20_000, 100)).isNull();
-        String refusal = PlayBench.descriptorsRefusal(10_000, 20_000, 100);
+        assertThat(PlayBench.descriptorsRefusal(1000, 2, 20_000, 100)).isNull();
+        String refusal = PlayBench.descriptorsRefusal(10_000, 2, 20_000, 100);
         assertThat(refusal).contains("10,000 spectator sockets").contains("the limit is 20,000")
-                .contains("at most 9,200").contains("ulimit -n");
+                .contains("at most 9,200").contains("ulimit -n").contains("fanout-node=launched");
+        assertThat(PlayBench.descriptorsRefusal(10_000, 1, 20_000, 100)).as("the server's ends in the node's JVM")
+                .isNull();
+        assertThat(PlayBench.descriptorsRefusal(20_000, 1, 20_000, 100)).contains("at most 18,400")
+                .doesNotContain("fanout-node");
+    }
+
+    @Test
+    void aLaunchedNodesHeapIsReadFromJcmdsHeapInfo() {
+        String g1 = """
+                12345:
+                 garbage-first heap   total 262144K, used 20480K [0x00000000f0000000, 0x0000000100000000)
+                  region size 1024K, 5 young (5120K), 0 survivors (0K)
+                 Metaspace       used 51234K, committed 51712K, reserved 1097728K
+                  class space    used 6543K, committed 6784K, reserved 1048576K
+                """;
+        String serial = """
+                 def new generation   total 9216K, used 2021K [0x00000000e6e00000, 0x00000000e7800000)
+                  eden space 8192K,  24% used [0x00000000e6e00000, 0x00000000e6ff9580, 0x00000000e7600000)
+                 tenured generation   total 20480K, used 1000K [0x00000000e7800000, 0x00000000e8c00000)
+                 Metaspace       used 1000K, committed 1200K, reserved 1056768K
+                """;
+        assertThat(Launch.usedHeap(g1)).isEqualTo(20480L * 1024);
+        assertThat(Launch.usedHeap(serial)).isEqualTo(3021L * 1024);
+        assertThatThrownBy(() -> Launch.usedHeap("12345:\nNo such process"))
+                .hasMessageContaining("no heap figure");
     }
 
     @Test

@@ -44,6 +44,8 @@ final class HttpPlayer implements WebSocket.Listener {
         final Set<String> handsEnded = ConcurrentHashMap.newKeySet();
         volatile boolean acting = true;
         volatile boolean recording;
+        /** How long a bot thinks before it sends an action (0: at once, as fast as the server answers). */
+        volatile long thinkMillis;
 
         Shared(HttpClient http, int port) {
             this.http = http;
@@ -224,6 +226,17 @@ final class HttpPlayer implements WebSocket.Listener {
         lastActedSeq = latestSeq;
         String body = "{\"handNumber\":" + hand + ",\"action\":\"" + choice.action() + "\""
                 + (choice.amount() == null ? "" : ",\"amount\":" + choice.amount()) + "}";
+        long think = shared.thinkMillis;
+        if (think > 0) {
+            CompletableFuture.delayedExecutor(think, TimeUnit.MILLISECONDS, shared.http.executor().orElseThrow())
+                    .execute(() -> sendAction(body));
+        } else {
+            sendAction(body);
+        }
+    }
+
+    /** Sends an action decided by {@link #maybeAct} (in flight already), timing its round trip. */
+    private void sendAction(String body) {
         long sent = System.nanoTime();
         send("POST", "/tables/" + tableId + "/actions", body).whenComplete((r, e) -> {
             long answered = System.nanoTime();

@@ -43,13 +43,7 @@ final class Launch {
     /** {@code home}: where the node's output goes ({@code server-N.out}, {@code server-N.err}). */
     static Answers firstAnswers(TestDatabase.Db db, String tableId, String token, Map<String, String> properties,
                                 List<String> jvmOptions, Path home) throws Exception {
-        List<String> options = new ArrayList<>(jvmOptions);
-        properties.forEach((k, v) -> options.add("-D" + k + "=" + v));
-        ServerProcess.Settings settings = ServerProcess.operator(home, Map.of(
-                "POKER_DB_URL", db.url(),
-                "POKER_DB_USER", db.user(),
-                "POKER_DB_PASSWORD", db.password(),
-                "POKER_LOG_LEVEL", "INFO"), options);
+        ServerProcess.Settings settings = settings(db, properties, jvmOptions, home);
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long launched = System.nanoTime();
         ServerProcess node = ServerProcess.launch(settings, classPath());
@@ -93,14 +87,86 @@ final class Launch {
             }
             return new Answers(api / 1_000_000, table / 1_000_000);
         } finally {
-            if (node.isAlive()) {
-                try {
-                    node.stop();
-                } catch (AssertionError notStopped) {
-                    node.kill();
-                }
+            stop(node);
+        }
+    }
+
+    /** The README's variables for {@code db}, the configuration {@code properties} as -D options. */
+    private static ServerProcess.Settings settings(TestDatabase.Db db, Map<String, String> properties,
+                                                   List<String> jvmOptions, Path home) {
+        List<String> options = new ArrayList<>(jvmOptions);
+        properties.forEach((k, v) -> options.add("-D" + k + "=" + v));
+        return ServerProcess.operator(home, Map.of(
+                "POKER_DB_URL", db.url(),
+                "POKER_DB_USER", db.user(),
+                "POKER_DB_PASSWORD", db.password(),
+                "POKER_LOG_LEVEL", "INFO"), options);
+    }
+
+    /** A node launched as {@link #firstAnswers} launches it, returned once its /ready answers. */
+    static ServerProcess node(TestDatabase.Db db, Map<String, String> properties, List<String> jvmOptions,
+                              Path home) {
+        ServerProcess node = ServerProcess.launch(settings(db, properties, jvmOptions, home), classPath());
+        try {
+            return node.awaitReady(LIMIT);
+        } catch (RuntimeException | AssertionError e) {
+            stop(node);
+            throw e;
+        }
+    }
+
+    /** SIGTERM, and SIGKILL if it does not stop in time. */
+    static void stop(ServerProcess node) {
+        if (node.isAlive()) {
+            try {
+                node.stop();
+            } catch (AssertionError notStopped) {
+                node.kill();
             }
         }
+    }
+
+    /**
+     * The heap a JVM of this machine's user uses after a full GC, in bytes, by {@code jcmd}: {@code GC.run},
+     * then the sum of the generations' (or G1's heap's) "used" in {@code GC.heap_info}.
+     */
+    static long heapAfterGc(long pid) throws Exception {
+        for (int i = 0; i < 2; i++) {
+            jcmd(pid, "GC.run");
+            Thread.sleep(300);
+        }
+        return usedHeap(jcmd(pid, "GC.heap_info"));
+    }
+
+    /** The heap's "used" in {@code GC.heap_info}'s output (Metaspace and class space left out), in bytes. */
+    static long usedHeap(String heapInfo) {
+        long used = 0;
+        boolean found = false;
+        for (String line : heapInfo.split("\\R")) {
+            String t = line.strip();
+            if (t.startsWith("Metaspace") || t.startsWith("class space")) {
+                continue;
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("total \\d+K, used (\\d+)K").matcher(t);
+            if (m.find()) {
+                used += Long.parseLong(m.group(1)) * 1024;
+                found = true;
+            }
+        }
+        if (!found) {
+            throw new IllegalStateException("no heap figure in GC.heap_info:\n" + heapInfo);
+        }
+        return used;
+    }
+
+    private static String jcmd(long pid, String command) throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(pid), command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("jcmd " + pid + " " + command + " failed:\n" + out);
+        }
+        return out;
     }
 
     /** Completes true with a first text frame that is the table's snapshot, false on a close. */

@@ -82,9 +82,9 @@ final class PlayBench {
         }
     }
 
-    private static Seated seat(PokerServer server, HttpPlayer.Shared shared, int tables, int bots, String prefix,
+    private static Seated seat(int httpPort, HttpPlayer.Shared shared, int tables, int bots, String prefix,
                                long seed) throws Exception {
-        ApiClient api = new ApiClient(server.httpPort());
+        ApiClient api = new ApiClient(httpPort);
         String host = api.signUp(prefix + "_host");
         URI uri = URI.create(shared.api);
         List<String> tableIds = new ArrayList<>();
@@ -123,7 +123,7 @@ final class PlayBench {
         Seated seated = null;
         try (Connection stats = DriverManager.getConnection(db.url(), db.user(), db.password())) {
             installOffsetLog(stats);
-            seated = seat(server, shared, tables, bots, "play", seed);
+            seated = seat(server.httpPort(), shared, tables, bots, "play", seed);
             shared.acting = true;
             seated.players.forEach(HttpPlayer::kick);
             Thread.sleep(3000); // warm up: every table dealing
@@ -210,28 +210,96 @@ final class PlayBench {
 
     // ---------------------------------------------------------------- fanout
 
-    static List<Results.Fanout> fanout(TestDatabase.Db db, List<Integer> sizes, int bots, int seconds, long seed)
-            throws Exception {
-        List<Results.Fanout> out = new ArrayList<>();
+    /**
+     * Where the fan-out's server runs. {@code in-process}: in this JVM, beside the spectators (a socket then
+     * costs this JVM two file descriptors, and the heap per socket is both ends'). {@code launched}: a node
+     * launched as an operator launches it ({@link Launch#node}), so this JVM holds only the clients' ends and
+     * the server's heap is read from the node (after a full GC, by {@code jcmd}).
+     */
+    interface Node extends AutoCloseable {
+        int httpPort();
+
+        /** Heap used after a full GC, in bytes. */
+        long heapAfterGc() throws Exception;
+
+        /** Descriptors a spectator costs this JVM. */
+        int descriptorsPerSocket();
+
+        @Override
+        void close();
+    }
+
+    static Node inProcess(TestDatabase.Db db) {
         PokerServer server = TestServer.start(db, serverSettings());
+        return new Node() {
+            public int httpPort() {
+                return server.httpPort();
+            }
+
+            public long heapAfterGc() throws InterruptedException {
+                return PlayBench.heapAfterGc();
+            }
+
+            public int descriptorsPerSocket() {
+                return 2;
+            }
+
+            public void close() {
+                server.stop();
+            }
+        };
+    }
+
+    static Node launched(TestDatabase.Db db, List<String> jvmOptions, java.nio.file.Path home) throws Exception {
+        Map<String, String> properties = new TreeMap<>();
+        serverSettings().forEach((k, v) -> properties.put(k, String.valueOf(v)));
+        // as TestServer: every client of the run is 127.0.0.1, and one user opens every table
+        properties.put("poker.limits.login-attempts-per-address", "0");
+        properties.put("poker.limits.registrations-per-address", "0");
+        properties.put("poker.limits.tables-per-user", "0");
+        properties.put("poker.limits.empty-tables-per-user", "0");
+        properties.put("poker.passwords.bcrypt-cost", "4");
+        poker.support.ServerProcess node = Launch.node(db, properties, jvmOptions, home);
+        return new Node() {
+            public int httpPort() {
+                return node.settings().httpPort();
+            }
+
+            public long heapAfterGc() throws Exception {
+                return Launch.heapAfterGc(node.pid());
+            }
+
+            public int descriptorsPerSocket() {
+                return 1;
+            }
+
+            public void close() {
+                Launch.stop(node);
+            }
+        };
+    }
+
+    static List<Results.Fanout> fanout(Node server, TestDatabase.Db db, List<Integer> sizes, int bots, int seconds,
+                                       long thinkMillis, long seed) throws Exception {
+        List<Results.Fanout> out = new ArrayList<>();
         ExecutorService executor = executor();
         HttpClient http = client(executor);
         // the spectators on a client (and two threads) of their own: a thousand sockets' frames never hold up
         // the bots' actions and frames on the client side
         ExecutorService spectatorExecutor = executor();
         HttpClient spectatorHttp = client(spectatorExecutor);
-        try (Connection stats = DriverManager.getConnection(db.url(), db.user(), db.password())) {
+        try (server; Connection stats = DriverManager.getConnection(db.url(), db.user(), db.password())) {
             String spectatorToken = new ApiClient(server.httpPort()).signUp("spectator");
             for (int n : sizes) {
-                String refusal = descriptorsRefusal(n);
+                String refusal = descriptorsRefusal(n, server.descriptorsPerSocket());
                 if (refusal != null) {
                     System.out.println("fanout " + n + ": skipped. " + refusal);
                     continue;
                 }
-                out.add(fanoutOnce(server, http, spectatorHttp, stats, spectatorToken, n, bots, seconds, seed + n));
+                out.add(fanoutOnce(server, http, spectatorHttp, stats, spectatorToken, n, bots, seconds, thinkMillis,
+                        seed + n));
             }
         } finally {
-            server.stop();
             executor.shutdownNow();
             spectatorExecutor.shutdownNow();
         }
@@ -239,32 +307,40 @@ final class PlayBench {
     }
 
     /** Why {@code n} spectators cannot be opened in this JVM (file descriptors), or null when they can. */
-    static String descriptorsRefusal(int n) {
+    static String descriptorsRefusal(int n, int perSocket) {
         if (!(ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean
                 unix)) {
             return null;
         }
-        return descriptorsRefusal(n, unix.getMaxFileDescriptorCount(), unix.getOpenFileDescriptorCount());
+        return descriptorsRefusal(n, perSocket, unix.getMaxFileDescriptorCount(), unix.getOpenFileDescriptorCount());
     }
 
-    /** Each spectator takes two descriptors in this JVM (its client socket and the server's end). */
-    static String descriptorsRefusal(int n, long max, long open) {
-        long needed = open + 2L * n + SPARE_DESCRIPTORS;
+    /**
+     * Each spectator takes {@code perSocket} descriptors in this JVM: two when the server is in it too (the
+     * client's socket and the server's end), one when the node is launched.
+     */
+    static String descriptorsRefusal(int n, int perSocket, long max, long open) {
+        long needed = open + (long) perSocket * n + SPARE_DESCRIPTORS;
         if (needed <= max) {
             return null;
         }
-        return String.format(Locale.ROOT, "%,d spectator sockets need about %,d file descriptors in this JVM (2 per"
-                + " socket: client and server are both here, plus %,d open and %,d spare) but the limit is %,d:"
-                + " raise it (ulimit -n %d, or the hard limit in /etc/security/limits.conf) or ask for at most %,d.",
-                n, needed, open, SPARE_DESCRIPTORS, max, needed, Math.max(0, (max - open - SPARE_DESCRIPTORS) / 2));
+        String where = perSocket == 2 ? "client and server are both here; fanout-node=launched runs the server in"
+                + " a JVM of its own" : "the client's end";
+        return String.format(Locale.ROOT, "%,d spectator sockets need about %,d file descriptors in this JVM (%d per"
+                + " socket: %s; plus %,d open and %,d spare) but the limit is %,d: raise it (ulimit -n %d, or the"
+                + " hard limit in /etc/security/limits.conf) or ask for at most %,d.",
+                n, needed, perSocket, where, open, SPARE_DESCRIPTORS, max, needed,
+                Math.max(0, (max - open - SPARE_DESCRIPTORS) / perSocket));
     }
 
-    private static Results.Fanout fanoutOnce(PokerServer server, HttpClient http, HttpClient spectatorHttp,
+    private static Results.Fanout fanoutOnce(Node server, HttpClient http, HttpClient spectatorHttp,
                                              Connection stats, String token,
-                                             int n, int bots, int seconds, long seed) throws Exception {
+                                             int n, int bots, int seconds, long thinkMillis, long seed)
+            throws Exception {
         HttpPlayer.Shared shared = new HttpPlayer.Shared(http, server.httpPort());
         shared.acting = false;
-        Seated seated = seat(server, shared, 1, bots, "fan" + n, seed);
+        shared.thinkMillis = thinkMillis;
+        Seated seated = seat(server.httpPort(), shared, 1, bots, "fan" + n, seed);
         String tableId = seated.tableIds.get(0);
         // the bots play from now on (their turn clocks would sit them out while the spectators connect)
         shared.acting = true;
@@ -272,7 +348,7 @@ final class PlayBench {
         List<Spectator> spectators = new ArrayList<>();
         AtomicLong closed = new AtomicLong();
         try {
-            long heapBefore = heapAfterGc();
+            long heapBefore = server.heapAfterGc();
             Semaphore connecting = new Semaphore(CONNECTING);
             long t0 = System.nanoTime();
             List<CompletableFuture<?>> opened = new ArrayList<>();
@@ -299,11 +375,16 @@ final class PlayBench {
             double connectSeconds = (System.nanoTime() - t0) / 1e9;
             long notOpened = failed;
             Thread.sleep(1000); // every snapshot frame out
-            long heapWith = heapAfterGc();
+            long heapWith = server.heapAfterGc();
             double perSocketKb = (heapWith - heapBefore) / 1024.0 / Math.max(1, n - failed);
             System.out.printf(Locale.ROOT, "fanout %d: %d sockets open in %.1f s (%d failed), heap %.1f KB per socket%n",
                     n, n - failed, connectSeconds, failed, perSocketKb);
 
+            // what the table played while the sockets opened is still on its way to the last ones: the window
+            // starts when every socket has caught up, so it times delivery, not that backlog
+            List<LiveFrames.Tally> opening = spectators.stream().map(s -> s.tally).toList();
+            double caughtUp = catchUp(stats, tableId, opening);
+            System.out.printf(Locale.ROOT, "fanout %d: every socket caught up with the table in %.1f s%n", n, caughtUp);
             long[] start = counters(stats);
             long began = System.nanoTime();
             shared.recording = true;
@@ -336,6 +417,27 @@ final class PlayBench {
             spectators.forEach(Spectator::close);
             seated.close();
         }
+    }
+
+    /**
+     * Seconds until every open socket has the events the table had when this began (at most five minutes),
+     * twice: what was played while the first backlog drained is smaller, and drained too.
+     */
+    private static double catchUp(Connection stats, String tableId, List<LiveFrames.Tally> sockets) throws Exception {
+        long began = System.nanoTime();
+        long deadline = began + TimeUnit.MINUTES.toNanos(5);
+        for (int round = 0; round < 2; round++) {
+            long head = head(stats, tableId);
+            while (!sockets.stream().allMatch(s -> !s.opened() || s.lastSeq() >= head)) {
+                if (System.nanoTime() > deadline) {
+                    System.err.println("not every socket of " + tableId + " caught up with seq " + head
+                            + " within 5 minutes");
+                    return (System.nanoTime() - began) / 1e9;
+                }
+                Thread.sleep(100);
+            }
+        }
+        return (System.nanoTime() - began) / 1e9;
     }
 
     /** The table's last seq once every socket has it (or after 30 s): the head frames are counted to. */
