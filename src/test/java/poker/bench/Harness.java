@@ -76,7 +76,8 @@ import poker.wallet.Wallets;
  *                            (full 60) fanout-node=in-process (full launched: the server in a JVM of its
  *                            own, so 10,000 sockets fit this JVM's file descriptors) fanout-think=0 (ms a
  *                            bot thinks before each action: 0 plays as fast as the server answers; a person
- *                            takes seconds) fanout-jvm-options=
+ *                            takes seconds) fanout-client=jdk (java.net.http's WebSocket; nio: one selector
+ *                            thread reading every spectator, {@link NioSpectators}) fanout-jvm-options=
  *                            (the launched node's, space-separated) memory-tables=2000 (full 10000)
  *                            memory-passivation=60s
  *                            boot=10000 (full mode's default, none in quick mode)
@@ -114,6 +115,10 @@ public final class Harness {
         int fanoutSeconds = Integer.parseInt(options.getOrDefault("fanout-seconds", full ? "60" : "15"));
         String fanoutNode = options.getOrDefault("fanout-node", full ? "launched" : "in-process");
         long fanoutThink = Long.parseLong(options.getOrDefault("fanout-think", "0"));
+        String fanoutClient = options.getOrDefault("fanout-client", "jdk");
+        if (!List.of("jdk", "nio").contains(fanoutClient)) {
+            throw new IllegalArgumentException("fanout-client must be jdk or nio, not " + fanoutClient);
+        }
         if (!List.of("in-process", "launched").contains(fanoutNode)) {
             throw new IllegalArgumentException("fanout-node must be in-process or launched, not " + fanoutNode);
         }
@@ -212,10 +217,12 @@ public final class Harness {
                 boolean launched = fanoutNode.equals("launched");
                 PlayBench.Node node = launched ? PlayBench.launched(db, fanoutJvmOptions, out.resolve("fanout-node"))
                         : PlayBench.inProcess(db);
-                results.fanout.addAll(PlayBench.fanout(node, db, fanout, playBots, fanoutSeconds, fanoutThink, seed));
+                results.fanout.addAll(PlayBench.fanout(node, db, fanout, playBots, fanoutSeconds, fanoutThink,
+                        fanoutClient.equals("nio"), seed));
                 results.targets.add(new Results.Target(FANOUT, String.format(java.util.Locale.ROOT, "one table of %d"
                         + " bots as in play, and N spectator sockets on it (java.net.http WebSockets sharing one client"
-                        + " and two threads, reading each frame's type and seq only) for %d s per N; one server for"
+                        + " and two threads, or with fanout-client=nio one thread and one selector; reading each"
+                        + " frame's type and seq only) for %d s per N; one server for"
                         + " every N, a new table each; the bots %s; the window starts once every socket has caught up"
                         + " with what was played while they opened; %s", playBots, fanoutSeconds, fanoutThink == 0
                         ? "act as soon as it is their turn" : "think " + fanoutThink + " ms before each action", launched

@@ -280,7 +280,7 @@ final class PlayBench {
     }
 
     static List<Results.Fanout> fanout(Node server, TestDatabase.Db db, List<Integer> sizes, int bots, int seconds,
-                                       long thinkMillis, long seed) throws Exception {
+                                       long thinkMillis, boolean nioClient, long seed) throws Exception {
         List<Results.Fanout> out = new ArrayList<>();
         ExecutorService executor = executor();
         HttpClient http = client(executor);
@@ -297,7 +297,7 @@ final class PlayBench {
                     continue;
                 }
                 out.add(fanoutOnce(server, http, spectatorHttp, stats, spectatorToken, n, bots, seconds, thinkMillis,
-                        seed + n));
+                        nioClient, seed + n));
             }
         } finally {
             executor.shutdownNow();
@@ -335,8 +335,8 @@ final class PlayBench {
 
     private static Results.Fanout fanoutOnce(Node server, HttpClient http, HttpClient spectatorHttp,
                                              Connection stats, String token,
-                                             int n, int bots, int seconds, long thinkMillis, long seed)
-            throws Exception {
+                                             int n, int bots, int seconds, long thinkMillis, boolean nioClient,
+                                             long seed) throws Exception {
         HttpPlayer.Shared shared = new HttpPlayer.Shared(http, server.httpPort());
         shared.acting = false;
         shared.thinkMillis = thinkMillis;
@@ -346,7 +346,9 @@ final class PlayBench {
         shared.acting = true;
         seated.players.forEach(HttpPlayer::kick);
         List<Spectator> spectators = new ArrayList<>();
+        List<LiveFrames.Tally> spectatorTallies = new ArrayList<>();
         AtomicLong closed = new AtomicLong();
+        NioSpectators nio = nioClient ? new NioSpectators(shared.deliveries, closed) : null;
         try {
             long heapBefore = server.heapAfterGc();
             Semaphore connecting = new Semaphore(CONNECTING);
@@ -354,10 +356,17 @@ final class PlayBench {
             List<CompletableFuture<?>> opened = new ArrayList<>();
             String wsBase = shared.api.replace("http://", "ws://");
             for (int i = 0; i < n; i++) {
-                Spectator s = new Spectator(tableId, shared.deliveries, closed);
-                spectators.add(s);
                 connecting.acquire();
-                opened.add(s.connect(spectatorHttp, wsBase, token).whenComplete((ws, e) -> connecting.release()));
+                if (nio != null) {
+                    CompletableFuture<LiveFrames.Tally> open = nio.open("127.0.0.1", server.httpPort(), "/api/tables/"
+                            + tableId + "/live?token=" + token, tableId);
+                    opened.add(open.whenComplete((t, e) -> connecting.release()));
+                } else {
+                    Spectator s = new Spectator(tableId, shared.deliveries, closed);
+                    spectators.add(s);
+                    spectatorTallies.add(s.tally);
+                    opened.add(s.connect(spectatorHttp, wsBase, token).whenComplete((ws, e) -> connecting.release()));
+                }
                 if (i % 500 == 499) {
                     System.err.printf("\r  fanout %d: %d sockets opening ", n, i + 1);
                 }
@@ -365,7 +374,10 @@ final class PlayBench {
             long failed = 0;
             for (CompletableFuture<?> f : opened) {
                 try {
-                    f.get(120, TimeUnit.SECONDS);
+                    Object got = f.get(120, TimeUnit.SECONDS);
+                    if (got instanceof LiveFrames.Tally t) {
+                        spectatorTallies.add(t);
+                    }
                 } catch (Exception e) {
                     if (failed++ == 0) {
                         System.err.println("fanout: a spectator did not connect: " + e);
@@ -382,7 +394,7 @@ final class PlayBench {
 
             // what the table played while the sockets opened is still on its way to the last ones: the window
             // starts when every socket has caught up, so it times delivery, not that backlog
-            List<LiveFrames.Tally> opening = spectators.stream().map(s -> s.tally).toList();
+            List<LiveFrames.Tally> opening = List.copyOf(spectatorTallies);
             double caughtUp = catchUp(stats, tableId, opening);
             System.out.printf(Locale.ROOT, "fanout %d: every socket caught up with the table in %.1f s%n", n, caughtUp);
             long[] start = counters(stats);
@@ -398,7 +410,7 @@ final class PlayBench {
             long transactions = end[0] - start[0] - 1;
             // quiet: no more actions; wait for every socket to have the table's last event
             List<LiveFrames.Tally> tallies = new ArrayList<>();
-            spectators.forEach(s -> tallies.add(s.tally));
+            tallies.addAll(spectatorTallies);
             Thread.sleep(1500); // a hand that ended as the bots stopped deals the next one, then waits on its clock
             long head = settle(stats, tableId, tallies);
             Results.Frames frames = LiveFrames.sum(tallies, t -> head);
@@ -415,6 +427,9 @@ final class PlayBench {
             return f;
         } finally {
             spectators.forEach(Spectator::close);
+            if (nio != null) {
+                nio.close();
+            }
             seated.close();
         }
     }
