@@ -40,10 +40,13 @@ import poker.domain.tournament.DirectorState.TableStatus;
  *   <li>hand-for-hand on as soon as {@link Eliminations#handForHand} holds; off only between rounds;</li>
  *   <li>between hands, one structural change at a time (no move in flight): break a table as soon as the
  *       rest fit ({@link Seating#tableToBreak}, players reseated by {@link Seating#reseat}); else one
- *       balancing move ({@link Seating#balance}); only from a table that is between hands and reported;</li>
+ *       balancing move ({@link Seating#balance}); only from a table that is between hands and reported (when
+ *       the largest table is in a hand, from the largest table between hands that is more than one over the
+ *       shortest);</li>
  *   <li>permits: every open table between hands, reported, with two players or more and no move in flight
- *       from or to it, gets the next hand at the level current now; during hand-for-hand only when the
- *       whole round is over, and then every table at once.</li>
+ *       from or to it, and not more than one player over the shortest open table (it gives a player first),
+ *       gets the next hand at the level current now; during hand-for-hand only when the whole round is over,
+ *       and then every table at once.</li>
  * </ol>
  * A move is remove-from-A (the reply gives the chips) then seat-at-B with those chips, each its own event
  * ({@code MoveStarted}, {@code MoveRemoved}, {@code MoveSeated}), so after a crash between the two the
@@ -396,13 +399,34 @@ public final class DirectorDecider {
                 .sorted(java.util.Comparator.comparing(t -> t.playing() || t.pendingReport() != null))
                 .map(t -> t.layout(seats)).toList();
         Optional<Move> move = Seating.balance(waitingFirst);
-        if (move.isPresent()) {
-            Table from = s.tables().get(move.get().fromTable());
-            if (!from.playing() && from.pendingReport() == null) {
-                startMove(a, move.get().entryId(), from.tableId(), move.get().toTable(), move.get().toSeat(),
-                        "balance");
-            }
+        if (move.isPresent() && !busy(s.tables().get(move.get().fromTable()))) {
+            startMove(a, move.get().entryId(), move.get().fromTable(), move.get().toTable(), move.get().toSeat(),
+                    "balance");
+        } else if (move.isPresent()) {
+            // the largest table is in a hand: a table between hands that is also more than one over the shortest
+            // gives the player instead (it would otherwise deal unbalanced until the largest table's hand ends)
+            int fewest = open.stream().mapToInt(Table::players).min().orElseThrow();
+            List<TableLayout> overfullOrShortest = open.stream()
+                    .filter(t -> t.players() == fewest || !busy(t) && t.players() > fewest + 1)
+                    .map(t -> t.layout(seats)).toList();
+            Seating.balance(overfullOrShortest).ifPresent(m -> startMove(a, m.entryId(), m.fromTable(), m.toTable(),
+                    m.toSeat(), "balance"));
         }
+    }
+
+    /** In a hand, or its end not reported yet: no player moves from it now. */
+    private static boolean busy(Table t) {
+        return t.playing() || t.pendingReport() != null;
+    }
+
+    /**
+     * A table more than one player over the shortest open table: it deals no hand until it has given a player
+     * (the next {@link #structure} moves one from it as soon as no other move is in flight).
+     */
+    private static boolean overfull(DirectorState s, Table t) {
+        int fewest = s.tables().values().stream().filter(o -> o.status() == TableStatus.OPEN)
+                .mapToInt(Table::players).min().orElse(t.players());
+        return t.players() > fewest + 1;
     }
 
     private static void startMove(Acc a, String entryId, String fromTable, String toTable, int toSeat, String reason) {
@@ -429,7 +453,7 @@ public final class DirectorDecider {
         List<DirectorEvent.Permit> permits = new ArrayList<>();
         for (Table t : s.tables().values()) {
             if (t.status() == TableStatus.OPEN && !t.playing() && t.pendingReport() == null && t.players() >= 2
-                    && !moving.contains(t.tableId())) {
+                    && !moving.contains(t.tableId()) && !overfull(s, t)) {
                 permits.add(new DirectorEvent.Permit(t.tableId(), t.ended() + 1, level.level(), level.smallBlind(),
                         level.bigBlind(), level.ante()));
             }

@@ -119,6 +119,64 @@ class DirectorDeciderTest {
     }
 
     @Test
+    void whileTheLargestTableIsInAHandAnotherTableTooFarOverTheShortestGivesThePlayerInsteadOfDealing() {
+        DirectorHarness h = new DirectorHarness(3);
+        h.start(9, 27, 4);
+        h.answerAll();
+        String a = h.tableOf(1);
+        String b = h.tableOf(2);
+        String c = h.tableOf(3);
+        List<String> atA = List.copyOf(h.state.tables().get(a).seated().values());
+        h.handEnded(a, atA.subList(1, 6));
+        h.answerAll();
+        assertThat(h.tableSizes()).as("B and C still in their first hand").containsExactly(4, 9, 9);
+        List<String> atB = List.copyOf(h.state.tables().get(b).seated().values());
+
+        h.handEnded(b, atB.subList(1, 3));
+
+        assertThat(h.state.tables().get(c).playing()).as("C, the largest, is still in its hand").isTrue();
+        List<DirectorEvent.MoveStarted> moves = h.events(DirectorEvent.MoveStarted.class);
+        assertThat(moves).as("B, 7 against A's 4, gives a player").hasSize(1);
+        assertThat(moves.get(0).fromTable()).isEqualTo(b);
+        assertThat(moves.get(0).toTable()).isEqualTo(a);
+        h.answerAll();
+        assertThat(h.tableSizes()).containsExactly(5, 6, 9);
+        List<DirectorEvent.Permit> toB = h.events(DirectorEvent.HandsPermitted.class).stream()
+                .flatMap(p -> p.permits().stream()).filter(p -> p.tableId().equals(b)).toList();
+        assertThat(toB).extracting(DirectorEvent.Permit::handNumber).as("B's second hand, after the move only")
+                .containsExactly(1L, 2L);
+        chipsConserved(h, 27);
+    }
+
+    @Test
+    void aTableTooFarOverTheShortestDealsNoHandWhileAnotherMoveIsInFlight() {
+        DirectorHarness h = new DirectorHarness(3);
+        h.start(9, 27, 4);
+        h.answerAll();
+        String a = h.tableOf(1);
+        String b = h.tableOf(2);
+        String c = h.tableOf(3);
+        List<String> atA = List.copyOf(h.state.tables().get(a).seated().values());
+        h.handEnded(a, atA.subList(1, 6));
+        h.answerAll();
+        h.handEnded(c, List.of());
+        assertThat(h.events(DirectorEvent.MoveStarted.class)).as("C gives a player to A").hasSize(1);
+        List<String> atB = List.copyOf(h.state.tables().get(b).seated().values());
+
+        h.handEnded(b, atB.subList(1, 3));
+
+        assertThat(h.state.moves()).as("C's move not answered yet: one structural change at a time").hasSize(1);
+        assertThat(h.events(DirectorEvent.HandsPermitted.class).stream().flatMap(p -> p.permits().stream())
+                .filter(p -> p.tableId().equals(b) && p.handNumber() == 2)).as("B, 7 against A's 5: held").isEmpty();
+        h.answerAll();
+        assertThat(h.tableSizes()).as("then C, the largest again and between hands, gives another; B deals")
+                .containsExactly(6, 7, 7);
+        assertThat(h.events(DirectorEvent.HandsPermitted.class).stream().flatMap(p -> p.permits().stream())
+                .filter(p -> p.tableId().equals(b) && p.handNumber() == 2)).hasSize(1);
+        chipsConserved(h, 27);
+    }
+
+    @Test
     void aTableBreaksAsSoonAsTheRestFitAndClosesAfterItsPlayersAreSeatedElsewhere() {
         DirectorHarness h = new DirectorHarness(4);
         h.start(6, 12, 2);
