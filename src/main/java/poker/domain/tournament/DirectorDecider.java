@@ -330,7 +330,7 @@ public final class DirectorDecider {
 
     /** Every live table between hands and reported: a hand-for-hand round is over. */
     private static boolean roundOver(DirectorState s) {
-        return s.liveTables().stream().noneMatch(t -> t.playing() || t.pendingReport() != null);
+        return s.liveTables().stream().noneMatch(DirectorDecider::busy);
     }
 
     private static void reports(Acc a, Instant now) {
@@ -379,7 +379,7 @@ public final class DirectorDecider {
         Optional<String> toBreak = Seating.tableToBreak(layouts, seats, random);
         if (toBreak.isPresent()) {
             Table t = s.tables().get(toBreak.get());
-            if (t.playing() || t.pendingReport() != null) {
+            if (busy(t)) {
                 return;
             }
             List<TableLayout> others = layouts.stream().filter(l -> !l.tableId().equals(t.tableId())).toList();
@@ -396,7 +396,7 @@ public final class DirectorDecider {
         }
         // tables between hands first: among equally large tables the move comes from one that can move now
         List<TableLayout> waitingFirst = open.stream()
-                .sorted(java.util.Comparator.comparing(t -> t.playing() || t.pendingReport() != null))
+                .sorted(java.util.Comparator.comparing(DirectorDecider::busy))
                 .map(t -> t.layout(seats)).toList();
         Optional<Move> move = Seating.balance(waitingFirst);
         if (move.isPresent() && !busy(s.tables().get(move.get().fromTable()))) {
@@ -452,8 +452,8 @@ public final class DirectorDecider {
         }
         List<DirectorEvent.Permit> permits = new ArrayList<>();
         for (Table t : s.tables().values()) {
-            if (t.status() == TableStatus.OPEN && !t.playing() && t.pendingReport() == null && t.players() >= 2
-                    && !moving.contains(t.tableId()) && !overfull(s, t)) {
+            if (t.status() == TableStatus.OPEN && !busy(t) && t.players() >= 2 && !moving.contains(t.tableId())
+                    && !overfull(s, t)) {
                 permits.add(new DirectorEvent.Permit(t.tableId(), t.ended() + 1, level.level(), level.smallBlind(),
                         level.bigBlind(), level.ante()));
             }

@@ -118,17 +118,23 @@ class DirectorDeciderTest {
         chipsConserved(h, 27);
     }
 
-    @Test
-    void whileTheLargestTableIsInAHandAnotherTableTooFarOverTheShortestGivesThePlayerInsteadOfDealing() {
+    /** 27 entries at three tables of 9; five bust at the first table in hand 1, the others still in theirs. */
+    private static DirectorHarness fiveBustAtTheFirstOfThreeFullTables() {
         DirectorHarness h = new DirectorHarness(3);
         h.start(9, 27, 4);
         h.answerAll();
+        List<String> atFirst = List.copyOf(h.state.tables().get(h.tableOf(1)).seated().values());
+        h.handEnded(h.tableOf(1), atFirst.subList(1, 6));
+        h.answerAll();
+        return h;
+    }
+
+    @Test
+    void whileTheLargestTableIsInAHandAnotherTableTooFarOverTheShortestGivesThePlayerInsteadOfDealing() {
+        DirectorHarness h = fiveBustAtTheFirstOfThreeFullTables();
         String a = h.tableOf(1);
         String b = h.tableOf(2);
         String c = h.tableOf(3);
-        List<String> atA = List.copyOf(h.state.tables().get(a).seated().values());
-        h.handEnded(a, atA.subList(1, 6));
-        h.answerAll();
         assertThat(h.tableSizes()).as("B and C still in their first hand").containsExactly(4, 9, 9);
         List<String> atB = List.copyOf(h.state.tables().get(b).seated().values());
 
@@ -150,15 +156,10 @@ class DirectorDeciderTest {
 
     @Test
     void aTableTooFarOverTheShortestDealsNoHandWhileAnotherMoveIsInFlight() {
-        DirectorHarness h = new DirectorHarness(3);
-        h.start(9, 27, 4);
-        h.answerAll();
+        DirectorHarness h = fiveBustAtTheFirstOfThreeFullTables();
         String a = h.tableOf(1);
         String b = h.tableOf(2);
         String c = h.tableOf(3);
-        List<String> atA = List.copyOf(h.state.tables().get(a).seated().values());
-        h.handEnded(a, atA.subList(1, 6));
-        h.answerAll();
         h.handEnded(c, List.of());
         assertThat(h.events(DirectorEvent.MoveStarted.class)).as("C gives a player to A").hasSize(1);
         List<String> atB = List.copyOf(h.state.tables().get(b).seated().values());
