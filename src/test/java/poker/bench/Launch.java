@@ -36,6 +36,9 @@ final class Launch {
     }
 
     private static final Duration LIMIT = Duration.ofMinutes(3);
+    /** A generation's (or G1's heap's) line of {@code GC.heap_info}: "total 9216K, used 2021K". */
+    private static final java.util.regex.Pattern HEAP_USED =
+            java.util.regex.Pattern.compile("total \\d+K, used (\\d+)K");
 
     private Launch() {
     }
@@ -147,7 +150,7 @@ final class Launch {
             if (t.startsWith("Metaspace") || t.startsWith("class space")) {
                 continue;
             }
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("total \\d+K, used (\\d+)K").matcher(t);
+            java.util.regex.Matcher m = HEAP_USED.matcher(t);
             if (m.find()) {
                 used += Long.parseLong(m.group(1)) * 1024;
                 found = true;

@@ -254,10 +254,7 @@ final class PlayBench {
         Map<String, String> properties = new TreeMap<>();
         serverSettings().forEach((k, v) -> properties.put(k, String.valueOf(v)));
         // as TestServer: every client of the run is 127.0.0.1, and one user opens every table
-        properties.put("poker.limits.login-attempts-per-address", "0");
-        properties.put("poker.limits.registrations-per-address", "0");
-        properties.put("poker.limits.tables-per-user", "0");
-        properties.put("poker.limits.empty-tables-per-user", "0");
+        TestServer.LIMITS_OFF.forEach((k, v) -> properties.put(k, String.valueOf(v)));
         properties.put("poker.passwords.bcrypt-cost", "4");
         poker.support.ServerProcess node = Launch.node(db, properties, jvmOptions, home);
         return new Node() {

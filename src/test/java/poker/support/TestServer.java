@@ -19,6 +19,16 @@ public final class TestServer {
         return start(db, Map.of());
     }
 
+    /**
+     * Every test client is 127.0.0.1: per-address limits would count the whole suite as one client; and tests
+     * create many tables as one user (the quota tests, AbuseLimitsIT, set their own limits).
+     */
+    public static final Map<String, Object> LIMITS_OFF = Map.of(
+            "poker.limits.login-attempts-per-address", 0,
+            "poker.limits.registrations-per-address", 0,
+            "poker.limits.tables-per-user", 0,
+            "poker.limits.empty-tables-per-user", 0);
+
     public static PokerServer start(TestDatabase.Db db, Map<String, Object> overrides) {
         Map<String, Object> settings = new HashMap<>();
         settings.put("poker.db.url", db.url());
@@ -36,12 +46,7 @@ public final class TestServer {
         settings.put("poker.table.hand-pause", "1h");
         settings.put("poker.admin.username", ADMIN);
         settings.put("poker.admin.password", ADMIN_PASSWORD);
-        // every test client is 127.0.0.1: per-address limits would count the whole suite as one client
-        settings.put("poker.limits.login-attempts-per-address", 0);
-        settings.put("poker.limits.registrations-per-address", 0);
-        // tests create many tables as one user; the quota tests (AbuseLimitsIT) set their own limits
-        settings.put("poker.limits.tables-per-user", 0);
-        settings.put("poker.limits.empty-tables-per-user", 0);
+        settings.putAll(LIMITS_OFF);
         settings.putAll(overrides);
         Config config = ConfigFactory.parseMap(settings).withFallback(ConfigFactory.load());
         return PokerServer.start(config);
