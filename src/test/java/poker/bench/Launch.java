@@ -130,6 +130,18 @@ final class Launch {
     }
 
     /**
+     * The CPU time (user and system) process {@code pid} has used, from {@code /proc/<pid>/stat} (Linux), in
+     * nanoseconds; its clock ticks are USER_HZ, 100 a second on Linux.
+     */
+    static long cpuNanos(long pid) throws java.io.IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        // the fields after the command name, which is in parentheses and may hold spaces
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime: fields 14 and 15
+        return ticks * 10_000_000L;
+    }
+
+    /**
      * The heap a JVM of this machine's user uses after a full GC, in bytes, by {@code jcmd}: {@code GC.run},
      * then the sum of the generations' (or G1's heap's) "used" in {@code GC.heap_info}.
      */

@@ -177,6 +177,13 @@ final class LiveFrames {
             recording = false;
         }
 
+        /** Forgets what was recorded so far (a warm-up): the figures count from here. */
+        synchronized void reset() {
+            afterAnswer.reset();
+            afterSend.reset();
+            beforeAnswer.set(0);
+        }
+
         void answered(String table, long seq, long sentNanos, long answeredNanos) {
             ConcurrentHashMap<Long, Ref> refs = refs(table);
             Ref ref = refs.computeIfAbsent(seq, s -> new Ref());

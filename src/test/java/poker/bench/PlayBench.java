@@ -225,6 +225,9 @@ final class PlayBench {
         /** Descriptors a spectator costs this JVM. */
         int descriptorsPerSocket();
 
+        /** CPU time the node's process has used so far, in nanoseconds; -1 when it shares this JVM. */
+        long cpuNanos() throws Exception;
+
         @Override
         void close();
     }
@@ -242,6 +245,10 @@ final class PlayBench {
 
             public int descriptorsPerSocket() {
                 return 2;
+            }
+
+            public long cpuNanos() {
+                return -1; // the spectators' client runs in the same process
             }
 
             public void close() {
@@ -268,6 +275,10 @@ final class PlayBench {
 
             public int descriptorsPerSocket() {
                 return 1;
+            }
+
+            public long cpuNanos() throws Exception {
+                return Launch.cpuNanos(node.pid());
             }
 
             public void close() {
@@ -395,12 +406,22 @@ final class PlayBench {
             double caughtUp = catchUp(stats, tableId, opening);
             System.out.printf(Locale.ROOT, "fanout %d: every socket caught up with the table in %.1f s%n", n, caughtUp);
             long[] start = counters(stats);
+            long framesBefore = opening.stream().mapToLong(LiveFrames.Tally::events).sum();
+            long cpuBefore = server.cpuNanos();
             long began = System.nanoTime();
             shared.recording = true;
             progress("fanout " + n, began, seconds, shared);
             shared.recording = false;
             shared.acting = false;
             double elapsed = (System.nanoTime() - began) / 1e9;
+            long cpuUsed = server.cpuNanos() - cpuBefore;
+            long framesInWindow = opening.stream().mapToLong(LiveFrames.Tally::events).sum() - framesBefore;
+            if (cpuBefore >= 0) {
+                // the node's CPU for everything it did in the window (the bots' actions too), per frame a socket got
+                System.out.printf(Locale.ROOT, "fanout %d: node CPU %.1f s in %.1f s (%.0f %% of a core), %.1f µs per"
+                                + " frame delivered (%d frames)%n", n, cpuUsed / 1e9, elapsed,
+                        100.0 * cpuUsed / 1e9 / elapsed, cpuUsed / 1e3 / Math.max(1, framesInWindow), framesInWindow);
+            }
             Thread.sleep(1100);
             long[] end = counters(stats);
             shared.deliveries.stopRecording();
