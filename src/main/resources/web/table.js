@@ -52,7 +52,9 @@ export async function tableScreen(root, tableId) {
     if (state.closed) return;
     status.textContent = 'reconnecting…';
     status.className = 'conn pending';
-    const delay = Math.min(5000, 250 * 2 ** state.retries++);
+    // half of it random: the sockets a dead node dropped all at once come back spread out, not in lockstep
+    const pause = Math.min(5000, 250 * 2 ** state.retries++);
+    const delay = pause / 2 + Math.random() * pause / 2;
     clearTimeout(state.retryTimer);
     state.retryTimer = setTimeout(connect, delay);
   }

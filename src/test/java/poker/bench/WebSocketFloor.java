@@ -86,6 +86,8 @@ public final class WebSocketFloor {
         AtomicLong closed = new AtomicLong();
         try (NioSpectators nio = new NioSpectators(deliveries, closed)) {
             List<CompletableFuture<LiveFrames.Tally>> opened = new ArrayList<>();
+            long cpu0 = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
             long t0 = System.nanoTime();
             for (int i = 0; i < sockets; i++) {
                 opened.add(nio.open("127.0.0.1", port, "/ws", "floor"));
@@ -98,7 +100,10 @@ public final class WebSocketFloor {
             for (CompletableFuture<LiveFrames.Tally> f : opened) {
                 tallies.add(f.get(60, TimeUnit.SECONDS));
             }
-            System.out.printf(Locale.ROOT, "floor: %d sockets open in %.1f s%n", sockets, (System.nanoTime() - t0) / 1e9);
+            long cpuOpening = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime() - cpu0;
+            System.out.printf(Locale.ROOT, "floor: %d sockets open in %.1f s, %.1f CPU-s (client and server)%n", sockets,
+                    (System.nanoTime() - t0) / 1e9, cpuOpening / 1e9);
             Thread clientThread = Thread.getAllStackTraces().keySet().stream()
                     .filter(t -> t.getName().equals("nio-spectators")).findFirst().orElseThrow();
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
