@@ -321,9 +321,16 @@ class ClusterChaosIT {
             System.out.printf("Chaos rolling restart: node %d %s in %d ms, ready again after %d ms%n", i + 1,
                     running ? "stopped (exit " + code + ")" : "had exited after its freeze", stoppedAfter,
                     millisSince(at));
-            // play went on meanwhile, at every table
-            Eventually.await(MOVE_TIMEOUT, () -> maxSeqs(cluster), now -> tables.stream()
-                    .allMatch(t -> now.getOrDefault(t, 0L) > before.getOrDefault(t, 0L)));
+            // play went on meanwhile, at every table (on failure: which did not, and where each stood before)
+            try {
+                Eventually.await(MOVE_TIMEOUT, () -> maxSeqs(cluster), now -> tables.stream()
+                        .allMatch(t -> now.getOrDefault(t, 0L) > before.getOrDefault(t, 0L)));
+            } catch (AssertionError notMoved) {
+                Map<String, Long> now = maxSeqs(cluster);
+                throw new AssertionError("after node " + (i + 1) + "'s restart, tables that did not move on: "
+                        + tables.stream().filter(t -> now.getOrDefault(t, 0L) <= before.getOrDefault(t, 0L)).toList()
+                        + " (sleeping tables " + sleeperTables + "); before " + before + ", now " + now, notMoved);
+            }
         }
     }
 
