@@ -49,8 +49,8 @@ class LivePushClusterIT {
                 onTwo = LiveClient.open(cluster.httpPort(1), tableId, eve, null,
                         frame -> lastOnTwo.set(System.nanoTime())).get(10, TimeUnit.SECONDS);
             } catch (java.util.concurrent.ExecutionException e) {
-                // seen twice in CI (2026-12-06), never locally: a 404 for the table just created. What each node
-                // says of it, and their logs, for whoever looks next
+                // what each node says of the table, and their logs, for whoever looks next (the 404s seen in CI on
+                // 2026-12-06 were the test's: a 202's table id read from the wrong place, LivePushIT.table)
                 throw new AssertionError("a socket on table " + tableId + " was refused: " + e.getCause()
                         + "\nGET on node 1: " + new ApiClient(cluster.httpPort(0)).get("/tables/" + tableId, ann).raw()
                         + "\nGET on node 2: " + new ApiClient(cluster.httpPort(1)).get("/tables/" + tableId, ann).raw()

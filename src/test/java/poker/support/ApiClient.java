@@ -12,8 +12,16 @@ import java.time.Duration;
 public final class ApiClient {
 
     public record Response(int status, JsonNode body, String raw) {
+        /**
+         * A field of the answer. A 202 (the command stored, the read side not caught up within the strong
+         * consistency wait) carries the answer under {@code result}: a field missing at the top is read there.
+         */
         public String text(String field) {
-            return body.path(field).asText();
+            JsonNode value = body.path(field);
+            if (value.isMissingNode() && status == 202) {
+                value = body.path("result").path(field);
+            }
+            return value.asText();
         }
     }
 
