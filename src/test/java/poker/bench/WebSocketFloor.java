@@ -3,7 +3,6 @@ package poker.bench;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -84,10 +83,11 @@ public final class WebSocketFloor {
                 .toCompletableFuture().get(10, TimeUnit.SECONDS);
         int port = binding.localAddress().getPort();
         AtomicLong closed = new AtomicLong();
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (NioSpectators nio = new NioSpectators(deliveries, closed)) {
             List<CompletableFuture<LiveFrames.Tally>> opened = new ArrayList<>();
-            long cpu0 = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                    .getProcessCpuTime();
+            long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             for (int i = 0; i < sockets; i++) {
                 opened.add(nio.open("127.0.0.1", port, "/ws", "floor"));
@@ -100,33 +100,25 @@ public final class WebSocketFloor {
             for (CompletableFuture<LiveFrames.Tally> f : opened) {
                 tallies.add(f.get(60, TimeUnit.SECONDS));
             }
-            long cpuOpening = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                    .getProcessCpuTime() - cpu0;
+            long cpuOpening = os.getProcessCpuTime() - cpu0;
             System.out.printf(Locale.ROOT, "floor: %d sockets open in %.1f s, %.1f CPU-s (client and server)%n", sockets,
                     (System.nanoTime() - t0) / 1e9, cpuOpening / 1e9);
-            Thread clientThread = Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> t.getName().equals("nio-spectators")).findFirst().orElseThrow();
-            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            com.sun.management.OperatingSystemMXBean os =
-                    (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             // warm up (the JIT), then the window
             producing.set(true);
             Thread.sleep(5000);
-            LiveFrames.Deliveries window = deliveries;
-            window.reset();
+            deliveries.reset();
             long framesBefore = tallies.stream().mapToLong(LiveFrames.Tally::events).sum();
             long processBefore = os.getProcessCpuTime();
-            long clientBefore = threads.getThreadCpuTime(clientThread.getId());
+            long clientBefore = nio.readerCpuNanos();
             long began = System.nanoTime();
             Thread.sleep(seconds * 1000L);
             double elapsed = (System.nanoTime() - began) / 1e9;
-            long server = os.getProcessCpuTime() - processBefore
-                    - (threads.getThreadCpuTime(clientThread.getId()) - clientBefore);
+            long server = os.getProcessCpuTime() - processBefore - (nio.readerCpuNanos() - clientBefore);
             producing.set(false);
             Thread.sleep(2000);
-            window.stopRecording();
+            deliveries.stopRecording();
             long frames = tallies.stream().mapToLong(LiveFrames.Tally::events).sum() - framesBefore;
-            Results.Latency delivery = window.afterAnswer();
+            Results.Latency delivery = deliveries.afterAnswer();
             System.out.printf(Locale.ROOT, "floor: %d sockets, %.0f frames/s of %d bytes, %d s: delivery p50 %.1f ms,"
                             + " p99 %.1f ms, max %.1f ms; server CPU %.1f s (%.0f %% of a core), %.1f µs per frame"
                             + " delivered (%d frames); %d sockets closed early%n", sockets, rate, bytes, seconds,

@@ -20,6 +20,7 @@ class ConnectionCapIT {
 
     /** More than pekko-http's default {@code max-connections} (1024), far under the node's. */
     private static final int OPEN = 1_200;
+    private static final String GET_API = "GET /api HTTP/1.1\r\nHost: localhost\r\n\r\n";
 
     @Test
     void theConnectionPastPekkoHttpsDefaultCapIsServedWhileTheOthersStayOpen() throws Exception {
@@ -35,11 +36,11 @@ class ConnectionCapIT {
             System.out.printf("ConnectionCapIT: %d connections open in %d ms%n", OPEN, (System.nanoTime() - t0) / 1_000_000);
             // every connection is still open when the last one asks; RawHttp reads for at most 15 s
             RawHttp last = open.get(OPEN - 1);
-            RawHttp.Response answer = last.send("GET /api HTTP/1.1\r\nHost: localhost\r\n\r\n").read();
+            RawHttp.Response answer = last.send(GET_API).read();
             assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
             System.out.printf("ConnectionCapIT: the last one answered after %d ms%n", (System.nanoTime() - t0) / 1_000_000);
             // and the first one, opened before all the others, too
-            RawHttp.Response first = open.get(0).send("GET /api HTTP/1.1\r\nHost: localhost\r\n\r\n").read();
+            RawHttp.Response first = open.get(0).send(GET_API).read();
             assertThat(first.status()).as(first.toString()).isEqualTo(200);
         } finally {
             for (RawHttp connection : open) {
