@@ -1,6 +1,7 @@
 package poker.domain.tournament;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static poker.domain.tournament.DirectorHarness.TID;
 
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ class DirectorDeciderTest {
         h.start(9, 27, 4);
         h.answerAll();
         String a = h.tableOf(1);
-        List<String> atA = List.copyOf(h.state.tables().get(a).seated().values());
+        List<String> atA = h.entriesAt(a);
 
         List<DirectorEvent> decided = h.handEnded(a, List.of(atA.get(1), atA.get(2)));
         DirectorEvent.HandsReported report = (DirectorEvent.HandsReported) decided.stream()
@@ -123,8 +124,7 @@ class DirectorDeciderTest {
         DirectorHarness h = new DirectorHarness(3);
         h.start(9, 27, 4);
         h.answerAll();
-        List<String> atFirst = List.copyOf(h.state.tables().get(h.tableOf(1)).seated().values());
-        h.handEnded(h.tableOf(1), atFirst.subList(1, 6));
+        h.handEnded(h.tableOf(1), h.entriesAt(h.tableOf(1)).subList(1, 6));
         h.answerAll();
         return h;
     }
@@ -136,9 +136,8 @@ class DirectorDeciderTest {
         String b = h.tableOf(2);
         String c = h.tableOf(3);
         assertThat(h.tableSizes()).as("B and C still in their first hand").containsExactly(4, 9, 9);
-        List<String> atB = List.copyOf(h.state.tables().get(b).seated().values());
 
-        h.handEnded(b, atB.subList(1, 3));
+        h.handEnded(b, h.entriesAt(b).subList(1, 3));
 
         assertThat(h.state.tables().get(c).playing()).as("C, the largest, is still in its hand").isTrue();
         List<DirectorEvent.MoveStarted> moves = h.events(DirectorEvent.MoveStarted.class);
@@ -147,9 +146,7 @@ class DirectorDeciderTest {
         assertThat(moves.get(0).toTable()).isEqualTo(a);
         h.answerAll();
         assertThat(h.tableSizes()).containsExactly(5, 6, 9);
-        List<DirectorEvent.Permit> toB = h.events(DirectorEvent.HandsPermitted.class).stream()
-                .flatMap(p -> p.permits().stream()).filter(p -> p.tableId().equals(b)).toList();
-        assertThat(toB).extracting(DirectorEvent.Permit::handNumber).as("B's second hand, after the move only")
+        assertThat(h.permitsTo(b)).extracting(DirectorEvent.Permit::handNumber).as("B's second hand, after the move only")
                 .containsExactly(1L, 2L);
         chipsConserved(h, 27);
     }
@@ -161,19 +158,19 @@ class DirectorDeciderTest {
         String b = h.tableOf(2);
         String c = h.tableOf(3);
         h.handEnded(c, List.of());
-        assertThat(h.events(DirectorEvent.MoveStarted.class)).as("C gives a player to A").hasSize(1);
-        List<String> atB = List.copyOf(h.state.tables().get(b).seated().values());
+        assertThat(h.events(DirectorEvent.MoveStarted.class)).as("C gives a player to A")
+                .extracting(DirectorEvent.MoveStarted::fromTable, DirectorEvent.MoveStarted::toTable)
+                .containsExactly(tuple(c, a));
 
-        h.handEnded(b, atB.subList(1, 3));
+        h.handEnded(b, h.entriesAt(b).subList(1, 3));
 
         assertThat(h.state.moves()).as("C's move not answered yet: one structural change at a time").hasSize(1);
-        assertThat(h.events(DirectorEvent.HandsPermitted.class).stream().flatMap(p -> p.permits().stream())
-                .filter(p -> p.tableId().equals(b) && p.handNumber() == 2)).as("B, 7 against A's 5: held").isEmpty();
+        assertThat(h.permitsTo(b)).extracting(DirectorEvent.Permit::handNumber).as("B, 7 against A's 5: held")
+                .doesNotContain(2L);
         h.answerAll();
         assertThat(h.tableSizes()).as("then C, the largest again and between hands, gives another; B deals")
                 .containsExactly(6, 7, 7);
-        assertThat(h.events(DirectorEvent.HandsPermitted.class).stream().flatMap(p -> p.permits().stream())
-                .filter(p -> p.tableId().equals(b) && p.handNumber() == 2)).hasSize(1);
+        assertThat(h.permitsTo(b)).extracting(DirectorEvent.Permit::handNumber).containsOnlyOnce(2L);
         chipsConserved(h, 27);
     }
 
@@ -185,8 +182,8 @@ class DirectorDeciderTest {
         assertThat(h.tableSizes()).containsExactly(6, 6);
         String a = h.tableOf(1);
         String b = h.tableOf(2);
-        List<String> atA = List.copyOf(h.state.tables().get(a).seated().values());
-        List<String> atB = List.copyOf(h.state.tables().get(b).seated().values());
+        List<String> atA = h.entriesAt(a);
+        List<String> atB = h.entriesAt(b);
 
         h.handEnded(a, atA.subList(0, 3));
         h.answerAll();
@@ -227,8 +224,8 @@ class DirectorDeciderTest {
         assertThat(h.state.handForHand()).isTrue();
         assertThat(h.answered(DirectorStep.SetHandForHand.class)).extracting(DirectorStep.SetHandForHand::on)
                 .containsExactly(true);
-        List<String> atA = List.copyOf(h.state.tables().get(h.tableOf(1)).seated().values());
-        List<String> atC = List.copyOf(h.state.tables().get(h.tableOf(3)).seated().values());
+        List<String> atA = h.entriesAt(h.tableOf(1));
+        List<String> atC = h.entriesAt(h.tableOf(3));
 
         List<DirectorEvent> afterA = h.handEnded(h.tableOf(1), List.of(atA.get(0)));
         assertThat(afterA).noneMatch(e -> e instanceof DirectorEvent.HandsReported

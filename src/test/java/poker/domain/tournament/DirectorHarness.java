@@ -170,4 +170,15 @@ final class DirectorHarness {
     String tableOf(int tableNumber) {
         return DirectorDecider.tableId(TID, tableNumber);
     }
+
+    /** The entries the director has seated at {@code tableId}, in seat order. */
+    List<String> entriesAt(String tableId) {
+        return List.copyOf(state.tables().get(tableId).seated().values());
+    }
+
+    /** Every hand permitted to {@code tableId} so far. */
+    List<DirectorEvent.Permit> permitsTo(String tableId) {
+        return events(DirectorEvent.HandsPermitted.class).stream().flatMap(p -> p.permits().stream())
+                .filter(p -> p.tableId().equals(tableId)).toList();
+    }
 }
