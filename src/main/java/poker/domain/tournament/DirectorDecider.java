@@ -399,19 +399,14 @@ public final class DirectorDecider {
                 .sorted(java.util.Comparator.comparing(DirectorDecider::busy))
                 .map(t -> t.layout(seats)).toList();
         Optional<Move> move = Seating.balance(waitingFirst);
-        if (move.isPresent() && !busy(s.tables().get(move.get().fromTable()))) {
-            startMove(a, move.get().entryId(), move.get().fromTable(), move.get().toTable(), move.get().toSeat(),
-                    "balance");
-        } else if (move.isPresent()) {
+        if (move.isPresent() && busy(s.tables().get(move.get().fromTable()))) {
             // the largest table is in a hand: a table between hands that is also more than one over the shortest
             // gives the player instead (it would otherwise deal unbalanced until the largest table's hand ends)
-            int fewest = open.stream().mapToInt(Table::players).min().orElseThrow();
-            List<TableLayout> overfullOrShortest = open.stream()
-                    .filter(t -> t.players() == fewest || !busy(t) && t.players() > fewest + 1)
-                    .map(t -> t.layout(seats)).toList();
-            Seating.balance(overfullOrShortest).ifPresent(m -> startMove(a, m.entryId(), m.fromTable(), m.toTable(),
-                    m.toSeat(), "balance"));
+            int fewest = fewestPlayers(s);
+            move = Seating.balance(open.stream().filter(t -> t.players() == fewest || !busy(t) && overfull(s, t))
+                    .map(t -> t.layout(seats)).toList());
         }
+        move.ifPresent(m -> startMove(a, m.entryId(), m.fromTable(), m.toTable(), m.toSeat(), "balance"));
     }
 
     /** In a hand, or its end not reported yet: no player moves from it now. */
@@ -424,9 +419,13 @@ public final class DirectorDecider {
      * (the next {@link #structure} moves one from it as soon as no other move is in flight).
      */
     private static boolean overfull(DirectorState s, Table t) {
-        int fewest = s.tables().values().stream().filter(o -> o.status() == TableStatus.OPEN)
-                .mapToInt(Table::players).min().orElse(t.players());
-        return t.players() > fewest + 1;
+        return t.players() > fewestPlayers(s) + 1;
+    }
+
+    /** The players at the shortest open table (a tournament has open tables while it runs). */
+    private static int fewestPlayers(DirectorState s) {
+        return s.tables().values().stream().filter(t -> t.status() == TableStatus.OPEN)
+                .mapToInt(Table::players).min().orElse(0);
     }
 
     private static void startMove(Acc a, String entryId, String fromTable, String toTable, int toSeat, String reason) {
